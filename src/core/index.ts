@@ -1,0 +1,61 @@
+/**
+ * EMU's engine: pure TypeScript, no Office, DOM, file system or clock. Every entry point (ribbon,
+ * task pane, custom functions, CLI) is a thin shell over these exports.
+ */
+export type { CellValue, Grid, GridOrigin, CellRef, Lang } from "./types";
+export { a1, cellAddress, columnIndex, columnLetters, parseA1, quoteSheet, rangeA1 } from "./address";
+export type { Issue, IssueCode, IssueOf, Result, Severity, ColumnRole, LegacyEncoding } from "./issues";
+export { hasErrors } from "./issues";
+export { ISSUE_MESSAGES, ROLE_NAMES, issueMessage, severityName } from "./messages";
+export { canonicalScore, classifyScore, bandRank } from "./classify";
+export { detectTable, headerRole, mappingOf } from "./detect";
+export type { ColumnMap, ColumnMapping, TableLocation } from "./detect";
+export { readScoreTable, sortIssues } from "./score-table";
+export type { Basis, ScoreTable, UnitRow } from "./score-table";
+export { rankTable, competitionRank } from "./rank";
+export type { RankedUnit } from "./rank";
+export { proposeAwards, awardQuota } from "./awards";
+export {
+  CUM_1000,
+  ND335_100,
+  PRESETS,
+  DEFAULT_PRESET,
+  TIE_BREAKS,
+  parseRules,
+  presetRules,
+  rulesSchema,
+  vetoLabel,
+} from "./rules";
+export type { Rules, RulesInput, Band, AwardRule, TieBreak } from "./rules";
+export { RULES_SHEET_NAME, RULES_SHEET_BANDS_ROW, TIE_BREAK_LABELS, isRulesSheet, parseRulesSheet, rulesSheetGrid } from "./rules-sheet";
+export { DEFAULT_NOTICE_FIELDS, SEED_000_NOTICE_FIELDS } from "./notice-fields";
+export type { NoticeFields } from "./notice-fields";
+export {
+  NOTICE_FIELDS_SHEET_NAME,
+  isNoticeFieldsSheet,
+  noticeFieldLabel,
+  noticeFieldsFromGrid,
+  noticeFieldsGrid,
+} from "./notice-fields-sheet";
+export { NOTICE_HEADER, buildNotice, dateLine, noticeTable, numberLine } from "./notice";
+export type { NoticeExtra, NoticeOptions } from "./notice";
+export { buildResults, resultsRow } from "./results-sheet";
+export { estimateLines, gridSheet, heightFor } from "./sheet-builder";
+export type { CellModel, CellStyle, MergeModel, PageSetupModel, SheetModel } from "./sheet-model";
+export { sheetExtent } from "./sheet-model";
+export { MARKS_SHEET_NAME, NO_MARKS, marksGrid, parseMarks, placeSheet } from "./marks";
+export type { EmuSheetKind, Marks } from "./marks";
+export {
+  NOTICE_SHEET_BASE,
+  RESULTS_SHEET_BASE,
+  jsonReport,
+  marksOf,
+  noticeFieldsOf,
+  rankWorkbook,
+  rankingOutputs,
+  resolveRules,
+} from "./use-cases";
+export type { JsonReport, RankOutcome, RankRequest, RankingOutputs, RulesSource, WorkbookSheet } from "./use-cases";
+export * from "./text";
+export { fillBack } from "./fill-back";
+export type { CellWrite } from "./fill-back";

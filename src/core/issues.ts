@@ -1,0 +1,89 @@
+import type { CellRef } from "./types";
+
+/** Problems block ranking; warnings are shown but let the work go on. */
+export type Severity = "error" | "warning";
+
+/** The roles a column of a score table can play. */
+export type ColumnRole =
+  | "stt"
+  | "unit"
+  | "self"
+  | "verified"
+  | "max"
+  | "bonus"
+  | "deduction"
+  | "classification"
+  | "rank"
+  | "note"
+  | "veto";
+
+/** The legacy 8-bit Vietnamese encodings still found in old workbooks. */
+export type LegacyEncoding = "tcvn3" | "vni";
+
+interface At {
+  readonly severity: Severity;
+  /** The cell the issue is about; absent only for issues about a whole sheet or file. */
+  readonly cell?: CellRef;
+}
+
+/**
+ * Everything a user can get wrong, as data. Each member carries what its message needs;
+ * the texts live in one table (`messages.ts`) that every entry point renders from.
+ */
+export type Issue =
+  | (At & { readonly code: "no-table"; readonly sheet: string })
+  | (At & { readonly code: "no-units" })
+  | (At & { readonly code: "missing-column"; readonly role: ColumnRole })
+  | (At & { readonly code: "missing-unit-name" })
+  | (At & { readonly code: "duplicate-unit"; readonly unit: string; readonly firstAddress: string })
+  | (At & { readonly code: "missing-score"; readonly role: ColumnRole; readonly unit: string })
+  | (At & { readonly code: "not-a-number"; readonly text: string })
+  | (At & { readonly code: "negative-score"; readonly value: number })
+  | (At & { readonly code: "score-above-max"; readonly value: number; readonly max: number })
+  | (At & { readonly code: "verified-above-self"; readonly verified: number; readonly self: number })
+  | (At & { readonly code: "cell-error"; readonly error: string })
+  | (At & { readonly code: "text-number"; readonly text: string; readonly value: number })
+  | (At & { readonly code: "decimal-comma"; readonly text: string; readonly value: number })
+  | (At & {
+      readonly code: "legacy-encoding";
+      readonly encoding: LegacyEncoding;
+      readonly text: string;
+      readonly suggestion: string;
+    })
+  | (At & { readonly code: "non-nfc"; readonly text: string })
+  | (At & {
+      readonly code: "total-mismatch";
+      readonly role: ColumnRole;
+      readonly expected: number;
+      readonly actual: number;
+    })
+  | (At & { readonly code: "basis-self" })
+  | (At & {
+      readonly code: "needs-deliberation";
+      readonly award: string;
+      readonly rank: number;
+      readonly units: readonly string[];
+      readonly slots: number;
+    })
+  | (At & { readonly code: "veto-applied"; readonly unit: string; readonly label: string })
+  | (At & { readonly code: "rules-invalid"; readonly path: string; readonly detail: string })
+  | (At & { readonly code: "kept-user-value"; readonly value: string; readonly proposed: string })
+  | (At & { readonly code: "mapping-invalid"; readonly role: ColumnRole; readonly column: string });
+
+export type IssueCode = Issue["code"];
+
+/** The member of the union with a given code. */
+export type IssueOf<C extends IssueCode> = Extract<Issue, { code: C }>;
+
+/** True when any issue is an error (ranking must not run). */
+export function hasErrors(issues: readonly Issue[]): boolean {
+  return issues.some((i) => i.severity === "error");
+}
+
+/**
+ * The outcome of anything a user's input can make fail: a value with the warnings met on the
+ * way, or the full list of problems. Never thrown.
+ */
+export type Result<T> =
+  | { readonly ok: true; readonly value: T; readonly issues: readonly Issue[] }
+  | { readonly ok: false; readonly issues: readonly Issue[] };

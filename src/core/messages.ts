@@ -1,0 +1,148 @@
+import type { ColumnRole, Issue, IssueCode, IssueOf } from "./issues";
+import { formatNumber } from "./text";
+import type { Lang } from "./types";
+
+/**
+ * Every user-facing text of the engine, in Vietnamese and English, in one table that the CLI,
+ * the custom functions and the task pane all render from. Messages say what is wrong and what
+ * to do; the cell address is shown beside them by each renderer.
+ */
+
+export const ROLE_NAMES: Readonly<Record<ColumnRole, Record<Lang, string>>> = {
+  stt: { vi: "STT", en: "No." },
+  unit: { vi: "Đơn vị", en: "Unit" },
+  self: { vi: "Điểm tự chấm", en: "Self score" },
+  verified: { vi: "Điểm chấm thẩm định", en: "Verified score" },
+  max: { vi: "Điểm tối đa", en: "Maximum" },
+  bonus: { vi: "Điểm thưởng", en: "Bonus" },
+  deduction: { vi: "Điểm trừ", en: "Deduction" },
+  classification: { vi: "Xếp loại", en: "Classification" },
+  rank: { vi: "Hạng", en: "Rank" },
+  note: { vi: "Ghi chú", en: "Note" },
+  veto: { vi: "Không xét (vi phạm)", en: "Excluded (veto)" },
+};
+
+type Render<C extends IssueCode> = (i: IssueOf<C>, n: (x: number) => string) => string;
+type MessageTable = { readonly [C in IssueCode]: { readonly vi: Render<C>; readonly en: Render<C> } };
+
+const role = (r: ColumnRole, lang: Lang): string => ROLE_NAMES[r][lang];
+const list = (xs: readonly string[]): string => xs.join(", ");
+
+export const ISSUE_MESSAGES: MessageTable = {
+  "no-table": {
+    vi: (i) =>
+      `Không tìm thấy bảng điểm trên trang "${i.sheet}". Cần một dòng tiêu đề có cột "Đơn vị" và cột "Điểm tự chấm" hoặc "Điểm chấm thẩm định".`,
+    en: (i) =>
+      `No score table found on sheet "${i.sheet}". It needs a header row with a "Unit" column and a "Self score" or "Verified score" column.`,
+  },
+  "no-units": {
+    vi: () => "Bảng điểm chưa có đơn vị nào dưới dòng tiêu đề. Hãy nhập tên đơn vị và điểm.",
+    en: () => "The score table has no units under its header. Enter the units and their scores.",
+  },
+  "missing-column": {
+    vi: (i) =>
+      i.role === "self"
+        ? `Thiếu cột điểm: cần cột "Điểm tự chấm" hoặc "Điểm chấm thẩm định" trong dòng tiêu đề.`
+        : `Thiếu cột "${role(i.role, "vi")}" trong dòng tiêu đề. Hãy thêm cột hoặc chọn cột trong bảng điều khiển.`,
+    en: (i) =>
+      i.role === "self"
+        ? `Missing score column: the header needs a "Self score" or "Verified score" column.`
+        : `Missing the "${role(i.role, "en")}" column in the header. Add it or map it in the panel.`,
+  },
+  "missing-unit-name": {
+    vi: () => "Dòng có điểm nhưng thiếu tên đơn vị. Hãy nhập tên đơn vị.",
+    en: () => "This row has scores but no unit name. Enter the unit's name.",
+  },
+  "duplicate-unit": {
+    vi: (i) => `Đơn vị "${i.unit}" bị trùng với đơn vị ở ô ${i.firstAddress}. Hãy xóa hoặc sửa một dòng.`,
+    en: (i) => `Unit "${i.unit}" duplicates the unit at ${i.firstAddress}. Remove or correct one of the rows.`,
+  },
+  "missing-score": {
+    vi: (i) => `Thiếu ${role(i.role, "vi").toLowerCase()}${i.unit ? ` của "${i.unit}"` : ""}. Hãy nhập điểm.`,
+    en: (i) => `Missing ${role(i.role, "en").toLowerCase()}${i.unit ? ` for "${i.unit}"` : ""}. Enter the score.`,
+  },
+  "not-a-number": {
+    vi: (i) => `"${i.text}" không phải là số. Hãy nhập điểm bằng số, ví dụ 962,5.`,
+    en: (i) => `"${i.text}" is not a number. Enter the score as a number, e.g. 962.5.`,
+  },
+  "negative-score": {
+    vi: (i, n) => `Điểm ${n(i.value)} là số âm. Điểm phải từ 0 trở lên.`,
+    en: (i, n) => `Score ${n(i.value)} is negative. Scores must be 0 or more.`,
+  },
+  "score-above-max": {
+    vi: (i, n) => `Điểm ${n(i.value)} vượt điểm tối đa ${n(i.max)}. Hãy kiểm tra lại điểm.`,
+    en: (i, n) => `Score ${n(i.value)} exceeds the maximum of ${n(i.max)}. Check the score.`,
+  },
+  "verified-above-self": {
+    vi: (i, n) =>
+      `Điểm thẩm định ${n(i.verified)} cao hơn điểm tự chấm ${n(i.self)}. Kiểm tra lại nếu quy chế không cho phép chấm tăng.`,
+    en: (i, n) =>
+      `Verified score ${n(i.verified)} is higher than the self score ${n(i.self)}. Check it unless the rules allow raising scores.`,
+  },
+  "cell-error": {
+    vi: (i) => `Ô đang báo lỗi ${i.error}. Hãy sửa công thức hoặc nhập giá trị.`,
+    en: (i) => `The cell shows the error ${i.error}. Fix the formula or enter a value.`,
+  },
+  "text-number": {
+    vi: (i, n) => `Số "${i.text}" đang lưu dạng văn bản; EMU đọc là ${n(i.value)}.`,
+    en: (i, n) => `The number "${i.text}" is stored as text; EMU reads it as ${n(i.value)}.`,
+  },
+  "decimal-comma": {
+    vi: (i, n) => `"${i.text}" dùng dấu phẩy thập phân; EMU đọc là ${n(i.value)}.`,
+    en: (i, n) => `"${i.text}" uses a decimal comma; EMU reads it as ${n(i.value)}.`,
+  },
+  "legacy-encoding": {
+    vi: (i) =>
+      `"${i.text}" là chữ mã ${i.encoding === "tcvn3" ? "TCVN3 (ABC)" : "VNI"} cũ; EMU dùng "${i.suggestion}". Nên sửa ô thành chữ Unicode.`,
+    en: (i) =>
+      `"${i.text}" is legacy ${i.encoding === "tcvn3" ? "TCVN3 (ABC)" : "VNI"} text; EMU uses "${i.suggestion}". Consider retyping it in Unicode.`,
+  },
+  "non-nfc": {
+    vi: (i) => `"${i.text}" dùng Unicode tổ hợp (NFD); EMU chuẩn hóa về dựng sẵn (NFC) khi so sánh.`,
+    en: (i) => `"${i.text}" uses decomposed Unicode (NFD); EMU normalises it to NFC when comparing.`,
+  },
+  "total-mismatch": {
+    vi: (i, n) => `Dòng tổng cột "${role(i.role, "vi")}" ghi ${n(i.actual)} nhưng tổng các đơn vị là ${n(i.expected)}.`,
+    en: (i, n) => `The total of "${role(i.role, "en")}" says ${n(i.actual)} but the units add up to ${n(i.expected)}.`,
+  },
+  "basis-self": {
+    vi: () => "Chưa có điểm chấm thẩm định: xếp hạng tạm tính theo điểm tự chấm.",
+    en: () => "No verified scores yet: the ranking is provisional, on self scores.",
+  },
+  "needs-deliberation": {
+    vi: (i) =>
+      `${list(i.units)} đồng hạng ${i.rank} nhưng ${i.award} chỉ còn ${i.slots} suất: cần Hội nghị bình xét hoặc biểu quyết.`,
+    en: (i) =>
+      `${list(i.units)} are tied at rank ${i.rank} but ${i.award} has only ${i.slots} place(s) left: the meeting must deliberate or vote.`,
+  },
+  "veto-applied": {
+    vi: (i) => `"${i.unit}" có vi phạm nên xếp loại "${i.label}" và không được đề nghị khen thưởng.`,
+    en: (i) => `"${i.unit}" is vetoed: classified "${i.label}" and not proposed for awards.`,
+  },
+  "rules-invalid": {
+    vi: (i) => `Quy tắc không hợp lệ ở mục "${i.path}": ${i.detail}.`,
+    en: (i) => `Invalid rules at "${i.path}": ${i.detail}.`,
+  },
+  "kept-user-value": {
+    vi: (i) => `Ô đang có "${i.value}" do người dùng nhập nên EMU không ghi đè; kết quả tính được là "${i.proposed}". Xóa ô nếu muốn EMU điền.`,
+    en: (i) => `The cell holds "${i.value}", typed by a user, so EMU left it; the computed result is "${i.proposed}". Clear the cell to let EMU fill it.`,
+  },
+  "mapping-invalid": {
+    vi: (i) => `Cột "${i.column}" chọn cho "${role(i.role, "vi")}" không hợp lệ.`,
+    en: (i) => `Column "${i.column}" chosen for "${role(i.role, "en")}" is not valid.`,
+  },
+};
+
+/**
+ * The message of an issue in the user's language.
+ * @example issueMessage({ code: "not-a-number", severity: "error", text: "abc" }, "vi") //=> "\"abc\" không phải là số. …"
+ */
+export function issueMessage(issue: Issue, lang: Lang): string {
+  const entry = ISSUE_MESSAGES[issue.code] as { vi: Render<IssueCode>; en: Render<IssueCode> };
+  return entry[lang](issue as never, (x) => formatNumber(x, lang));
+}
+
+/** "Lỗi" / "Cảnh báo" (or English). */
+export function severityName(sev: Issue["severity"], lang: Lang): string {
+  return sev === "error" ? (lang === "vi" ? "Lỗi" : "Error") : lang === "vi" ? "Cảnh báo" : "Warning";
+}

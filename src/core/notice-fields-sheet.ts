@@ -1,0 +1,95 @@
+import { DEFAULT_NOTICE_FIELDS, type NoticeFields } from "./notice-fields";
+import { cleanText, foldKey } from "./text";
+import type { CellValue, Grid } from "./types";
+
+/**
+ * The notice's fields as a sheet people can read and edit ("Thông tin thông báo"): one row per
+ * field, list fields (Kính gửi, Căn cứ, Nơi nhận, signer title) one row per line. The pane
+ * saves the form here, so the next notice starts from the last one.
+ */
+export const NOTICE_FIELDS_SHEET_NAME = "Thông tin thông báo";
+
+type ScalarKey = Exclude<keyof NoticeFields, ListKey>;
+type ListKey = "recipients" | "bases" | "distribution" | "signerTitle";
+
+const LABELS: ReadonlyArray<readonly [keyof NoticeFields, string]> = [
+  ["parentBody", "Cơ quan chủ quản"],
+  ["issuingBody", "Cơ quan ban hành"],
+  ["number", "Số"],
+  ["symbol", "Ký hiệu"],
+  ["place", "Địa danh"],
+  ["day", "Ngày"],
+  ["month", "Tháng"],
+  ["year", "Năm"],
+  ["subject", "Trích yếu (V/v)"],
+  ["recipients", "Kính gửi"],
+  ["bases", "Căn cứ"],
+  ["intro", "Câu dẫn trước bảng"],
+  ["closing", "Câu kết"],
+  ["distribution", "Nơi nhận"],
+  ["signerTitle", "Chức vụ người ký"],
+  ["signerName", "Người ký"],
+];
+const LIST_KEYS: ReadonlySet<string> = new Set<ListKey>(["recipients", "bases", "distribution", "signerTitle"]);
+
+/** The Vietnamese label of a field (also used by the pane's form). */
+export function noticeFieldLabel(key: keyof NoticeFields): string {
+  return LABELS.find(([k]) => k === key)?.[1] ?? key;
+}
+
+function text(v: CellValue | undefined): string {
+  if (v === undefined || v === null) return "";
+  return cleanText(String(v));
+}
+
+export function isNoticeFieldsSheet(name: string): boolean {
+  return foldKey(name) === foldKey(NOTICE_FIELDS_SHEET_NAME);
+}
+
+/**
+ * Reads the fields sheet. Fields it lacks keep the defaults; a row with a blank label continues
+ * the list above it (people press Alt+Enter or add a row — both work).
+ * @example noticeFieldsFromGrid(noticeFieldsGrid(SEED_000_NOTICE_FIELDS)).signerName //=> "Vũ Hùng Dũng"
+ */
+export function noticeFieldsFromGrid(grid: Grid, base: NoticeFields = DEFAULT_NOTICE_FIELDS): NoticeFields {
+  const byLabel = new Map(LABELS.map(([k, label]) => [foldKey(label), k]));
+  const scalars: Partial<Record<ScalarKey, string>> = {};
+  const lists: Partial<Record<ListKey, string[]>> = {};
+  let current: keyof NoticeFields | null = null;
+  for (const row of grid) {
+    const label = foldKey(text(row[0]));
+    const value = row[1] === undefined || row[1] === null ? "" : String(row[1]).normalize("NFC").trim();
+    const key: keyof NoticeFields | null = label ? (byLabel.get(label) ?? null) : current;
+    if (label) current = key;
+    if (key === null) continue;
+    if (LIST_KEYS.has(key)) {
+      const list = (lists[key as ListKey] ??= []);
+      for (const line of value.split(/\r?\n/)) if (line.trim()) list.push(line.trim());
+    } else if (label) {
+      scalars[key as ScalarKey] = value;
+    }
+  }
+  return { ...base, ...scalars, ...lists };
+}
+
+/**
+ * The fields as the sheet's rows.
+ * @example noticeFieldsGrid(DEFAULT_NOTICE_FIELDS)[2] //=> ["Mục", "Nội dung"]
+ */
+export function noticeFieldsGrid(fields: NoticeFields): CellValue[][] {
+  const rows: CellValue[][] = [
+    ["THÔNG TIN THÔNG BÁO"],
+    [
+      "EMU dùng các dòng dưới đây để tạo trang Thông báo. Sửa ở cột B; mục nhiều dòng (Kính gửi, Căn cứ, Nơi nhận, Chức vụ người ký) thì mỗi dòng một ý.",
+    ],
+    ["Mục", "Nội dung"],
+  ];
+  for (const [key, label] of LABELS) {
+    const v = fields[key];
+    if (Array.isArray(v)) {
+      if (v.length === 0) rows.push([label, ""]);
+      v.forEach((line) => rows.push([label, line]));
+    } else rows.push([label, v as string]);
+  }
+  return rows;
+}

@@ -1,0 +1,123 @@
+import { canonicalScore, classifyScore } from "./classify";
+import { compareVi } from "./text";
+import type { Rules, TieBreak } from "./rules";
+import { vetoLabel } from "./rules";
+import type { Basis, ScoreTable, UnitRow } from "./score-table";
+
+/** One line of the ranking, in ranking order. */
+export interface RankedUnit {
+  /** Sequential number in the notice (1, 2, 3 …), never shared. */
+  readonly stt: number;
+  readonly unit: UnitRow;
+  /** The score ranking used (verified, or self before inspection). */
+  readonly score: number;
+  /** Competition rank like Excel's RANK.EQ: 1, 2, 3, 3, 5. */
+  readonly rank: number;
+  /** True when another unit shares this rank. */
+  readonly tied: boolean;
+  /** verified − self, when both exist. */
+  readonly gap: number | null;
+  readonly classification: string;
+  /** The proposed award, or null. A proposal (đề nghị): the council decides. */
+  readonly award: string | null;
+  /** A tie straddles the award's quota: the council must deliberate or vote. */
+  readonly needsDeliberation: boolean;
+}
+
+function basisScore(u: UnitRow, basis: Basis): number {
+  return canonicalScore((basis === "verified" ? u.verified : u.self) ?? 0);
+}
+
+/** Higher is better for every tie-break value, so one comparison serves all. */
+function tieValue(u: UnitRow, t: TieBreak): number {
+  switch (t) {
+    case "higher-self":
+      return canonicalScore(u.self ?? 0);
+    case "fewer-deductions":
+      return -canonicalScore(u.deduction ?? 0);
+    case "smaller-gap":
+      return -Math.abs(canonicalScore((u.verified ?? u.self ?? 0) - (u.self ?? 0)));
+    case "more-bonus":
+      return canonicalScore(u.bonus ?? 0);
+  }
+}
+
+/**
+ * Ranks the units of a validated table: competition ranks on the basis score (split further only
+ * by the tie-break chain the rules configure), classification by bands (a veto forces the veto
+ * class), in display order score ↓, then the chain, then self-score ↓, then Vietnamese name order.
+ * Linear after one sort: scores are read once into typed arrays.
+ * @example rankTable(table, rules).map((r) => r.rank) //=> [1, 2, 3, 3, 5, 6, 6]
+ */
+export function rankTable(table: ScoreTable, rules: Rules): RankedUnit[] {
+  const units = table.units;
+  const n = units.length;
+  const score = new Float64Array(n);
+  const self = new Float64Array(n);
+  const chain = rules.tieBreak;
+  const ties = chain.map(() => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    const u = units[i] as UnitRow;
+    score[i] = basisScore(u, table.basis);
+    self[i] = canonicalScore(u.self ?? 0);
+    chain.forEach((t, k) => ((ties[k] as Float64Array)[i] = tieValue(u, t)));
+  }
+  /** Compares what decides the rank: the score, then the configured chain. */
+  const rankCmp = (a: number, b: number): number => {
+    const d = (score[b] as number) - (score[a] as number);
+    if (d !== 0) return d;
+    for (const t of ties) {
+      const e = (t[b] as number) - (t[a] as number);
+      if (e !== 0) return e;
+    }
+    return 0;
+  };
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => {
+    const r = rankCmp(a, b);
+    if (r !== 0) return r;
+    const s = (self[b] as number) - (self[a] as number);
+    if (s !== 0) return s;
+    return compareVi((units[a] as UnitRow).name, (units[b] as UnitRow).name) || a - b;
+  });
+
+  const ranks = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const prev = order[k - 1];
+    const cur = order[k] as number;
+    ranks[k] = k > 0 && prev !== undefined && rankCmp(prev, cur) === 0 ? (ranks[k - 1] as number) : k + 1;
+  }
+  const veto = vetoLabel(rules);
+  const lowest = rules.bands[rules.bands.length - 1]?.label ?? "";
+  const out: RankedUnit[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = order[k] as number;
+    const u = units[i] as UnitRow;
+    const rank = ranks[k] as number;
+    const tied = (k > 0 && ranks[k - 1] === rank) || (k + 1 < n && ranks[k + 1] === rank);
+    const s = score[i] as number;
+    out[k] = {
+      stt: k + 1,
+      unit: u,
+      score: s,
+      rank,
+      tied,
+      gap: u.self !== null && u.verified !== null ? canonicalScore(u.verified - u.self) : null,
+      classification: u.veto ? veto : (classifyScore(s, rules.bands) ?? lowest),
+      award: null,
+      needsDeliberation: false,
+    };
+  }
+  return out;
+}
+
+/**
+ * Competition rank of one score among others (Excel's RANK.EQ, descending): 1 + how many are higher.
+ * @example competitionRank(965, [985, 975, 995, 965]) //=> 3 (995, 985, 975 are higher)
+ */
+export function competitionRank(value: number, scores: readonly number[]): number {
+  const v = canonicalScore(value);
+  let higher = 0;
+  for (const s of scores) if (canonicalScore(s) > v) higher++;
+  return higher + 1;
+}

@@ -1,0 +1,96 @@
+/**
+ * A renderer-neutral description of a worksheet EMU writes: values, styles, merges, widths,
+ * and page setup. The notice and the results sheet are built once as a `SheetModel`; the CLI
+ * (exceljs) and the add-in (Office.js) each render the same model, so both produce the same sheet.
+ */
+
+export type HAlign = "left" | "center" | "right" | "justify";
+export type VAlign = "top" | "middle" | "bottom";
+
+export interface CellStyle {
+  readonly font?: {
+    readonly name?: string;
+    readonly size?: number;
+    readonly bold?: boolean;
+    readonly italic?: boolean;
+    readonly underline?: boolean;
+  };
+  readonly align?: HAlign;
+  readonly valign?: VAlign;
+  readonly wrap?: boolean;
+  /** Thin black border on all four sides. */
+  readonly border?: boolean;
+  /** Only a bottom rule (the short lines under the issuing body and the motto). */
+  readonly bottomRule?: boolean;
+  /** Excel number format, e.g. "@" for text, "0" or "#,##0.##". */
+  readonly numberFormat?: string;
+  /** Light fill for header cells, as "RRGGBB". */
+  readonly fill?: string;
+}
+
+/** One written cell. Text values are written as text, never as formulas. */
+export interface CellModel {
+  /** 0-based row. */
+  readonly row: number;
+  /** 0-based column. */
+  readonly col: number;
+  readonly value: string | number | boolean | null;
+  /** Key into `SheetModel.styles`. */
+  readonly style?: string;
+}
+
+export interface MergeModel {
+  readonly r1: number;
+  readonly c1: number;
+  readonly r2: number;
+  readonly c2: number;
+}
+
+export interface PageSetupModel {
+  readonly paper: "A4";
+  readonly orientation: "portrait" | "landscape";
+  /** Margins in millimetres (Nghị định 30/2020: top/bottom 20–25, left 30–35, right 15–20). */
+  readonly marginsMm: { readonly top: number; readonly bottom: number; readonly left: number; readonly right: number };
+  /** Scale the columns to one page wide. */
+  readonly fitToWidth: boolean;
+  /** 0-based inclusive rows repeated at the top of each printed page (the table header), if any. */
+  readonly printTitleRows?: { readonly from: number; readonly to: number };
+  /** The print area, 0-based inclusive. */
+  readonly printArea: MergeModel;
+  readonly centerHorizontally?: boolean;
+}
+
+export interface SheetModel {
+  readonly name: string;
+  /** Column widths in Excel character units, index = column. */
+  readonly columnWidths: readonly number[];
+  /** Row heights in points, by 0-based row; rows not listed keep the default height. */
+  readonly rowHeights: Readonly<Record<number, number>>;
+  readonly cells: readonly CellModel[];
+  readonly merges: readonly MergeModel[];
+  readonly styles: Readonly<Record<string, CellStyle>>;
+  readonly page: PageSetupModel;
+  /** Default font for the whole sheet. */
+  readonly defaultFont: { readonly name: string; readonly size: number };
+  /** Hide gridlines on screen (an official document should look like paper). */
+  readonly showGridLines: boolean;
+  /** Freeze rows above this 0-based row (e.g. under a table header). */
+  readonly freezeRows?: number;
+  /** EMU's own bookkeeping sheet is very hidden; everything else is visible. */
+  readonly state?: "visible" | "hidden" | "veryHidden";
+}
+
+/** The extent of a model: 0-based last row and last column that hold a cell or a merge. */
+export function sheetExtent(model: SheetModel): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = model.columnWidths.length;
+  for (const c of model.cells) {
+    rows = Math.max(rows, c.row + 1);
+    cols = Math.max(cols, c.col + 1);
+  }
+  for (const m of model.merges) {
+    rows = Math.max(rows, m.r2 + 1);
+    cols = Math.max(cols, m.c2 + 1);
+  }
+  return { rows, cols };
+}

@@ -1,0 +1,21 @@
+import type { Issue } from "./issues";
+import { cleanText, detectLegacy, isNfc, legacyToUnicode } from "./text";
+import type { CellRef } from "./types";
+
+/**
+ * Cleans a name the user typed and records what was wrong with its text: decomposed (NFD)
+ * Unicode, or a legacy TCVN3/VNI encoding. Returns the text EMU shows: NFC, trimmed, and in
+ * Unicode when a legacy encoding was recognised (the cell itself is never changed).
+ * @example checkText("B¶o Th¾ng", cell, issues) //=> "Bảo Thắng" (and a legacy-encoding warning)
+ */
+export function checkText(raw: string, cell: CellRef, issues: Issue[]): string {
+  const cleaned = cleanText(raw);
+  const encoding = detectLegacy(cleaned);
+  if (encoding !== null) {
+    const suggestion = cleanText(legacyToUnicode(cleaned, encoding));
+    issues.push({ code: "legacy-encoding", severity: "warning", cell, encoding, text: cleaned, suggestion });
+    return suggestion;
+  }
+  if (!isNfc(raw)) issues.push({ code: "non-nfc", severity: "warning", cell, text: cleaned });
+  return cleaned;
+}

@@ -1,0 +1,8 @@
+export { cleanText, isNfc } from "./clean-text";
+export { compareVi, viCollator } from "./compare-vi";
+export { foldKey } from "./fold-key";
+export { detectLegacy, legacyToUnicode, unicodeToLegacy } from "./legacy";
+export { formatNumber, parseNumber } from "./parse-number";
+export type { ParsedNumber } from "./parse-number";
+export { unitKey } from "./unit-key";
+export { isViSyllable } from "./vi-syllable";

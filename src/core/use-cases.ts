@@ -1,0 +1,243 @@
+import { cellAddress } from "./address";
+import { proposeAwards } from "./awards";
+import type { ColumnMapping } from "./detect";
+import { hasErrors, type Issue, type Result } from "./issues";
+import { MARKS_SHEET_NAME, NO_MARKS, parseMarks, placeSheet, type Marks } from "./marks";
+import { issueMessage } from "./messages";
+import { buildNotice, type NoticeExtra } from "./notice";
+import { DEFAULT_NOTICE_FIELDS, type NoticeFields } from "./notice-fields";
+import { isNoticeFieldsSheet, noticeFieldsFromGrid } from "./notice-fields-sheet";
+import { rankTable, type RankedUnit } from "./rank";
+import { buildResults } from "./results-sheet";
+import { DEFAULT_PRESET, presetRules, type Rules } from "./rules";
+import { isRulesSheet, parseRulesSheet } from "./rules-sheet";
+import { readScoreTable, sortIssues, type Basis, type ScoreTable } from "./score-table";
+import type { SheetModel } from "./sheet-model";
+import type { Grid, GridOrigin, Lang } from "./types";
+
+/** A sheet as any entry point reads it: the CLI from a file, the add-in from Excel. */
+export interface WorkbookSheet {
+  readonly name: string;
+  readonly grid: Grid;
+  /** Where the grid starts in the sheet; A1 when absent. */
+  readonly origin?: GridOrigin;
+  /** Hidden sheets are never taken for the score table. */
+  readonly visible?: boolean;
+}
+
+export type RulesSource = "explicit" | "workbook" | "preset";
+
+export interface RankRequest {
+  readonly sheets: readonly WorkbookSheet[];
+  /** The sheet to rank; otherwise the one the rules name, otherwise the first with a score table. */
+  readonly sheet?: string;
+  /** Rules given explicitly (--rules/--preset, or the pane); they win over the workbook's. */
+  readonly rules?: Rules;
+  readonly mapping?: ColumnMapping;
+}
+
+export interface RankOutcome {
+  readonly ok: boolean;
+  readonly sheet: string | null;
+  readonly basis: Basis;
+  readonly rules: Rules;
+  readonly rulesSource: RulesSource;
+  readonly table: ScoreTable | null;
+  /** In ranking order; empty when validation found errors. */
+  readonly ranking: readonly RankedUnit[];
+  readonly issues: readonly Issue[];
+}
+
+function originOf(s: WorkbookSheet): GridOrigin {
+  return s.origin ?? { sheet: s.name, row: 0, col: 0 };
+}
+
+/** The marks EMU left in the workbook (which sheets and cells it wrote). */
+export function marksOf(sheets: readonly WorkbookSheet[]): Marks {
+  const m = sheets.find((s) => s.name === MARKS_SHEET_NAME);
+  return m ? parseMarks(m.grid) : NO_MARKS;
+}
+
+/**
+ * The rules in force. Precedence: explicit rules, then the workbook's rules sheet, then the
+ * default preset. A broken rules sheet is reported at its cells, never silently skipped.
+ * @example resolveRules([]).value //=> { rules: presetRules("cum-1000"), source: "preset" }
+ */
+export function resolveRules(
+  sheets: readonly WorkbookSheet[],
+  explicit?: Rules,
+): Result<{ rules: Rules; source: RulesSource }> {
+  if (explicit) return { ok: true, value: { rules: explicit, source: "explicit" }, issues: [] };
+  const sheet = sheets.find((s) => isRulesSheet(s.name, s.grid));
+  if (sheet) {
+    const parsed = parseRulesSheet(sheet.grid, originOf(sheet));
+    if (!parsed.ok) return parsed;
+    return { ok: true, value: { rules: parsed.value, source: "workbook" }, issues: parsed.issues };
+  }
+  return { ok: true, value: { rules: presetRules(DEFAULT_PRESET), source: "preset" }, issues: [] };
+}
+
+/** Sheets EMU keeps for itself are never taken for a score table. */
+function isEmuSheet(s: WorkbookSheet, marks: Marks): boolean {
+  return s.name === MARKS_SHEET_NAME || marks.sheets.has(s.name) || isRulesSheet(s.name, s.grid) || isNoticeFieldsSheet(s.name);
+}
+
+/**
+ * The notice fields saved in the workbook, or the default template.
+ * @example noticeFieldsOf([]) //=> DEFAULT_NOTICE_FIELDS
+ */
+export function noticeFieldsOf(sheets: readonly WorkbookSheet[]): NoticeFields {
+  const s = sheets.find((x) => isNoticeFieldsSheet(x.name));
+  return s ? noticeFieldsFromGrid(s.grid) : DEFAULT_NOTICE_FIELDS;
+}
+
+/**
+ * The whole "Compute ranking" use case on plain sheets: rules, the score sheet, detection,
+ * validation, ranking, classification and award proposals. Never throws for user input.
+ * @example rankWorkbook({ sheets }).ranking.map((r) => r.unit.name)[0] //=> "Sở TT&TT Điện Biên"
+ */
+export function rankWorkbook(req: RankRequest): RankOutcome {
+  const rulesResult = resolveRules(req.sheets, req.rules);
+  const fallbackRules = presetRules(DEFAULT_PRESET);
+  if (!rulesResult.ok) {
+    return { ok: false, sheet: null, basis: "self", rules: fallbackRules, rulesSource: "workbook", table: null, ranking: [], issues: rulesResult.issues };
+  }
+  const { rules, source } = rulesResult.value;
+  const base = { rules, rulesSource: source };
+  const marks = marksOf(req.sheets);
+  const wanted = req.sheet ?? rules.sheet;
+  let candidates: readonly WorkbookSheet[];
+  if (wanted !== undefined) {
+    const named = req.sheets.find((s) => s.name === wanted);
+    if (!named) {
+      const issue: Issue = { code: "no-table", severity: "error", sheet: wanted };
+      return { ok: false, sheet: wanted, basis: "self", ...base, table: null, ranking: [], issues: [issue] };
+    }
+    candidates = [named];
+  } else {
+    candidates = req.sheets.filter((s) => s.visible !== false && !isEmuSheet(s, marks));
+  }
+
+  // The first sheet whose table is found wins; its problems are the ones reported.
+  let first: { sheet: WorkbookSheet; issues: readonly Issue[] } | null = null;
+  for (const s of candidates) {
+    const read = readScoreTable(s.grid, originOf(s), rules, req.mapping);
+    const noTable = !read.ok && read.issues.length === 1 && read.issues[0]?.code === "no-table";
+    if (noTable && wanted === undefined) continue;
+    if (!read.ok) {
+      first ??= { sheet: s, issues: read.issues };
+      break;
+    }
+    const ranked = proposeAwards(rankTable(read.value, rules), rules);
+    const vetoIssues: Issue[] = ranked.ranking
+      .filter((r) => r.unit.veto)
+      .map((r) => ({ code: "veto-applied", severity: "warning", cell: r.unit.cells.veto, unit: r.unit.name, label: r.classification }));
+    const issues = sortIssues([...rulesResult.issues, ...read.issues, ...vetoIssues, ...ranked.issues]);
+    return { ok: true, sheet: s.name, basis: read.value.basis, ...base, table: read.value, ranking: ranked.ranking, issues };
+  }
+  if (first) {
+    return { ok: false, sheet: first.sheet.name, basis: "self", ...base, table: null, ranking: [], issues: first.issues };
+  }
+  const sheetName = candidates[0]?.name ?? req.sheets[0]?.name ?? "";
+  return {
+    ok: false,
+    sheet: null,
+    basis: "self",
+    ...base,
+    table: null,
+    ranking: [],
+    issues: [{ code: "no-table", severity: "error", sheet: sheetName }],
+  };
+}
+
+export const RESULTS_SHEET_BASE: Readonly<Record<Lang, string>> = { vi: "Kết quả xếp hạng", en: "Ranking results" };
+export const NOTICE_SHEET_BASE = "Thông báo kết quả";
+
+/** The sheets a ranking produces, where they go, and which old EMU sheets they replace. */
+export interface RankingOutputs {
+  readonly results: SheetModel;
+  readonly notice: SheetModel;
+  /** Old EMU sheets to remove (the new ones take their names). */
+  readonly replace: readonly string[];
+  /** The marks to save after writing. */
+  readonly marks: Marks;
+}
+
+/**
+ * Builds the results and notice sheets of a successful ranking and decides their names so
+ * that only sheets EMU made before are replaced.
+ */
+export function rankingOutputs(
+  outcome: RankOutcome,
+  existing: readonly string[],
+  marks: Marks,
+  fields: NoticeFields,
+  lang: Lang,
+  extras: readonly NoticeExtra[] = [],
+): RankingOutputs {
+  const resultsPlace = placeSheet(RESULTS_SHEET_BASE[lang], "results", existing, marks);
+  const noticePlace = placeSheet(NOTICE_SHEET_BASE, "notice", existing, marks);
+  const results = buildResults(outcome.ranking, outcome.basis, outcome.rules.name ?? outcome.rules.id ?? "", {
+    sheetName: resultsPlace.name,
+    lang,
+  });
+  const notice = buildNotice(outcome.ranking, fields, { sheetName: noticePlace.name, extras });
+  const sheets = new Map(marks.sheets);
+  sheets.set(resultsPlace.name, "results");
+  sheets.set(noticePlace.name, "notice");
+  return {
+    results,
+    notice,
+    replace: [resultsPlace, noticePlace].filter((p) => p.replace).map((p) => p.name),
+    marks: { sheets, cells: marks.cells },
+  };
+}
+
+/** The machine-readable report (`emu … --json`), one object. */
+export interface JsonReport {
+  readonly sheet: string | null;
+  readonly basis: Basis;
+  readonly units: readonly {
+    stt: number;
+    unit: string;
+    self: number | null;
+    verified: number | null;
+    gap: number | null;
+    rank: number;
+    tied: boolean;
+    classification: string;
+    award: string | null;
+    needsDeliberation: boolean;
+    row: number;
+  }[];
+  readonly issues: readonly { code: string; severity: string; cell: string | null; message: string }[];
+}
+
+/** The report of a ranking (or of a validation when `ranking` is empty). */
+export function jsonReport(outcome: RankOutcome, lang: Lang): JsonReport {
+  return {
+    sheet: outcome.sheet,
+    basis: outcome.basis,
+    units: outcome.ranking.map((r) => ({
+      stt: r.stt,
+      unit: r.unit.name,
+      self: r.unit.self,
+      verified: r.unit.verified,
+      gap: r.gap,
+      rank: r.rank,
+      tied: r.tied,
+      classification: r.classification,
+      award: r.award,
+      needsDeliberation: r.needsDeliberation,
+      row: r.unit.row + 1,
+    })),
+    issues: outcome.issues.map((i) => ({
+      code: i.code,
+      severity: i.severity,
+      cell: i.cell ? cellAddress(i.cell) : null,
+      message: issueMessage(i, lang),
+    })),
+  };
+}
+
+export { hasErrors };
