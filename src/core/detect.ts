@@ -204,10 +204,15 @@ export function detectTable(grid: Grid, origin: GridOrigin, mapping?: ColumnMapp
   return { ok: true, value: best, issues: [] };
 }
 
-function applyMapping(found: TableLocation | null, mapping: ColumnMapping, origin: GridOrigin): Result<TableLocation> {
+function applyMapping(
+  found: TableLocation | null,
+  mapping: ColumnMapping,
+  origin: GridOrigin,
+): Result<TableLocation> {
   const issues: Issue[] = [];
   const columns: Record<string, number> = { ...(found?.columns ?? {}) };
-  const headerRow = mapping.headerRow !== undefined ? mapping.headerRow - 1 - origin.row : (found?.headerRow ?? -1);
+  const headerRow =
+    mapping.headerRow !== undefined ? mapping.headerRow - 1 - origin.row : (found?.headerRow ?? -1);
   for (const [role, letters] of Object.entries(mapping.columns) as [ColumnRole, string | undefined][]) {
     if (letters === undefined) continue;
     const idx = columnIndex(letters) - origin.col;

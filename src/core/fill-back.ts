@@ -34,7 +34,13 @@ export function fillBack(
       writes.push({ cell, value });
       cells.set(addr, value);
     } else if (current !== value) {
-      issues.push({ code: "kept-user-value", severity: "warning", cell, value: String(current), proposed: String(value) });
+      issues.push({
+        code: "kept-user-value",
+        severity: "warning",
+        cell,
+        value: String(current),
+        proposed: String(value),
+      });
     }
   };
   for (const r of ranking) {

@@ -27,7 +27,14 @@ export {
   vetoLabel,
 } from "./rules";
 export type { Rules, RulesInput, Band, AwardRule, TieBreak } from "./rules";
-export { RULES_SHEET_NAME, RULES_SHEET_BANDS_ROW, TIE_BREAK_LABELS, isRulesSheet, parseRulesSheet, rulesSheetGrid } from "./rules-sheet";
+export {
+  RULES_SHEET_NAME,
+  RULES_SHEET_BANDS_ROW,
+  TIE_BREAK_LABELS,
+  isRulesSheet,
+  parseRulesSheet,
+  rulesSheetGrid,
+} from "./rules-sheet";
 export { DEFAULT_NOTICE_FIELDS, SEED_000_NOTICE_FIELDS } from "./notice-fields";
 export type { NoticeFields } from "./notice-fields";
 export {
@@ -55,7 +62,14 @@ export {
   rankingOutputs,
   resolveRules,
 } from "./use-cases";
-export type { JsonReport, RankOutcome, RankRequest, RankingOutputs, RulesSource, WorkbookSheet } from "./use-cases";
+export type {
+  JsonReport,
+  RankOutcome,
+  RankRequest,
+  RankingOutputs,
+  RulesSource,
+  WorkbookSheet,
+} from "./use-cases";
 export * from "./text";
 export { fillBack } from "./fill-back";
 export type { CellWrite } from "./fill-back";

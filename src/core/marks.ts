@@ -29,8 +29,13 @@ export function parseMarks(grid: Grid): Marks {
   const cells = new Map<string, string | number>();
   for (const row of grid) {
     const [kind, key, value] = row;
-    if (kind === "sheet" && typeof key === "string" && (value === "results" || value === "notice")) sheets.set(key, value);
-    if (kind === "cell" && typeof key === "string" && (typeof value === "string" || typeof value === "number"))
+    if (kind === "sheet" && typeof key === "string" && (value === "results" || value === "notice"))
+      sheets.set(key, value);
+    if (
+      kind === "cell" &&
+      typeof key === "string" &&
+      (typeof value === "string" || typeof value === "number")
+    )
       cells.set(key, value);
   }
   return { sheets, cells };
@@ -57,7 +62,8 @@ export function placeSheet(
 ): { name: string; replace: boolean } {
   const taken = new Set(existing.map((n) => foldKey(n)));
   for (const [name, k] of marks.sheets) {
-    if (k === kind && existing.includes(name) && (name === base || name.startsWith(`${base} (`))) return { name, replace: true };
+    if (k === kind && existing.includes(name) && (name === base || name.startsWith(`${base} (`)))
+      return { name, replace: true };
   }
   if (!taken.has(foldKey(base))) return { name: base, replace: false };
   for (let i = 2; ; i++) {

@@ -55,11 +55,13 @@ export const ISSUE_MESSAGES: MessageTable = {
   },
   "duplicate-unit": {
     vi: (i) => `Đơn vị "${i.unit}" bị trùng với đơn vị ở ô ${i.firstAddress}. Hãy xóa hoặc sửa một dòng.`,
-    en: (i) => `Unit "${i.unit}" duplicates the unit at ${i.firstAddress}. Remove or correct one of the rows.`,
+    en: (i) =>
+      `Unit "${i.unit}" duplicates the unit at ${i.firstAddress}. Remove or correct one of the rows.`,
   },
   "missing-score": {
     vi: (i) => `Thiếu ${role(i.role, "vi").toLowerCase()}${i.unit ? ` của "${i.unit}"` : ""}. Hãy nhập điểm.`,
-    en: (i) => `Missing ${role(i.role, "en").toLowerCase()}${i.unit ? ` for "${i.unit}"` : ""}. Enter the score.`,
+    en: (i) =>
+      `Missing ${role(i.role, "en").toLowerCase()}${i.unit ? ` for "${i.unit}"` : ""}. Enter the score.`,
   },
   "not-a-number": {
     vi: (i) => `"${i.text}" không phải là số. Hãy nhập điểm bằng số, ví dụ 962,5.`,
@@ -102,8 +104,10 @@ export const ISSUE_MESSAGES: MessageTable = {
     en: (i) => `"${i.text}" uses decomposed Unicode (NFD); EMU normalises it to NFC when comparing.`,
   },
   "total-mismatch": {
-    vi: (i, n) => `Dòng tổng cột "${role(i.role, "vi")}" ghi ${n(i.actual)} nhưng tổng các đơn vị là ${n(i.expected)}.`,
-    en: (i, n) => `The total of "${role(i.role, "en")}" says ${n(i.actual)} but the units add up to ${n(i.expected)}.`,
+    vi: (i, n) =>
+      `Dòng tổng cột "${role(i.role, "vi")}" ghi ${n(i.actual)} nhưng tổng các đơn vị là ${n(i.expected)}.`,
+    en: (i, n) =>
+      `The total of "${role(i.role, "en")}" says ${n(i.actual)} but the units add up to ${n(i.expected)}.`,
   },
   "basis-self": {
     vi: () => "Chưa có điểm chấm thẩm định: xếp hạng tạm tính theo điểm tự chấm.",
@@ -124,8 +128,10 @@ export const ISSUE_MESSAGES: MessageTable = {
     en: (i) => `Invalid rules at "${i.path}": ${i.detail}.`,
   },
   "kept-user-value": {
-    vi: (i) => `Ô đang có "${i.value}" do người dùng nhập nên EMU không ghi đè; kết quả tính được là "${i.proposed}". Xóa ô nếu muốn EMU điền.`,
-    en: (i) => `The cell holds "${i.value}", typed by a user, so EMU left it; the computed result is "${i.proposed}". Clear the cell to let EMU fill it.`,
+    vi: (i) =>
+      `Ô đang có "${i.value}" do người dùng nhập nên EMU không ghi đè; kết quả tính được là "${i.proposed}". Xóa ô nếu muốn EMU điền.`,
+    en: (i) =>
+      `The cell holds "${i.value}", typed by a user, so EMU left it; the computed result is "${i.proposed}". Clear the cell to let EMU fill it.`,
   },
   "mapping-invalid": {
     vi: (i) => `Cột "${i.column}" chọn cho "${role(i.role, "vi")}" không hợp lệ.`,

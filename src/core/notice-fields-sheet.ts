@@ -30,7 +30,12 @@ const LABELS: ReadonlyArray<readonly [keyof NoticeFields, string]> = [
   ["signerTitle", "Chức vụ người ký"],
   ["signerName", "Người ký"],
 ];
-const LIST_KEYS: ReadonlySet<string> = new Set<ListKey>(["recipients", "bases", "distribution", "signerTitle"]);
+const LIST_KEYS: ReadonlySet<string> = new Set<ListKey>([
+  "recipients",
+  "bases",
+  "distribution",
+  "signerTitle",
+]);
 
 /** The Vietnamese label of a field (also used by the pane's form). */
 export function noticeFieldLabel(key: keyof NoticeFields): string {

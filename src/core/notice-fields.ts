@@ -67,7 +67,9 @@ export const SEED_000_NOTICE_FIELDS: NoticeFields = {
   year: "2022",
   subject:
     "Thông báo tổng hợp kết quả chấm điểm kiểm tra chéo công tác thi đua khen thưởng Cụm thi đua số 2 năm 2022.",
-  recipients: ["Sở Thông tin và Truyền thông các tỉnh: Điện Biên, Lai Châu, Sơn La, Hà Giang, Cao Bằng, Lạng Sơn."],
+  recipients: [
+    "Sở Thông tin và Truyền thông các tỉnh: Điện Biên, Lai Châu, Sơn La, Hà Giang, Cao Bằng, Lạng Sơn.",
+  ],
   bases: [
     "Căn cứ Quyết định số 1459/QĐ-BTTTT ngày 09/09/2019 của Bộ Thông tin và Truyền thông về việc ban hành Quy định về việc tổ chức phong trào thi đua và bình xét khen thưởng Khối thi đua Sở Thông tin và Truyền thông các tỉnh, thành phố trực thuộc Trung ương;",
     "Căn cứ Chỉ thị số 103/CT-BTTTT ngày 13/12/2021 của Bộ Thông tin và Truyền thông về công tác thi đua, khen thưởng năm 2022;",

@@ -35,11 +35,18 @@ export function noticeTable(
 ): (string | number | null)[][] {
   const header: (string | number | null)[] = [...NOTICE_HEADER, ...extras.map((e) => EXTRA_HEADER[e])];
   const rows = ranking.map((r) => {
-    const base: (string | number | null)[] = [r.stt, r.unit.name, r.unit.self, r.unit.verified, r.classification];
+    const base: (string | number | null)[] = [
+      r.stt,
+      r.unit.name,
+      r.unit.self,
+      r.unit.verified,
+      r.classification,
+    ];
     for (const e of extras) {
       if (e === "rank") base.push(r.tied ? `${r.rank} (đồng hạng)` : r.rank);
       else if (e === "gap") base.push(r.gap);
-      else if (e === "award") base.push(r.award === null ? "" : r.needsDeliberation ? `${r.award} (cần bình xét)` : r.award);
+      else if (e === "award")
+        base.push(r.award === null ? "" : r.needsDeliberation ? `${r.award} (cần bình xét)` : r.award);
       else base.push(r.unit.vetoReason);
     }
     return base;
@@ -100,7 +107,11 @@ export function numberLine(fields: NoticeFields): string {
  * Times New Roman on A4 with the margins of Nghị định 30/2020.
  * @example buildNotice(ranking, SEED_000_NOTICE_FIELDS, { sheetName: "Thông báo" }).page.paper //=> "A4"
  */
-export function buildNotice(ranking: readonly RankedUnit[], fields: NoticeFields, opts: NoticeOptions): SheetModel {
+export function buildNotice(
+  ranking: readonly RankedUnit[],
+  fields: NoticeFields,
+  opts: NoticeOptions,
+): SheetModel {
   const extras = opts.extras ?? [];
   const widths = [...BASE_WIDTHS, ...extras.map((e) => EXTRA_WIDTH[e])];
   const last = widths.length - 1;
@@ -151,16 +162,20 @@ export function buildNotice(ranking: readonly RankedUnit[], fields: NoticeFields
   }
   r++;
   const closing = fields.closing.trim();
-  if (closing) b.text(r++, 0, last, /\.\/\.$/.test(closing) ? closing : `${closing.replace(/[.;,]+$/, "")}./.`, "body");
+  if (closing)
+    b.text(r++, 0, last, /\.\/\.$/.test(closing) ? closing : `${closing.replace(/[.;,]+$/, "")}./.`, "body");
   r++;
 
   // Bottom block: Nơi nhận on the left, the signature on the right, side by side.
   const bottom = r;
   b.text(bottom, L[0], L[1], "Nơi nhận:", "placesHead");
   const places = fields.distribution.filter((x) => x.trim());
-  places.forEach((x, i) => b.text(bottom + 1 + i, L[0], L[1], listLine(x, i === places.length - 1), "places"));
+  places.forEach((x, i) =>
+    b.text(bottom + 1 + i, L[0], L[1], listLine(x, i === places.length - 1), "places"),
+  );
   let s = bottom;
-  for (const line of fields.signerTitle.filter((x) => x.trim())) b.text(s++, R[0], R[1], line.trim().toUpperCase(), "signTitle");
+  for (const line of fields.signerTitle.filter((x) => x.trim()))
+    b.text(s++, R[0], R[1], line.trim().toUpperCase(), "signTitle");
   const signatureSpace = 4;
   for (let k = 0; k < signatureSpace; k++) b.fit(s + k, 18);
   s += signatureSpace;
@@ -175,7 +190,8 @@ export function buildNotice(ranking: readonly RankedUnit[], fields: NoticeFields
       orientation: wide ? "landscape" : "portrait",
       marginsMm: { top: 20, bottom: 20, left: 30, right: 15 },
       fitToWidth: true,
-      printTitleRows: { from: headerRow, to: headerRow },
+      // No repeated title rows: on the page of "Nơi nhận" and the signature a table header
+      // would stand alone above them.
     },
     { defaultFont: { name: FONT, size: 13 }, showGridLines: false },
     lastRow,

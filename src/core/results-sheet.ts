@@ -37,12 +37,18 @@ const HEADERS: Readonly<Record<Lang, readonly string[]>> = {
 const TITLES: Readonly<Record<Lang, { title: string; basis: Record<Basis, string>; rules: string }>> = {
   vi: {
     title: "KẾT QUẢ XẾP HẠNG THI ĐUA",
-    basis: { verified: "Xếp hạng theo điểm chấm thẩm định", self: "Xếp hạng TẠM TÍNH theo điểm tự chấm (chưa có điểm thẩm định)" },
+    basis: {
+      verified: "Xếp hạng theo điểm chấm thẩm định",
+      self: "Xếp hạng TẠM TÍNH theo điểm tự chấm (chưa có điểm thẩm định)",
+    },
     rules: "Quy tắc",
   },
   en: {
     title: "EMULATION RANKING",
-    basis: { verified: "Ranked on verified scores", self: "PROVISIONAL ranking on self scores (no verified scores yet)" },
+    basis: {
+      verified: "Ranked on verified scores",
+      self: "PROVISIONAL ranking on self scores (no verified scores yet)",
+    },
     rules: "Rules",
   },
 };
@@ -53,7 +59,14 @@ const FONT = "Times New Roman";
 const STYLES: Readonly<Record<string, CellStyle>> = {
   title: { font: { name: FONT, size: 14, bold: true }, align: "left" },
   sub: { font: { name: FONT, size: 12, italic: true }, align: "left" },
-  th: { font: { name: FONT, size: 12, bold: true }, align: "center", valign: "middle", wrap: true, border: true, fill: "DDEBF7" },
+  th: {
+    font: { name: FONT, size: 12, bold: true },
+    align: "center",
+    valign: "middle",
+    wrap: true,
+    border: true,
+    fill: "DDEBF7",
+  },
   num: { font: { name: FONT, size: 12 }, align: "center", border: true },
   text: { font: { name: FONT, size: 12 }, align: "left", border: true, numberFormat: "@" },
   center: { font: { name: FONT, size: 12 }, align: "center", border: true, numberFormat: "@" },
@@ -97,7 +110,19 @@ export function buildResults(
   const headerRow = 3;
   HEADERS[opts.lang].forEach((h, c) => b.set(headerRow, c, h, "th"));
   b.fit(headerRow, 32);
-  const styleOf = ["num", "text", "num", "num", "num", "num", "center", "center", "center", "center", "center"];
+  const styleOf = [
+    "num",
+    "text",
+    "num",
+    "num",
+    "num",
+    "num",
+    "center",
+    "center",
+    "center",
+    "center",
+    "center",
+  ];
   ranking.forEach((r, k) => {
     resultsRow(r, opts.lang).forEach((v, c) => b.set(headerRow + 1 + k, c, v, styleOf[c]));
   });

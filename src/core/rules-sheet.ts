@@ -53,7 +53,9 @@ function is(key: string, names: readonly string[]): boolean {
 
 /** True when a sheet is the rules sheet: by its name or its title cell. */
 export function isRulesSheet(name: string, grid: Grid): boolean {
-  return foldKey(name) === foldKey(RULES_SHEET_NAME) || foldKey(text(grid[0]?.[0])).startsWith("quy tac xep loai");
+  return (
+    foldKey(name) === foldKey(RULES_SHEET_NAME) || foldKey(text(grid[0]?.[0])).startsWith("quy tac xep loai")
+  );
 }
 
 /**
@@ -89,7 +91,11 @@ export function parseRulesSheet(grid: Grid, origin: GridOrigin): Result<Rules> {
       section = "bands";
       continue;
     }
-    if (is(key, KEYS.awardsHeader) && foldKey(text(row[1])).length > 0 && parseNumber(row[1] ?? "").kind !== "number") {
+    if (
+      is(key, KEYS.awardsHeader) &&
+      foldKey(text(row[1])).length > 0 &&
+      parseNumber(row[1] ?? "").kind !== "number"
+    ) {
       section = "awards";
       continue;
     }
@@ -122,8 +128,16 @@ export function parseRulesSheet(grid: Grid, origin: GridOrigin): Result<Rules> {
       else bad(r, 1, "verifiedAboveSelf", "chọn Cảnh báo, Lỗi hoặc Cho phép / use Warning, Error or Allow");
     } else if (is(key, KEYS.tieBreak)) {
       const chain: TieBreak[] = [];
-      for (const part of text(row[1]).split(/[;,\n]/).map((s) => foldKey(s)).filter(Boolean)) {
-        const t = TIE_BREAKS.find((k) => foldKey(TIE_BREAK_LABELS[k].vi) === part || foldKey(TIE_BREAK_LABELS[k].en) === part || k === part);
+      for (const part of text(row[1])
+        .split(/[;,\n]/)
+        .map((s) => foldKey(s))
+        .filter(Boolean)) {
+        const t = TIE_BREAKS.find(
+          (k) =>
+            foldKey(TIE_BREAK_LABELS[k].vi) === part ||
+            foldKey(TIE_BREAK_LABELS[k].en) === part ||
+            k === part,
+        );
         if (t) chain.push(t);
         else bad(r, 1, "tieBreak", `không hiểu "${part}" / unknown tie-break`);
       }

@@ -50,13 +50,18 @@ export const rulesSchema = z
   .superRefine((r, ctx) => {
     const mins = new Set<number>();
     r.bands.forEach((b, i) => {
-      if (mins.has(b.min)) ctx.addIssue({ code: "custom", path: ["bands", i, "min"], message: "duplicate minimum" });
+      if (mins.has(b.min))
+        ctx.addIssue({ code: "custom", path: ["bands", i, "min"], message: "duplicate minimum" });
       mins.add(b.min);
     });
     const labels = new Set(r.bands.map((b) => b.label));
     r.awards.forEach((a, i) => {
       if (a.minBand !== undefined && !labels.has(a.minBand))
-        ctx.addIssue({ code: "custom", path: ["awards", i, "minBand"], message: `unknown band "${a.minBand}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["awards", i, "minBand"],
+          message: `unknown band "${a.minBand}"`,
+        });
     });
   });
 

@@ -160,9 +160,14 @@ export function readScoreTable(
   const rd: Reader = { grid, origin, issues: [] };
   const cols = loc.columns;
   const headerCell = (role: ColumnRole | undefined): CellRef =>
-    ref(rd, Math.max(loc.headerRow, 0), role !== undefined && cols[role] !== undefined ? (cols[role] ?? 0) : 0);
+    ref(
+      rd,
+      Math.max(loc.headerRow, 0),
+      role !== undefined && cols[role] !== undefined ? (cols[role] ?? 0) : 0,
+    );
 
-  if (cols.unit === undefined) rd.issues.push({ code: "missing-column", severity: "error", role: "unit", cell: headerCell(undefined) });
+  if (cols.unit === undefined)
+    rd.issues.push({ code: "missing-column", severity: "error", role: "unit", cell: headerCell(undefined) });
   if (cols.self === undefined && cols.verified === undefined)
     rd.issues.push({ code: "missing-column", severity: "error", role: "self", cell: headerCell(undefined) });
   if (hasErrors(rd.issues)) return { ok: false, issues: rd.issues };
@@ -170,6 +175,8 @@ export function readScoreTable(
   const units: UnitRow[] = [];
   const seen = new Map<string, string>();
   const sums: Record<ScoreRole, number> = { self: 0, verified: 0, max: 0, bonus: 0, deduction: 0 };
+  // A column with an invalid cell has no meaningful sum: its total is not checked (the cell is reported).
+  const unsummable = new Set<ScoreRole>();
   let totalRow: number | null = null;
   let lastRow = loc.firstDataRow - 1;
   const pending: { r: number; unit: number; verifiedBlank: boolean }[] = [];
@@ -182,13 +189,26 @@ export function readScoreTable(
     lastRow = r;
     if (kind === "total") {
       totalRow = r;
-      checkTotals(rd, r, loc, sums);
+      checkTotals(rd, r, loc, sums, unsummable);
       break;
     }
     const row = grid[r] ?? [];
-    const get = (role: ColumnRole): CellValue | undefined => (cols[role] === undefined ? undefined : row[cols[role]]);
-    const nums: Record<ScoreRole, number | null> = { self: null, verified: null, max: null, bonus: null, deduction: null };
-    const parsedBlank: Record<ScoreRole, boolean> = { self: true, verified: true, max: true, bonus: true, deduction: true };
+    const get = (role: ColumnRole): CellValue | undefined =>
+      cols[role] === undefined ? undefined : row[cols[role]];
+    const nums: Record<ScoreRole, number | null> = {
+      self: null,
+      verified: null,
+      max: null,
+      bonus: null,
+      deduction: null,
+    };
+    const parsedBlank: Record<ScoreRole, boolean> = {
+      self: true,
+      verified: true,
+      max: true,
+      bonus: true,
+      deduction: true,
+    };
     for (const role of SCORE_ROLES) {
       const c = cols[role];
       if (c === undefined) continue;
@@ -196,6 +216,7 @@ export function readScoreTable(
       parsedBlank[role] = parsed.kind === "empty";
       nums[role] = numberAt(rd, r, c, parsed);
       if (nums[role] !== null) sums[role] += nums[role];
+      else if (parsed.kind !== "empty") unsummable.add(role);
     }
 
     // The unit's name.
@@ -205,7 +226,12 @@ export function readScoreTable(
     if (isBlank(rawName)) {
       rd.issues.push({ code: "missing-unit-name", severity: "error", cell: ref(rd, r, unitCol) });
     } else if (typeof rawName === "string" && parseNumber(rawName).kind === "error") {
-      rd.issues.push({ code: "cell-error", severity: "error", cell: ref(rd, r, unitCol), error: rawName.trim() });
+      rd.issues.push({
+        code: "cell-error",
+        severity: "error",
+        cell: ref(rd, r, unitCol),
+        error: rawName.trim(),
+      });
     } else {
       name = checkText(String(rawName), ref(rd, r, unitCol), rd.issues);
     }
@@ -213,15 +239,28 @@ export function readScoreTable(
     if (key) {
       const first = seen.get(key);
       if (first !== undefined)
-        rd.issues.push({ code: "duplicate-unit", severity: "error", cell: ref(rd, r, unitCol), unit: name, firstAddress: first });
+        rd.issues.push({
+          code: "duplicate-unit",
+          severity: "error",
+          cell: ref(rd, r, unitCol),
+          unit: name,
+          firstAddress: first,
+        });
       else seen.set(key, cellAddress(ref(rd, r, unitCol)));
     }
 
     // Missing scores: a blank self-score is always missing; a blank verified score is missing
     // only if inspection has started (some verified score exists), decided after the loop.
     if (cols.self !== undefined && parsedBlank.self)
-      rd.issues.push({ code: "missing-score", severity: "error", role: "self", unit: name, cell: ref(rd, r, cols.self) });
-    if (cols.verified !== undefined) pending.push({ r, unit: units.length, verifiedBlank: parsedBlank.verified });
+      rd.issues.push({
+        code: "missing-score",
+        severity: "error",
+        role: "self",
+        unit: name,
+        cell: ref(rd, r, cols.self),
+      });
+    if (cols.verified !== undefined)
+      pending.push({ r, unit: units.length, verifiedBlank: parsedBlank.verified });
 
     const limitBase = nums.max ?? rules.maxScore;
     const limit = limitBase + (nums.bonus ?? 0);
@@ -229,7 +268,13 @@ export function readScoreTable(
       const v = nums[role];
       const c = cols[role];
       if (v !== null && c !== undefined && canonicalScore(v) > canonicalScore(limit))
-        rd.issues.push({ code: "score-above-max", severity: "error", cell: ref(rd, r, c), value: v, max: limit });
+        rd.issues.push({
+          code: "score-above-max",
+          severity: "error",
+          cell: ref(rd, r, c),
+          value: v,
+          max: limit,
+        });
     }
     if (
       nums.self !== null &&
@@ -270,29 +315,54 @@ export function readScoreTable(
   let basis: Basis = "verified";
   if (units.length > 0 && (cols.verified === undefined || !inspected)) {
     basis = "self";
-    rd.issues.push({ code: "basis-self", severity: "warning", cell: headerCell(cols.verified !== undefined ? "verified" : "self") });
+    rd.issues.push({
+      code: "basis-self",
+      severity: "warning",
+      cell: headerCell(cols.verified !== undefined ? "verified" : "self"),
+    });
   } else {
     for (const p of pending) {
       const u = units[p.unit];
       if (p.verifiedBlank && cols.verified !== undefined)
-        rd.issues.push({ code: "missing-score", severity: "error", role: "verified", unit: u?.name ?? "", cell: ref(rd, p.r, cols.verified) });
+        rd.issues.push({
+          code: "missing-score",
+          severity: "error",
+          role: "verified",
+          unit: u?.name ?? "",
+          cell: ref(rd, p.r, cols.verified),
+        });
     }
   }
-  if (units.length === 0) rd.issues.push({ code: "no-units", severity: "error", cell: headerCell(undefined) });
+  if (units.length === 0)
+    rd.issues.push({ code: "no-units", severity: "error", cell: headerCell(undefined) });
 
   const issues = sortIssues(rd.issues);
   if (hasErrors(issues)) return { ok: false, issues };
   return {
     ok: true,
-    value: { sheet: origin.sheet, origin, location: loc, units, basis, totalRow: totalRow === null ? null : totalRow + origin.row, lastRow: lastRow + origin.row },
+    value: {
+      sheet: origin.sheet,
+      origin,
+      location: loc,
+      units,
+      basis,
+      totalRow: totalRow === null ? null : totalRow + origin.row,
+      lastRow: lastRow + origin.row,
+    },
     issues,
   };
 }
 
-function checkTotals(rd: Reader, r: number, loc: TableLocation, sums: Record<ScoreRole, number>): void {
+function checkTotals(
+  rd: Reader,
+  r: number,
+  loc: TableLocation,
+  sums: Record<ScoreRole, number>,
+  unsummable: ReadonlySet<ScoreRole>,
+): void {
   for (const role of SCORE_ROLES) {
     const c = loc.columns[role];
-    if (c === undefined) continue;
+    if (c === undefined || unsummable.has(role)) continue;
     const parsed = parseNumber(rd.grid[r]?.[c] ?? "");
     if (parsed.kind !== "number") continue;
     if (Math.abs(canonicalScore(parsed.value) - canonicalScore(sums[role])) > 1e-6)

@@ -11,7 +11,7 @@ function textEms(text: string, bold: boolean): number {
     if (ch === " ") ems += 0.25;
     else if (ch === "." || ch === "," || ch === ":" || ch === ";" || ch === "i" || ch === "l") ems += 0.28;
     else if (ch !== ch.toLowerCase()) ems += 0.7;
-    else ems += 0.48;
+    else ems += 0.45;
   }
   return bold ? ems * 1.05 : ems;
 }
@@ -24,7 +24,7 @@ export function estimateLines(text: string, widthUnits: number, sizePt: number, 
   const capacityPx = Math.max(20, widthUnits * 7 + 5 - 8);
   let lines = 0;
   for (const para of text.split("\n")) {
-    const px = textEms(para, bold) * sizePt * (96 / 72) * 1.06; // 6% for word-wrap slack
+    const px = textEms(para, bold) * sizePt * (96 / 72) * 1.04; // 4% for word-wrap slack
     lines += Math.max(1, Math.ceil(px / capacityPx));
   }
   return lines;
@@ -124,7 +124,12 @@ export function gridSheet(
   );
   const model = b.build(
     name,
-    { paper: "A4", orientation: "portrait", marginsMm: { top: 20, bottom: 20, left: 20, right: 15 }, fitToWidth: true },
+    {
+      paper: "A4",
+      orientation: "portrait",
+      marginsMm: { top: 20, bottom: 20, left: 20, right: 15 },
+      fitToWidth: true,
+    },
     { defaultFont: { name: "Times New Roman", size: 12 }, showGridLines: true },
     Math.max(rows.length - 1, 0),
   );

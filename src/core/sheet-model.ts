@@ -50,7 +50,12 @@ export interface PageSetupModel {
   readonly paper: "A4";
   readonly orientation: "portrait" | "landscape";
   /** Margins in millimetres (Nghị định 30/2020: top/bottom 20–25, left 30–35, right 15–20). */
-  readonly marginsMm: { readonly top: number; readonly bottom: number; readonly left: number; readonly right: number };
+  readonly marginsMm: {
+    readonly top: number;
+    readonly bottom: number;
+    readonly left: number;
+    readonly right: number;
+  };
   /** Scale the columns to one page wide. */
   readonly fitToWidth: boolean;
   /** 0-based inclusive rows repeated at the top of each printed page (the table header), if any. */

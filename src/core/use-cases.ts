@@ -79,7 +79,12 @@ export function resolveRules(
 
 /** Sheets EMU keeps for itself are never taken for a score table. */
 function isEmuSheet(s: WorkbookSheet, marks: Marks): boolean {
-  return s.name === MARKS_SHEET_NAME || marks.sheets.has(s.name) || isRulesSheet(s.name, s.grid) || isNoticeFieldsSheet(s.name);
+  return (
+    s.name === MARKS_SHEET_NAME ||
+    marks.sheets.has(s.name) ||
+    isRulesSheet(s.name, s.grid) ||
+    isNoticeFieldsSheet(s.name)
+  );
 }
 
 /**
@@ -100,7 +105,16 @@ export function rankWorkbook(req: RankRequest): RankOutcome {
   const rulesResult = resolveRules(req.sheets, req.rules);
   const fallbackRules = presetRules(DEFAULT_PRESET);
   if (!rulesResult.ok) {
-    return { ok: false, sheet: null, basis: "self", rules: fallbackRules, rulesSource: "workbook", table: null, ranking: [], issues: rulesResult.issues };
+    return {
+      ok: false,
+      sheet: null,
+      basis: "self",
+      rules: fallbackRules,
+      rulesSource: "workbook",
+      table: null,
+      ranking: [],
+      issues: rulesResult.issues,
+    };
   }
   const { rules, source } = rulesResult.value;
   const base = { rules, rulesSource: source };
@@ -131,12 +145,34 @@ export function rankWorkbook(req: RankRequest): RankOutcome {
     const ranked = proposeAwards(rankTable(read.value, rules), rules);
     const vetoIssues: Issue[] = ranked.ranking
       .filter((r) => r.unit.veto)
-      .map((r) => ({ code: "veto-applied", severity: "warning", cell: r.unit.cells.veto, unit: r.unit.name, label: r.classification }));
+      .map((r) => ({
+        code: "veto-applied",
+        severity: "warning",
+        cell: r.unit.cells.veto,
+        unit: r.unit.name,
+        label: r.classification,
+      }));
     const issues = sortIssues([...rulesResult.issues, ...read.issues, ...vetoIssues, ...ranked.issues]);
-    return { ok: true, sheet: s.name, basis: read.value.basis, ...base, table: read.value, ranking: ranked.ranking, issues };
+    return {
+      ok: true,
+      sheet: s.name,
+      basis: read.value.basis,
+      ...base,
+      table: read.value,
+      ranking: ranked.ranking,
+      issues,
+    };
   }
   if (first) {
-    return { ok: false, sheet: first.sheet.name, basis: "self", ...base, table: null, ranking: [], issues: first.issues };
+    return {
+      ok: false,
+      sheet: first.sheet.name,
+      basis: "self",
+      ...base,
+      table: null,
+      ranking: [],
+      issues: first.issues,
+    };
   }
   const sheetName = candidates[0]?.name ?? req.sheets[0]?.name ?? "";
   return {
@@ -150,7 +186,10 @@ export function rankWorkbook(req: RankRequest): RankOutcome {
   };
 }
 
-export const RESULTS_SHEET_BASE: Readonly<Record<Lang, string>> = { vi: "Kết quả xếp hạng", en: "Ranking results" };
+export const RESULTS_SHEET_BASE: Readonly<Record<Lang, string>> = {
+  vi: "Kết quả xếp hạng",
+  en: "Ranking results",
+};
 export const NOTICE_SHEET_BASE = "Thông báo kết quả";
 
 /** The sheets a ranking produces, where they go, and which old EMU sheets they replace. */

@@ -94,7 +94,9 @@ describe("detectTable", () => {
 
   it("lets an explicit mapping override detection, in sheet coordinates", () => {
     const g = grid(["Tên", "A", "B"], ["Sở A", 900, 880]);
-    const loc = unwrap(detectTable(g, at(), { headerRow: 1, columns: { unit: "A", self: "B", verified: "C" } }));
+    const loc = unwrap(
+      detectTable(g, at(), { headerRow: 1, columns: { unit: "A", self: "B", verified: "C" } }),
+    );
     expect(loc.columns).toEqual({ unit: 0, self: 1, verified: 2 });
     expect(loc.firstDataRow).toBe(1);
     expect(mappingOf(loc, at())).toEqual({ headerRow: 1, columns: { unit: "A", self: "B", verified: "C" } });

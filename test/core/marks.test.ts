@@ -2,7 +2,10 @@ import { NO_MARKS, marksGrid, parseMarks, placeSheet } from "../../src/core";
 
 describe("marks", () => {
   it("round-trips sheets and cells", () => {
-    const marks = { sheets: new Map([["Thông báo kết quả", "notice" as const]]), cells: new Map([["'Tổng hợp'!E7", "Xuất sắc"]]) };
+    const marks = {
+      sheets: new Map([["Thông báo kết quả", "notice" as const]]),
+      cells: new Map([["'Tổng hợp'!E7", "Xuất sắc"]]),
+    };
     const back = parseMarks(marksGrid(marks));
     expect([...back.sheets]).toEqual([["Thông báo kết quả", "notice"]]);
     expect([...back.cells]).toEqual([["'Tổng hợp'!E7", "Xuất sắc"]]);
@@ -15,16 +18,28 @@ describe("marks", () => {
 
 describe("placeSheet", () => {
   it("uses the base name when free", () => {
-    expect(placeSheet("Thông báo", "notice", ["Tổng hợp"], NO_MARKS)).toEqual({ name: "Thông báo", replace: false });
+    expect(placeSheet("Thông báo", "notice", ["Tổng hợp"], NO_MARKS)).toEqual({
+      name: "Thông báo",
+      replace: false,
+    });
   });
 
   it("never replaces a user's sheet of the same name", () => {
-    expect(placeSheet("Thông báo", "notice", ["Thông báo", "Thông báo (2)"], NO_MARKS)).toEqual({ name: "Thông báo (3)", replace: false });
+    expect(placeSheet("Thông báo", "notice", ["Thông báo", "Thông báo (2)"], NO_MARKS)).toEqual({
+      name: "Thông báo (3)",
+      replace: false,
+    });
   });
 
   it("replaces the sheet EMU made itself", () => {
     const marks = { sheets: new Map([["Thông báo (2)", "notice" as const]]), cells: new Map() };
-    expect(placeSheet("Thông báo", "notice", ["Thông báo", "Thông báo (2)"], marks)).toEqual({ name: "Thông báo (2)", replace: true });
-    expect(placeSheet("Kết quả", "results", ["Thông báo (2)"], marks)).toEqual({ name: "Kết quả", replace: false });
+    expect(placeSheet("Thông báo", "notice", ["Thông báo", "Thông báo (2)"], marks)).toEqual({
+      name: "Thông báo (2)",
+      replace: true,
+    });
+    expect(placeSheet("Kết quả", "results", ["Thông báo (2)"], marks)).toEqual({
+      name: "Kết quả",
+      replace: false,
+    });
   });
 });

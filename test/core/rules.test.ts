@@ -21,12 +21,27 @@ describe("parseRules", () => {
   });
 
   it("sorts bands from the highest minimum", () => {
-    const r = unwrap(parseRules({ maxScore: 100, bands: [{ min: 0, label: "B" }, { min: 50, label: "A" }] }));
+    const r = unwrap(
+      parseRules({
+        maxScore: 100,
+        bands: [
+          { min: 0, label: "B" },
+          { min: 50, label: "A" },
+        ],
+      }),
+    );
     expect(r.bands.map((b) => b.label)).toEqual(["A", "B"]);
   });
 
   it("names every bad field, never throws", () => {
-    const r = parseRules({ maxScore: -1, bands: [{ min: 1, label: "" }, { min: 1, label: "X" }], awards: [{ label: "Cờ", minBand: "Không có" }] });
+    const r = parseRules({
+      maxScore: -1,
+      bands: [
+        { min: 1, label: "" },
+        { min: 1, label: "X" },
+      ],
+      awards: [{ label: "Cờ", minBand: "Không có" }],
+    });
     expect(r.ok).toBe(false);
     const paths = r.issues.map((i) => (i.code === "rules-invalid" ? i.path : ""));
     expect(paths).toEqual(expect.arrayContaining(["maxScore", "bands.0.label", "awards.0"]));
@@ -47,9 +62,24 @@ describe("the rules sheet", () => {
     for (const id of ["cum-1000", "nd335-100"]) {
       const rules = presetRules(id);
       const back = unwrap(parseRulesSheet(rulesSheetGrid(rules), at("Quy tắc xếp loại")));
-      expect(back).toEqual({ ...rules, id: undefined, name: undefined, vetoLabel: undefined, sheet: undefined });
+      expect(back).toEqual({
+        ...rules,
+        id: undefined,
+        name: undefined,
+        vetoLabel: undefined,
+        sheet: undefined,
+      });
     }
-    const edited = unwrap(parseRules({ ...CUM_1000, tieBreak: ["fewer-deductions", "smaller-gap"], verifiedAboveSelf: "error", vetoLabel: "Không xét", sheet: "Tổng hợp", awards: [{ label: "Cờ", share: 0.2, minBand: "Tốt", allowVeto: true }] }));
+    const edited = unwrap(
+      parseRules({
+        ...CUM_1000,
+        tieBreak: ["fewer-deductions", "smaller-gap"],
+        verifiedAboveSelf: "error",
+        vetoLabel: "Không xét",
+        sheet: "Tổng hợp",
+        awards: [{ label: "Cờ", share: 0.2, minBand: "Tốt", allowVeto: true }],
+      }),
+    );
     const back = unwrap(parseRulesSheet(rulesSheetGrid(edited), at()));
     expect(back.tieBreak).toEqual(["fewer-deductions", "smaller-gap"]);
     expect(back.verifiedAboveSelf).toBe("error");

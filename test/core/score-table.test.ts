@@ -6,7 +6,9 @@ const HEAD = ["STT", "Đơn vị", "Điểm tự chấm", "Điểm chấm thẩm
 
 describe("readScoreTable", () => {
   it("reads clean rows and keeps the source row of each unit", () => {
-    const t = unwrap(readScoreTable(grid(HEAD, [1, "Sở A", 985, 980, ""], [2, "Sở B", 975, 975, ""]), at(), rules));
+    const t = unwrap(
+      readScoreTable(grid(HEAD, [1, "Sở A", 985, 980, ""], [2, "Sở B", 975, 975, ""]), at(), rules),
+    );
     expect(t.units.map((u) => [u.name, u.self, u.verified, u.row])).toEqual([
       ["Sở A", 985, 980, 1],
       ["Sở B", 975, 975, 2],
@@ -44,27 +46,47 @@ describe("readScoreTable", () => {
       "missing-score@'Bảng điểm'!D11",
     ]);
     const sev = Object.fromEntries(r.issues.map((i) => [i.code, i.severity]));
-    expect(sev).toMatchObject({ "text-number": "warning", "decimal-comma": "warning", "verified-above-self": "warning", "not-a-number": "error" });
+    expect(sev).toMatchObject({
+      "text-number": "warning",
+      "decimal-comma": "warning",
+      "verified-above-self": "warning",
+      "not-a-number": "error",
+    });
   });
 
   it("writes messages that name the value and say what to do, in both languages", () => {
     const r = readScoreTable(grid(HEAD, [1, "Sở A", 1200, 900, ""]), at(), rules);
-    expect(r.issues.map((i) => issueMessage(i, "vi"))).toEqual(["Điểm 1200 vượt điểm tối đa 1000. Hãy kiểm tra lại điểm."]);
-    expect(r.issues.map((i) => issueMessage(i, "en"))).toEqual(["Score 1200 exceeds the maximum of 1000. Check the score."]);
+    expect(r.issues.map((i) => issueMessage(i, "vi"))).toEqual([
+      "Điểm 1200 vượt điểm tối đa 1000. Hãy kiểm tra lại điểm.",
+    ]);
+    expect(r.issues.map((i) => issueMessage(i, "en"))).toEqual([
+      "Score 1200 exceeds the maximum of 1000. Check the score.",
+    ]);
     const d = readScoreTable(grid(HEAD, [1, "Sở A", "962,5", 900, ""]), at(), rules);
     expect(issueMessage(d.issues[0]!, "vi")).toBe('"962,5" dùng dấu phẩy thập phân; EMU đọc là 962,5.');
   });
 
   it("uses numbers stored as text and decimal commas, with warnings only", () => {
-    const t = readScoreTable(grid(HEAD, [1, "Sở A", " 985 ", "962,5", ""], [2, "Sở B", "1.000", 1000, ""]), at(), rules);
+    const t = readScoreTable(
+      grid(HEAD, [1, "Sở A", " 985 ", "962,5", ""], [2, "Sở B", "1.000", 1000, ""]),
+      at(),
+      rules,
+    );
     const v = unwrap(t);
-    expect(v.units.map((u) => [u.self, u.verified])).toEqual([[985, 962.5], [1000, 1000]]);
+    expect(v.units.map((u) => [u.self, u.verified])).toEqual([
+      [985, 962.5],
+      [1000, 1000],
+    ]);
     expect(t.issues.every((i) => i.severity === "warning")).toBe(true);
   });
 
   it("matches duplicates after normalising case, accents, spaces and abbreviations", () => {
     const r = readScoreTable(
-      grid(HEAD, [1, "Sở TT&TT Điện Biên", 985, 985, ""], [2, "SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH ĐIỆN BIÊN", 975, 975, ""]),
+      grid(
+        HEAD,
+        [1, "Sở TT&TT Điện Biên", 985, 985, ""],
+        [2, "SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH ĐIỆN BIÊN", 975, 975, ""],
+      ),
       at(),
       rules,
     );
@@ -80,7 +102,9 @@ describe("readScoreTable", () => {
       [2, "Sở B", 975, 975, ""],
       [3, "", "", "", ""],
       [],
-      ["Sở Thông tin và Truyền thông tỉnh Lào Cai trân trọng thông báo gửi Cụm trưởng Cụm Thi đua số 2 để làm căn cứ xét, trình thi đua khen thưởng năm 2022./."],
+      [
+        "Sở Thông tin và Truyền thông tỉnh Lào Cai trân trọng thông báo gửi Cụm trưởng Cụm Thi đua số 2 để làm căn cứ xét, trình thi đua khen thưởng năm 2022./.",
+      ],
       ["Nơi nhận:"],
     );
     const t = unwrap(readScoreTable(g, at(), rules));
@@ -89,10 +113,20 @@ describe("readScoreTable", () => {
   });
 
   it("checks a total row without taking it for a unit", () => {
-    const ok = unwrap(readScoreTable(grid(HEAD, [1, "Sở A", 900, 890, ""], [2, "Sở B", 800, 790, ""], ["", "Tổng cộng", 1700, 1680, ""]), at(), rules));
+    const ok = unwrap(
+      readScoreTable(
+        grid(HEAD, [1, "Sở A", 900, 890, ""], [2, "Sở B", 800, 790, ""], ["", "Tổng cộng", 1700, 1680, ""]),
+        at(),
+        rules,
+      ),
+    );
     expect(ok.units).toHaveLength(2);
     expect(ok.totalRow).toBe(3);
-    const bad = readScoreTable(grid(HEAD, [1, "Sở A", 900, 890, ""], [2, "Sở B", 800, 790, ""], ["", "Cộng", 1700, 1600, ""]), at(), rules);
+    const bad = readScoreTable(
+      grid(HEAD, [1, "Sở A", 900, 890, ""], [2, "Sở B", 800, 790, ""], ["", "Cộng", 1700, 1600, ""]),
+      at(),
+      rules,
+    );
     expectIssues(bad, ["total-mismatch@'Bảng điểm'!D4"]);
   });
 
@@ -106,12 +140,19 @@ describe("readScoreTable", () => {
 
   it("reports missing columns and empty tables", () => {
     expectIssues(readScoreTable(grid(HEAD), at(), rules), ["no-units@'Bảng điểm'!A1"]);
-    const mapped = readScoreTable(grid(["x", "y"], ["Sở A", 1]), at(), rules, { headerRow: 1, columns: { unit: "A" } });
+    const mapped = readScoreTable(grid(["x", "y"], ["Sở A", 1]), at(), rules, {
+      headerRow: 1,
+      columns: { unit: "A" },
+    });
     expectIssues(mapped, ["missing-column@'Bảng điểm'!A1"]);
   });
 
   it("allows bonus points above the nominal scale and checks each unit's own maximum", () => {
-    const g = grid(["Đơn vị", "Điểm tối đa", "Điểm thưởng", "Tự chấm", "Thẩm định"], ["Sở A", 100, 10, 107, 107], ["Sở B", 100, 0, 101, 100]);
+    const g = grid(
+      ["Đơn vị", "Điểm tối đa", "Điểm thưởng", "Tự chấm", "Thẩm định"],
+      ["Sở A", 100, 10, 107, 107],
+      ["Sở B", 100, 0, 101, 100],
+    );
     expectIssues(readScoreTable(g, at(), rules), ["score-above-max@'Bảng điểm'!D3"]);
   });
 
@@ -123,13 +164,26 @@ describe("readScoreTable", () => {
   });
 
   it("reads veto marks and reasons", () => {
-    const g = grid(["Đơn vị", "Tự chấm", "Thẩm định", "Vi phạm"], ["Sở A", 990, 990, "x"], ["Sở B", 980, 980, "Kỷ luật cán bộ"], ["Sở C", 970, 970, "không"]);
+    const g = grid(
+      ["Đơn vị", "Tự chấm", "Thẩm định", "Vi phạm"],
+      ["Sở A", 990, 990, "x"],
+      ["Sở B", 980, 980, "Kỷ luật cán bộ"],
+      ["Sở C", 970, 970, "không"],
+    );
     const t = unwrap(readScoreTable(g, at(), rules));
-    expect(t.units.map((u) => [u.veto, u.vetoReason])).toEqual([[true, ""], [true, "Kỷ luật cán bộ"], [false, ""]]);
+    expect(t.units.map((u) => [u.veto, u.vetoReason])).toEqual([
+      [true, ""],
+      [true, "Kỷ luật cán bộ"],
+      [false, ""],
+    ]);
   });
 
   it("shows legacy-encoded and decomposed names in Unicode NFC, with warnings", () => {
-    const g = grid(HEAD, [1, "UBND huyÖn B¶o Th¾ng", 900, 900, ""], [2, "Sở Lào Cai".normalize("NFD"), 800, 800, ""]);
+    const g = grid(
+      HEAD,
+      [1, "UBND huyÖn B¶o Th¾ng", 900, 900, ""],
+      [2, "Sở Lào Cai".normalize("NFD"), 800, 800, ""],
+    );
     const r = readScoreTable(g, at(), rules);
     expectIssues(r, ["legacy-encoding@'Bảng điểm'!B2", "non-nfc@'Bảng điểm'!B3"]);
     expect(unwrap(r).units.map((u) => u.name)).toEqual(["UBND huyện Bảo Thắng", "Sở Lào Cai"]);

@@ -34,7 +34,15 @@ describe("rankWorkbook on seed 000", () => {
 
   it("proposes two flags and two certificates to the leading units (seed 001's shape)", () => {
     const out = rankWorkbook({ sheets: sheets() });
-    expect(out.ranking.map((r) => r.award)).toEqual(["Cờ thi đua", "Cờ thi đua", "Bằng khen", "Bằng khen", null, null, null]);
+    expect(out.ranking.map((r) => r.award)).toEqual([
+      "Cờ thi đua",
+      "Cờ thi đua",
+      "Bằng khen",
+      "Bằng khen",
+      null,
+      null,
+      null,
+    ]);
     expect(out.ranking.some((r) => r.needsDeliberation)).toBe(false);
   });
 
@@ -59,15 +67,35 @@ describe("rankWorkbook on seed 000", () => {
   });
 
   it("takes the rules from the workbook's rules sheet when no rules are given", () => {
-    const rules = { ...presetRules("nd335-100"), maxScore: 1000, bands: [{ min: 970, label: "Dẫn đầu" }, { min: 0, label: "Khác" }] };
-    const out = rankWorkbook({ sheets: [...sheets(), { name: "Quy tắc xếp loại", grid: rulesSheetGrid(rules) }] });
+    const rules = {
+      ...presetRules("nd335-100"),
+      maxScore: 1000,
+      bands: [
+        { min: 970, label: "Dẫn đầu" },
+        { min: 0, label: "Khác" },
+      ],
+    };
+    const out = rankWorkbook({
+      sheets: [...sheets(), { name: "Quy tắc xếp loại", grid: rulesSheetGrid(rules) }],
+    });
     expect(out.rulesSource).toBe("workbook");
-    expect(out.ranking.map((r) => r.classification)).toEqual(["Dẫn đầu", "Dẫn đầu", "Khác", "Khác", "Khác", "Khác", "Khác"]);
+    expect(out.ranking.map((r) => r.classification)).toEqual([
+      "Dẫn đầu",
+      "Dẫn đầu",
+      "Khác",
+      "Khác",
+      "Khác",
+      "Khác",
+      "Khác",
+    ]);
   });
 
   it("lets explicit rules win over the workbook's", () => {
     const rules = presetRules("nd335-100");
-    const out = rankWorkbook({ sheets: [...sheets(), { name: "Quy tắc xếp loại", grid: rulesSheetGrid(presetRules("cum-1000")) }], rules });
+    const out = rankWorkbook({
+      sheets: [...sheets(), { name: "Quy tắc xếp loại", grid: rulesSheetGrid(presetRules("cum-1000")) }],
+      rules,
+    });
     expect(out.rulesSource).toBe("explicit");
     expect(out.ok).toBe(false); // 985 is above a 100-point maximum
     expect(out.issues[0]?.code).toBe("score-above-max");

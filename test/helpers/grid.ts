@@ -1,4 +1,11 @@
-import { cellAddress, issueMessage, type CellValue, type GridOrigin, type Issue, type Result } from "../../src/core";
+import {
+  cellAddress,
+  issueMessage,
+  type CellValue,
+  type GridOrigin,
+  type Issue,
+  type Result,
+} from "../../src/core";
 
 /** A grid written the way the sheet looks: `grid(["Đơn vị", "Tự chấm"], ["Sở A", 985])`. */
 export function grid(...rows: CellValue[][]): CellValue[][] {

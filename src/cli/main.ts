@@ -1,0 +1,218 @@
+import { readFile } from "node:fs/promises";
+import { Command, CommanderError, Option } from "commander";
+import {
+  PRESETS,
+  gridSheet,
+  hasErrors,
+  issueMessage,
+  jsonReport,
+  marksGrid,
+  marksOf,
+  noticeFieldsOf,
+  parseRules,
+  presetRules,
+  rankWorkbook,
+  rankingOutputs,
+  MARKS_SHEET_NAME,
+  type Lang,
+  type Rules,
+  type WorkbookSheet,
+} from "../core";
+import { blockedMessage, formatIssues, formatRanking } from "./format";
+import { ioErrorMessage, readWorkbook, writeWorkbookCopy } from "./io";
+
+/** Exit codes: 0 done (warnings allowed), 1 validation errors, 2 usage or I/O problem. */
+export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+
+/** A problem with how EMU was called or with a file: one clear line, exit 2. */
+class UsageError extends Error {}
+
+const USAGE = {
+  unknownPreset: {
+    vi: (id: string) => `Không có bộ quy tắc "${id}". Các bộ có sẵn: ${Object.keys(PRESETS).join(", ")}.`,
+    en: (id: string) => `No preset "${id}". Available: ${Object.keys(PRESETS).join(", ")}.`,
+  },
+  rulesUnreadable: {
+    vi: (f: string) => `Không đọc được tệp quy tắc "${f}". Hãy kiểm tra đường dẫn.`,
+    en: (f: string) => `Cannot read the rules file "${f}". Check the path.`,
+  },
+  rulesNotJson: {
+    vi: (f: string, d: string) => `Tệp quy tắc "${f}" không phải JSON hợp lệ: ${d}`,
+    en: (f: string, d: string) => `The rules file "${f}" is not valid JSON: ${d}`,
+  },
+  rulesInvalid: {
+    vi: (f: string, d: string) => `Tệp quy tắc "${f}" không hợp lệ: ${d}`,
+    en: (f: string, d: string) => `The rules file "${f}" is invalid: ${d}`,
+  },
+  unknownSheet: {
+    vi: (s: string, all: string) => `Không có trang "${s}" trong sổ làm việc. Các trang: ${all}.`,
+    en: (s: string, all: string) => `No sheet "${s}" in the workbook. Sheets: ${all}.`,
+  },
+  written: {
+    vi: (p: string, a: string, b: string) =>
+      `Đã ghi "${p}" (thêm trang "${a}" và "${b}"; các trang gốc giữ nguyên).`,
+    en: (p: string, a: string, b: string) =>
+      `Wrote "${p}" (added sheets "${a}" and "${b}"; original sheets unchanged).`,
+  },
+} as const;
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+async function loadRules(opts: { preset?: string; rules?: string }, lang: Lang): Promise<Rules | undefined> {
+  if (opts.preset !== undefined) {
+    if (!PRESETS[opts.preset]) throw new UsageError(USAGE.unknownPreset[lang](opts.preset));
+    return presetRules(opts.preset);
+  }
+  if (opts.rules === undefined) return undefined;
+  let text: string;
+  try {
+    text = await readFile(opts.rules, "utf8");
+  } catch {
+    throw new UsageError(USAGE.rulesUnreadable[lang](opts.rules));
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new UsageError(USAGE.rulesNotJson[lang](opts.rules, (e as Error).message));
+  }
+  const parsed = parseRules(json);
+  if (!parsed.ok) {
+    const detail = parsed.issues.map((i) => issueMessage(i, lang)).join(" ");
+    throw new UsageError(USAGE.rulesInvalid[lang](opts.rules, detail));
+  }
+  return parsed.value;
+}
+
+async function loadSheets(path: string, lang: Lang, sheet?: string): Promise<WorkbookSheet[]> {
+  const read = await readWorkbook(path);
+  if (!read.ok) throw new UsageError(ioErrorMessage(read.error, lang));
+  const sheets = read.sheets.map((s) => ({ name: s.name, grid: s.grid, visible: s.state === "visible" }));
+  if (sheet !== undefined && !sheets.some((s) => s.name === sheet)) {
+    throw new UsageError(USAGE.unknownSheet[lang](sheet, sheets.map((s) => `"${s.name}"`).join(", ")));
+  }
+  return sheets;
+}
+
+interface CommonOpts {
+  sheet?: string;
+  json?: boolean;
+  lang: Lang;
+}
+
+async function rankCommand(
+  path: string,
+  opts: CommonOpts & { preset?: string; rules?: string; out?: string; force?: boolean },
+  io: Io,
+  rankingRequired: boolean,
+): Promise<number> {
+  const rules = await loadRules(opts, opts.lang);
+  const sheets = await loadSheets(path, opts.lang, opts.sheet);
+  const outcome = rankWorkbook({
+    sheets,
+    ...(opts.sheet ? { sheet: opts.sheet } : {}),
+    ...(rules ? { rules } : {}),
+  });
+  const failed = !outcome.ok || hasErrors(outcome.issues);
+
+  let written: string | null = null;
+  let outputs: ReturnType<typeof rankingOutputs> | null = null;
+  if (!failed && rankingRequired && opts.out !== undefined) {
+    const marks = marksOf(sheets);
+    outputs = rankingOutputs(
+      outcome,
+      sheets.map((s) => s.name),
+      marks,
+      noticeFieldsOf(sheets),
+      opts.lang,
+    );
+    const marksSheet = gridSheet(MARKS_SHEET_NAME, marksGrid(outputs.marks), { state: "veryHidden" });
+    const replace = [
+      ...outputs.replace,
+      ...(sheets.some((s) => s.name === MARKS_SHEET_NAME) ? [MARKS_SHEET_NAME] : []),
+    ];
+    const res = await writeWorkbookCopy(path, opts.out, [outputs.results, outputs.notice, marksSheet], {
+      replace,
+      force: opts.force === true,
+    });
+    if (!res.ok) throw new UsageError(ioErrorMessage(res.error, opts.lang));
+    written = res.path;
+  }
+
+  if (opts.json) {
+    io.out(JSON.stringify(jsonReport(outcome, opts.lang), null, 2));
+  } else {
+    if (outcome.ok && rankingRequired) io.out(`${formatRanking(outcome, opts.lang)}\n`);
+    io.out(formatIssues(outcome.issues, opts.lang));
+    if (failed && rankingRequired) io.out(`\n${blockedMessage(opts.lang)}`);
+    if (written && outputs)
+      io.out(`\n${USAGE.written[opts.lang](written, outputs.results.name, outputs.notice.name)}`);
+  }
+  return failed ? EXIT.invalid : EXIT.ok;
+}
+
+/** Builds the command-line program; `run` is its only caller outside tests. */
+export function program(io: Io, setCode: (code: number) => void): Command {
+  const lang = new Option("--lang <lang>", "ngôn ngữ thông báo / message language")
+    .choices(["vi", "en"])
+    .default("vi");
+  const prog = new Command("emu")
+    .description("EMU – thi đua khen thưởng: xếp hạng, xếp loại và thông báo từ bảng điểm Excel")
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+
+  prog
+    .command("rank")
+    .description("xếp hạng, xếp loại, đề nghị khen thưởng / rank, classify and propose awards")
+    .argument("<workbook>", "tệp .xlsx")
+    .option("--sheet <name>", "trang chứa bảng điểm / the score sheet")
+    .addOption(new Option("--preset <id>", "bộ quy tắc có sẵn / preset").conflicts("rules"))
+    .option("--rules <file>", "tệp quy tắc JSON / rules file")
+    .option("--out <file>", "ghi bản sao kèm kết quả và thông báo / write a copy with results and notice")
+    .option("--force", "cho phép ghi đè tệp --out đã có / overwrite an existing --out file")
+    .option("--json", "in một đối tượng JSON / print one JSON object")
+    .addOption(lang)
+    .action(async (path: string, opts) => setCode(await rankCommand(path, opts, io, true)));
+
+  prog
+    .command("validate")
+    .description("kiểm tra bảng điểm / validate the score table")
+    .argument("<workbook>", "tệp .xlsx")
+    .option("--sheet <name>", "trang chứa bảng điểm / the score sheet")
+    .addOption(new Option("--preset <id>", "bộ quy tắc có sẵn / preset").conflicts("rules"))
+    .option("--rules <file>", "tệp quy tắc JSON / rules file")
+    .option("--json", "in một đối tượng JSON / print one JSON object")
+    .addOption(new Option("--lang <lang>", "ngôn ngữ / language").choices(["vi", "en"]).default("vi"))
+    .action(async (path: string, opts) => setCode(await rankCommand(path, opts, io, false)));
+  return prog;
+}
+
+/** Runs the CLI; returns the exit code. Never lets a stack trace reach the user. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let code: number = EXIT.ok;
+  try {
+    await program(io, (c) => (code = c)).parseAsync([...argv], { from: "user" });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0
+        ? EXIT.ok
+        : EXIT.usage;
+    }
+    if (e instanceof UsageError) {
+      io.err(e.message);
+      return EXIT.usage;
+    }
+    const lang: Lang = argv.includes("en") ? "en" : "vi";
+    io.err(
+      lang === "vi"
+        ? `EMU gặp lỗi không lường trước: ${(e as Error).message}. Hãy gửi tệp và lệnh này cho nhóm phát triển.`
+        : `EMU hit an unexpected error: ${(e as Error).message}. Please send the file and this command to the developers.`,
+    );
+    return EXIT.usage;
+  }
+}
