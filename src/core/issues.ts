@@ -32,6 +32,7 @@ interface At {
  */
 export type Issue =
   | (At & { readonly code: "no-table"; readonly sheet: string })
+  | (At & { readonly code: "emu-sheet-active"; readonly sheet: string })
   | (At & { readonly code: "no-units" })
   | (At & { readonly code: "missing-column"; readonly role: ColumnRole })
   | (At & { readonly code: "missing-unit-name" })

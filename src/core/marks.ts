@@ -1,3 +1,4 @@
+import { cellAddress, parseA1 } from "./address";
 import { foldKey } from "./text";
 import type { CellValue, Grid } from "./types";
 
@@ -16,36 +17,93 @@ export interface Marks {
   readonly sheets: ReadonlyMap<string, EmuSheetKind>;
   /** "'Sheet'!D9" → the value EMU wrote there. */
   readonly cells: ReadonlyMap<string, string | number>;
+  /** The score sheet EMU last ranked: used when the active sheet is one EMU made. */
+  readonly source?: string;
 }
 
 export const NO_MARKS: Marks = { sheets: new Map(), cells: new Map() };
 
+/** Excel keeps at most 32,767 characters in a cell; chunks of the value lists stay below. */
+const CHUNK = 30_000;
+
+function splitAddress(addr: string): { sheet: string; row: number; col: number } | null {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!([A-Z]+\d+)$/.exec(addr);
+  const cell = m ? parseA1(m[3] ?? "") : null;
+  if (!m || !cell) return null;
+  return { sheet: (m[1] ?? m[2] ?? "").replace(/''/g, "'"), ...cell };
+}
+
 /**
- * Reads the marks sheet; anything it does not understand is ignored.
+ * Reads the marks sheet; anything it does not understand is ignored. Filled cells are stored as
+ * runs down a column ("cells", first cell, count, values as JSON in chunks), so a 100,000-row
+ * table costs a few dozen cells of bookkeeping, not 100,000 rows.
  * @example parseMarks([["sheet", "Thông báo", "notice"]]).sheets.get("Thông báo") //=> "notice"
  */
 export function parseMarks(grid: Grid): Marks {
   const sheets = new Map<string, EmuSheetKind>();
   const cells = new Map<string, string | number>();
+  let source: string | undefined;
   for (const row of grid) {
     const [kind, key, value] = row;
+    if (kind === "source" && typeof key === "string" && key) source = key;
     if (kind === "sheet" && typeof key === "string" && (value === "results" || value === "notice"))
       sheets.set(key, value);
-    if (
-      kind === "cell" &&
-      typeof key === "string" &&
-      (typeof value === "string" || typeof value === "number")
-    )
-      cells.set(key, value);
+    if (kind === "cells" && typeof key === "string" && typeof value === "number") {
+      const start = splitAddress(key);
+      let values: unknown;
+      try {
+        values = JSON.parse(
+          row
+            .slice(3)
+            .map((v) => (typeof v === "string" ? v : ""))
+            .join(""),
+        );
+      } catch {
+        continue;
+      }
+      if (!start || !Array.isArray(values) || values.length !== value) continue;
+      values.forEach((v, k) => {
+        if (typeof v === "string" || typeof v === "number")
+          cells.set(cellAddress({ sheet: start.sheet, row: start.row + k, col: start.col }), v);
+      });
+    }
   }
-  return { sheets, cells };
+  return source === undefined ? { sheets, cells } : { sheets, cells, source };
 }
 
 /** The marks sheet's rows. */
 export function marksGrid(marks: Marks): CellValue[][] {
-  const rows: CellValue[][] = [["EMU", "marks", 1]];
+  const rows: CellValue[][] = [["EMU", "marks", 2]];
+  if (marks.source !== undefined) rows.push(["source", marks.source]);
   for (const [name, kind] of marks.sheets) rows.push(["sheet", name, kind]);
-  for (const [addr, value] of marks.cells) rows.push(["cell", addr, value]);
+  const parsed = [...marks.cells]
+    .map(([addr, value]) => ({ at: splitAddress(addr), value }))
+    .filter(
+      (x): x is { at: NonNullable<ReturnType<typeof splitAddress>>; value: string | number } => x.at !== null,
+    )
+    .sort((a, b) =>
+      a.at.sheet < b.at.sheet ? -1 : a.at.sheet > b.at.sheet ? 1 : a.at.col - b.at.col || a.at.row - b.at.row,
+    );
+  for (let k = 0; k < parsed.length;) {
+    const first = parsed[k] as (typeof parsed)[number];
+    let end = k + 1;
+    while (end < parsed.length) {
+      const p = parsed[end] as (typeof parsed)[number];
+      const q = parsed[end - 1] as (typeof parsed)[number];
+      if (p.at.sheet !== first.at.sheet || p.at.col !== first.at.col || p.at.row !== q.at.row + 1) break;
+      end++;
+    }
+    const json = JSON.stringify(parsed.slice(k, end).map((x) => x.value));
+    const chunks: string[] = [];
+    for (let i = 0; i < json.length; i += CHUNK) chunks.push(json.slice(i, i + CHUNK));
+    rows.push([
+      "cells",
+      cellAddress({ sheet: first.at.sheet, row: first.at.row, col: first.at.col }),
+      end - k,
+      ...chunks,
+    ]);
+    k = end;
+  }
   return rows;
 }
 

@@ -35,6 +35,11 @@ export const ISSUE_MESSAGES: MessageTable = {
     en: (i) =>
       `No score table found on sheet "${i.sheet}". It needs a header row with a "Unit" column and a "Self score" or "Verified score" column.`,
   },
+  "emu-sheet-active": {
+    vi: (i) => `Trang "${i.sheet}" do EMU tạo ra, không phải bảng điểm. Hãy mở trang bảng điểm rồi chạy lại.`,
+    en: (i) =>
+      `Sheet "${i.sheet}" was made by EMU; it is not a score sheet. Open the score sheet and run again.`,
+  },
   "no-units": {
     vi: () => "Bảng điểm chưa có đơn vị nào dưới dòng tiêu đề. Hãy nhập tên đơn vị và điểm.",
     en: () => "The score table has no units under its header. Enter the units and their scores.",

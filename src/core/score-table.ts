@@ -47,7 +47,11 @@ export interface ScoreTable {
 const SCORE_ROLES = ["self", "verified", "max", "bonus", "deduction"] as const;
 type ScoreRole = (typeof SCORE_ROLES)[number];
 
-const TOTAL_WORDS = /^(tong cong|tong so|tong|cong|total|sum|grand total)\b/;
+/**
+ * A total row's label, whole: "Tổng công ty …" (a corporation) and "@SUM(A1)" are unit names,
+ * not totals, so a prefix match would be wrong.
+ */
+const TOTAL_WORDS = /^(tong cong|tong so|tong|cong|total|grand total|sum)$/;
 
 function isBlank(v: CellValue | undefined): boolean {
   return v === undefined || v === null || v === "" || (typeof v === "string" && v.trim() === "");
@@ -132,7 +136,7 @@ function rowKind(grid: Grid, r: number, loc: TableLocation, lastScored: number):
   };
   const unit = col("unit");
   for (const v of [unit, col("stt")]) {
-    if (typeof v === "string" && v.trim().length < 40 && TOTAL_WORDS.test(foldKey(v))) return "total";
+    if (typeof v === "string" && TOTAL_WORDS.test(foldKey(v))) return "total";
   }
   if (SCORE_ROLES.every((role) => isBlank(col(role)))) {
     // Below the last score, a row without a unit name (a closing paragraph, a signature) ends

@@ -228,7 +228,7 @@ export function rankingOutputs(
     results,
     notice,
     replace: [resultsPlace, noticePlace].filter((p) => p.replace).map((p) => p.name),
-    marks: { sheets, cells: marks.cells },
+    marks: { sheets, cells: marks.cells, ...(outcome.sheet ? { source: outcome.sheet } : {}) },
   };
 }
 

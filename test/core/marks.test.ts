@@ -11,6 +11,19 @@ describe("marks", () => {
     expect([...back.cells]).toEqual([["'Tổng hợp'!E7", "Xuất sắc"]]);
   });
 
+  it("stores filled cells as runs down a column, compact even for 100,000 rows", () => {
+    const cells = new Map<string, string | number>();
+    for (let r = 7; r < 100_007; r++) cells.set(`'Tổng hợp'!E${r + 1}`, r % 3 === 0 ? "Xuất sắc" : "Tốt");
+    cells.set("'Tổng hợp'!F8", 1);
+    cells.set("'Tổng hợp'!F10", 3);
+    const grid = marksGrid({ sheets: new Map(), cells, source: "Tổng hợp" });
+    expect(grid.length).toBeLessThan(10);
+    expect(grid.every((row) => row.every((v) => typeof v !== "string" || v.length <= 30_000))).toBe(true);
+    const back = parseMarks(grid);
+    expect(back.cells).toEqual(cells);
+    expect(back.source).toBe("Tổng hợp");
+  });
+
   it("ignores rows it does not understand", () => {
     expect(parseMarks([["sheet", "X", "chart"], ["cell", 5, "y"], []]).sheets.size).toBe(0);
   });

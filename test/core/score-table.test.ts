@@ -130,6 +130,23 @@ describe("readScoreTable", () => {
     expectIssues(bad, ["total-mismatch@'Bảng điểm'!D4"]);
   });
 
+  it("does not take a corporation or a formula-like name for a total row", () => {
+    const t = unwrap(
+      readScoreTable(
+        grid(
+          HEAD,
+          [1, "Tổng công ty Điện lực miền Bắc", 900, 900, ""],
+          [2, "@SUM(A1)", 800, 800, ""],
+          ["", "Tổng cộng:", 1700, 1700, ""],
+        ),
+        at(),
+        rules,
+      ),
+    );
+    expect(t.units.map((u) => u.name)).toEqual(["Tổng công ty Điện lực miền Bắc", "@SUM(A1)"]);
+    expect(t.totalRow).toBe(3);
+  });
+
   it("ranks on self scores before inspection, and says so", () => {
     const r = readScoreTable(grid(HEAD, [1, "Sở A", 900, "", ""], [2, "Sở B", 800, "", ""]), at(), rules);
     expect(unwrap(r).basis).toBe("self");

@@ -1,0 +1,24 @@
+/* global Office */
+import { langOf } from "../app/session";
+import { COMMANDS, runCommand } from "./handlers";
+
+/** Runs a ribbon command; event.completed() always, or Excel queues every later click forever. */
+function handler(name: keyof typeof COMMANDS) {
+  return async (event: Office.AddinCommands.Event): Promise<void> => {
+    try {
+      const { kind, op } = COMMANDS[name];
+      await runCommand(kind, op, {
+        lang: () => langOf(Office.context.displayLanguage),
+        showPane: () => Office.addin.showAsTaskpane(),
+      });
+    } finally {
+      event.completed();
+    }
+  };
+}
+
+Office.onReady(() => {
+  Office.actions.associate("computeRanking", handler("computeRanking"));
+  Office.actions.associate("validateSheet", handler("validateSheet"));
+  Office.actions.associate("generateNotice", handler("generateNotice"));
+});

@@ -1,0 +1,216 @@
+/* global Excel */
+import {
+  MARKS_SHEET_NAME,
+  NOTICE_FIELDS_SHEET_NAME,
+  NOTICE_SHEET_BASE,
+  RESULTS_SHEET_BASE,
+  RULES_SHEET_NAME,
+  buildNotice,
+  buildResults,
+  cellAddress,
+  fillBack,
+  hasErrors,
+  marksOf,
+  noticeFieldsGrid,
+  noticeFieldsOf,
+  placeSheet,
+  rankWorkbook,
+  rulesSheetGrid,
+  sortIssues,
+  type ColumnMapping,
+  type Issue,
+  type Lang,
+  type NoticeExtra,
+  type NoticeFields,
+  type RankOutcome,
+  type Rules,
+} from "../core";
+import { runExcel, type RunOptions } from "./host";
+import { AUX_SHEETS, readWorkbook, type WorkbookRead } from "./read";
+import { queueGridSheet, queueLeftoverCleanup, writeJob } from "./write";
+
+/**
+ * The use cases over a live workbook. Each is one `Excel.run`: read everything in one round
+ * trip, compute in the engine (the same `rankWorkbook` the CLI runs), write everything in one
+ * round trip. No `Excel.Range` leaves this folder: callers get plain outcomes.
+ */
+
+export interface OperationRequest {
+  readonly lang: Lang;
+  /** The sheet with the score table; default: the active sheet (or the one the rules name). */
+  readonly sheet?: string;
+  readonly rules?: Rules;
+  readonly mapping?: ColumnMapping;
+  readonly extras?: readonly NoticeExtra[];
+  readonly run?: RunOptions;
+}
+
+export interface OperationOutcome {
+  /** False when validation found errors: nothing was written. */
+  readonly ok: boolean;
+  readonly ranking: RankOutcome;
+  /** Every issue, including the user's values EMU left alone. */
+  readonly issues: readonly Issue[];
+  /** Names of the sheets written. */
+  readonly written: readonly string[];
+}
+
+function rank(read: WorkbookRead, req: OperationRequest): RankOutcome {
+  return rankWorkbook({
+    sheets: read.sheets,
+    sheet: read.target,
+    ...(req.rules ? { rules: req.rules } : {}),
+    ...(req.mapping ? { mapping: req.mapping } : {}),
+  });
+}
+
+/**
+ * Reads the active sheet (or the one asked for). When the rules name another score sheet, or the
+ * active sheet is one EMU made (its results, its notice, the rules), reads the right one instead:
+ * the one the rules name, else the one EMU ranked last.
+ */
+async function readForRanking(
+  context: Excel.RequestContext,
+  req: OperationRequest,
+): Promise<{ read: WorkbookRead; outcome: RankOutcome }> {
+  let read = await readWorkbook(context, req.sheet);
+  let outcome = rank(read, req);
+  if (req.sheet !== undefined) return { read, outcome };
+  const marks = marksOf(read.sheets);
+  const ours = marks.sheets.has(read.target) || (AUX_SHEETS as readonly string[]).includes(read.target);
+  const exists = (name: string | undefined): name is string =>
+    !!name && read.names.some((n) => n.name === name);
+  const wanted = outcome.rules.sheet ?? (ours ? marks.source : undefined);
+  if (exists(wanted) && wanted !== read.target) {
+    read = await readWorkbook(context, wanted);
+    outcome = rank(read, req);
+  } else if (ours) {
+    const issue: Issue = { code: "emu-sheet-active", severity: "error", sheet: read.target };
+    outcome = { ...outcome, ok: false, ranking: [], issues: [issue] };
+  }
+  return { read, outcome };
+}
+
+/** Validate: read and check only; nothing is written. */
+export async function validateSheet(req: OperationRequest): Promise<OperationOutcome> {
+  return runExcel(async (context) => {
+    const { outcome } = await readForRanking(context, req);
+    return {
+      ok: outcome.ok && !hasErrors(outcome.issues),
+      ranking: outcome,
+      issues: outcome.issues,
+      written: [],
+    };
+  }, req.run);
+}
+
+/**
+ * Compute ranking: when the table is clean, write the results sheet and fill the table's own
+ * Xếp loại / Hạng cells that are empty or still hold EMU's values; with errors, write nothing.
+ */
+export async function computeRanking(req: OperationRequest): Promise<OperationOutcome> {
+  return runExcel(async (context) => {
+    const { read, outcome } = await readForRanking(context, req);
+    if (!outcome.ok || hasErrors(outcome.issues))
+      return { ok: false, ranking: outcome, issues: outcome.issues, written: [] };
+    const names = read.names.map((n) => n.name);
+    queueLeftoverCleanup(context, names);
+    const marks = marksOf(read.sheets);
+    const place = placeSheet(RESULTS_SHEET_BASE[req.lang], "results", names, marks);
+    const results = buildResults(
+      outcome.ranking,
+      outcome.basis,
+      outcome.rules.name ?? outcome.rules.id ?? "",
+      { sheetName: place.name, lang: req.lang },
+    );
+    const fill = fillBack(outcome.ranking, marks);
+    const sheets = new Map(fill.marks.sheets);
+    sheets.set(place.name, "results");
+    await writeJob(context, {
+      sheets: [results],
+      replace: place.replace ? [place.name] : [],
+      fill: fill.writes,
+      marks: { sheets, cells: fill.marks.cells, ...(outcome.sheet ? { source: outcome.sheet } : {}) },
+      marksExists: names.includes(MARKS_SHEET_NAME),
+      activate: place.name,
+    });
+    return {
+      ok: true,
+      ranking: outcome,
+      issues: sortIssues([...outcome.issues, ...fill.issues]),
+      written: [place.name],
+    };
+  }, req.run);
+}
+
+/** Generate notice: rank, then write the notice sheet from the workbook's notice fields. */
+export async function generateNotice(
+  req: OperationRequest & { fields?: NoticeFields },
+): Promise<OperationOutcome> {
+  return runExcel(async (context) => {
+    const { read, outcome } = await readForRanking(context, req);
+    if (!outcome.ok || hasErrors(outcome.issues))
+      return { ok: false, ranking: outcome, issues: outcome.issues, written: [] };
+    const names = read.names.map((n) => n.name);
+    queueLeftoverCleanup(context, names);
+    const marks = marksOf(read.sheets);
+    const place = placeSheet(NOTICE_SHEET_BASE, "notice", names, marks);
+    const fields = req.fields ?? noticeFieldsOf(read.sheets);
+    const notice = buildNotice(outcome.ranking, fields, { sheetName: place.name, extras: req.extras ?? [] });
+    const sheets = new Map(marks.sheets);
+    sheets.set(place.name, "notice");
+    await writeJob(context, {
+      sheets: [notice],
+      replace: place.replace ? [place.name] : [],
+      fill: [],
+      marks: { sheets, cells: marks.cells, ...(outcome.sheet ? { source: outcome.sheet } : {}) },
+      marksExists: names.includes(MARKS_SHEET_NAME),
+      activate: place.name,
+    });
+    return { ok: true, ranking: outcome, issues: outcome.issues, written: [place.name] };
+  }, req.run);
+}
+
+async function sheetExists(context: Excel.RequestContext, name: string): Promise<boolean> {
+  const ws = context.workbook.worksheets.getItemOrNullObject(name);
+  ws.load("name");
+  await context.sync();
+  return !ws.isNullObject;
+}
+
+/** Saves the rules to the readable rules sheet (what the CLI and the ribbon read). */
+export async function saveRules(rules: Rules, run?: RunOptions): Promise<void> {
+  await runExcel(async (context) => {
+    const exists = await sheetExists(context, RULES_SHEET_NAME);
+    queueGridSheet(context, RULES_SHEET_NAME, rulesSheetGrid(rules), exists);
+    await context.sync();
+  }, run);
+}
+
+/** Saves the notice form to the notice fields sheet, so the next notice starts from it. */
+export async function saveNoticeFields(fields: NoticeFields, run?: RunOptions): Promise<void> {
+  await runExcel(async (context) => {
+    const exists = await sheetExists(context, NOTICE_FIELDS_SHEET_NAME);
+    queueGridSheet(context, NOTICE_FIELDS_SHEET_NAME, noticeFieldsGrid(fields), exists);
+    await context.sync();
+  }, run);
+}
+
+/** Selects a cell given as "'Sheet'!D9" (the pane's "go to the issue"). */
+export async function selectCell(address: string, run?: RunOptions): Promise<void> {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(address);
+  if (!m) return;
+  const sheet = (m[1] ?? m[2] ?? "").replace(/''/g, "'");
+  const cell = m[3] ?? "A1";
+  await runExcel(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(cell).select();
+    await context.sync();
+  }, run);
+}
+
+/** The address of an issue's cell, as `selectCell` takes it. */
+export function issueAddress(issue: Issue): string | null {
+  return issue.cell ? cellAddress(issue.cell) : null;
+}

@@ -1,0 +1,221 @@
+/* global Excel */
+import type { CellStyle, SheetModel } from "../core";
+
+/**
+ * Renders EMU's renderer-neutral `SheetModel` through the Excel JavaScript API. It only queues
+ * commands (never syncs): the caller decides the batches. Values are written as whole 2-D
+ * blocks, styles as few rectangular ranges as the model allows, and every text cell gets the
+ * text number format *before* its value, so a unit named "=HYPERLINK(…)" or "-Sở A" stays text.
+ */
+
+type Value = string | number | boolean;
+
+/** Excel column width units (characters of "0") to points, as Excel converts them. */
+export function widthToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+const MM_TO_PT = 72 / 25.4;
+
+/** The values and number formats of the model as dense matrices, row by row. */
+export function denseRows(
+  model: SheetModel,
+  rows: number,
+  cols: number,
+): { values: Value[][]; formats: string[][] } {
+  const values: Value[][] = Array.from({ length: rows }, () => new Array<Value>(cols).fill(""));
+  const formats: string[][] = Array.from({ length: rows }, () => new Array<string>(cols).fill("General"));
+  for (const c of model.cells) {
+    const row = values[c.row];
+    const fmt = formats[c.row];
+    if (!row || !fmt || c.col >= cols) continue;
+    const v = c.value ?? "";
+    row[c.col] = v;
+    const nf = c.style ? model.styles[c.style]?.numberFormat : undefined;
+    fmt[c.col] = typeof v === "string" && v !== "" ? "@" : (nf ?? "General");
+  }
+  return { values, formats };
+}
+
+/** Rectangles (r1, c1, r2, c2; inclusive) covering the cells of each style, column by column. */
+export function styleRuns(
+  model: SheetModel,
+  fromRow: number,
+  toRow: number,
+): Map<string, [number, number, number, number][]> {
+  const byCol = new Map<string, Map<number, number[]>>();
+  for (const c of model.cells) {
+    if (!c.style || c.row < fromRow || c.row > toRow) continue;
+    let cols = byCol.get(c.style);
+    if (!cols) byCol.set(c.style, (cols = new Map()));
+    let rows = cols.get(c.col);
+    if (!rows) cols.set(c.col, (rows = []));
+    rows.push(c.row);
+  }
+  const out = new Map<string, [number, number, number, number][]>();
+  for (const [style, cols] of byCol) {
+    const rects: [number, number, number, number][] = [];
+    for (const [col, rows] of cols) {
+      rows.sort((a, b) => a - b);
+      let start = rows[0] as number;
+      let prev = start;
+      for (let k = 1; k <= rows.length; k++) {
+        const r = rows[k];
+        if (r !== undefined && r === prev + 1) {
+          prev = r;
+          continue;
+        }
+        rects.push([start, col, prev, col]);
+        if (r !== undefined) start = prev = r;
+      }
+    }
+    // Merge runs of adjacent columns that cover the same rows into one rectangle.
+    rects.sort((a, b) => a[0] - b[0] || a[2] - b[2] || a[1] - b[1]);
+    const merged: [number, number, number, number][] = [];
+    for (const r of rects) {
+      const last = merged[merged.length - 1];
+      if (last && last[0] === r[0] && last[2] === r[2] && last[3] + 1 === r[1]) last[3] = r[3];
+      else merged.push([...r]);
+    }
+    out.set(style, merged);
+  }
+  return out;
+}
+
+const H: Readonly<Record<NonNullable<CellStyle["align"]>, Excel.HorizontalAlignment>> = {
+  left: "Left" as Excel.HorizontalAlignment,
+  center: "Center" as Excel.HorizontalAlignment,
+  right: "Right" as Excel.HorizontalAlignment,
+  justify: "Justify" as Excel.HorizontalAlignment,
+};
+const V: Readonly<Record<NonNullable<CellStyle["valign"]>, Excel.VerticalAlignment>> = {
+  top: "Top" as Excel.VerticalAlignment,
+  middle: "Center" as Excel.VerticalAlignment,
+  bottom: "Bottom" as Excel.VerticalAlignment,
+};
+
+function applyStyle(range: Excel.Range, style: CellStyle, multiCell: boolean): void {
+  const f = range.format;
+  if (style.font) {
+    if (style.font.name !== undefined) f.font.name = style.font.name;
+    if (style.font.size !== undefined) f.font.size = style.font.size;
+    if (style.font.bold !== undefined) f.font.bold = style.font.bold;
+    if (style.font.italic !== undefined) f.font.italic = style.font.italic;
+    if (style.font.underline) f.font.underline = "Single" as Excel.RangeUnderlineStyle;
+    f.font.color = "#000000";
+  }
+  if (style.align) f.horizontalAlignment = H[style.align];
+  if (style.valign) f.verticalAlignment = V[style.valign];
+  if (style.wrap !== undefined) f.wrapText = style.wrap;
+  if (style.fill) f.fill.color = `#${style.fill}`;
+  const edges: string[] = [];
+  if (style.border) {
+    edges.push("EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight");
+    if (multiCell) edges.push("InsideHorizontal", "InsideVertical");
+  } else if (style.bottomRule) {
+    edges.push("EdgeBottom");
+  }
+  for (const edge of edges) {
+    const b = f.borders.getItem(edge as Excel.BorderIndex);
+    b.style = "Continuous" as Excel.BorderLineStyle;
+    b.weight = "Thin" as Excel.BorderWeight;
+    b.color = "#000000";
+  }
+}
+
+/** A block of rows written in one command, with the UTF-8 bytes its values and formats take. */
+export interface Band {
+  readonly r1: number;
+  readonly r2: number;
+  readonly bytes: number;
+}
+
+/**
+ * Splits the rows into bands whose values and formats stay under `budget` bytes, so that no
+ * request exceeds Excel on the web's 5 MB limit. Sizes are measured as UTF-8 JSON, as they travel.
+ */
+export function planBands(
+  dense: { values: readonly Value[][]; formats: readonly string[][] },
+  budget: number,
+): Band[] {
+  const enc = new TextEncoder();
+  const bands: Band[] = [];
+  let start = 0;
+  let bytes = 0;
+  const rows = dense.values.length;
+  for (let r = 0; r < rows; r++) {
+    const b =
+      enc.encode(JSON.stringify(dense.values[r])).length +
+      enc.encode(JSON.stringify(dense.formats[r])).length +
+      8;
+    if (bytes + b > budget && r > start) {
+      bands.push({ r1: start, r2: r - 1, bytes });
+      start = r;
+      bytes = 0;
+    }
+    bytes += b;
+  }
+  bands.push({ r1: start, r2: Math.max(start, rows - 1), bytes });
+  return bands;
+}
+
+/** Queues the values, number formats and styles of rows [r1, r2] of the model. */
+export function queueBand(
+  ws: Excel.Worksheet,
+  model: SheetModel,
+  dense: { values: Value[][]; formats: string[][] },
+  r1: number,
+  r2: number,
+  cols: number,
+): void {
+  const n = r2 - r1 + 1;
+  if (n <= 0 || cols <= 0) return;
+  const block = ws.getRangeByIndexes(r1, 0, n, cols);
+  // Formats first: a text format set before the value keeps "=…", "+…", "-…" and "@…" as text.
+  block.numberFormat = dense.formats.slice(r1, r2 + 1);
+  block.values = dense.values.slice(r1, r2 + 1);
+  for (const [key, rects] of styleRuns(model, r1, r2)) {
+    const style = model.styles[key];
+    if (!style) continue;
+    for (const [a, c1, b, c2] of rects) {
+      applyStyle(ws.getRangeByIndexes(a, c1, b - a + 1, c2 - c1 + 1), style, a !== b || c1 !== c2);
+    }
+  }
+}
+
+/** Queues the sheet-level layout: widths, heights, merges, page setup, gridlines, panes. */
+export function queueLayout(ws: Excel.Worksheet, model: SheetModel, rows: number): void {
+  model.columnWidths.forEach((w, c) => {
+    ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthToPoints(w);
+  });
+  const heights = Object.entries(model.rowHeights)
+    .map(([r, h]) => [Number(r), h] as const)
+    .sort((a, b) => a[0] - b[0]);
+  for (let k = 0; k < heights.length;) {
+    const [r, h] = heights[k] as readonly [number, number];
+    let end = k;
+    while (heights[end + 1]?.[0] === (heights[end]?.[0] ?? -2) + 1 && heights[end + 1]?.[1] === h) end++;
+    ws.getRangeByIndexes(r, 0, (heights[end]?.[0] ?? r) - r + 1, 1).format.rowHeight = h;
+    k = end + 1;
+  }
+  for (const m of model.merges)
+    ws.getRangeByIndexes(m.r1, m.c1, m.r2 - m.r1 + 1, m.c2 - m.c1 + 1).merge(false);
+  const p = model.page;
+  const pl = ws.pageLayout;
+  pl.paperSize = "A4" as Excel.PaperType;
+  pl.orientation = (p.orientation === "portrait" ? "Portrait" : "Landscape") as Excel.PageOrientation;
+  pl.topMargin = p.marginsMm.top * MM_TO_PT;
+  pl.bottomMargin = p.marginsMm.bottom * MM_TO_PT;
+  pl.leftMargin = p.marginsMm.left * MM_TO_PT;
+  pl.rightMargin = p.marginsMm.right * MM_TO_PT;
+  if (p.centerHorizontally) pl.centerHorizontally = true;
+  // verticalFitToPages 0 = "automatic": one page wide, as many pages tall as the content needs.
+  if (p.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  const a = p.printArea;
+  pl.setPrintArea(
+    ws.getRangeByIndexes(a.r1, a.c1, Math.min(a.r2, Math.max(rows - 1, a.r1)) - a.r1 + 1, a.c2 - a.c1 + 1),
+  );
+  if (p.printTitleRows) pl.setPrintTitleRows(`$${p.printTitleRows.from + 1}:$${p.printTitleRows.to + 1}`);
+  ws.showGridlines = model.showGridLines;
+  if (model.freezeRows) ws.freezePanes.freezeRows(model.freezeRows);
+}

@@ -1,0 +1,163 @@
+/**
+ * The one typed source of the custom functions' metadata. Excel's generated metadata cannot be
+ * localised, so the build writes `functions.json` (English) and `functions.vi.json` (Vietnamese)
+ * from this table; both share the ids, so a workbook written in one language works in the other.
+ * The help texts are written for the person typing the formula: Excel shows them as they type.
+ */
+
+export type FnLang = "en" | "vi";
+type Text = Readonly<Record<FnLang, string>>;
+
+export interface FnParam {
+  readonly name: Text;
+  readonly description: Text;
+  readonly type: "any" | "number" | "string" | "boolean";
+  readonly dimensionality: "scalar" | "matrix";
+  readonly optional?: boolean;
+}
+
+export interface FnDef {
+  /** Stable id, upper case; the code registers the implementation under it. */
+  readonly id: string;
+  readonly name: Text;
+  readonly description: Text;
+  readonly parameters: readonly FnParam[];
+  readonly result: {
+    readonly type: "any" | "number" | "string";
+    readonly dimensionality: "scalar" | "matrix";
+  };
+}
+
+const matrix = (name: Text, description: Text, optional = false): FnParam => ({
+  name,
+  description,
+  type: "any",
+  dimensionality: "matrix",
+  ...(optional ? { optional: true } : {}),
+});
+
+export const FUNCTIONS: readonly FnDef[] = [
+  {
+    id: "CLASSIFY",
+    name: { en: "CLASSIFY", vi: "XEPLOAI" },
+    description: {
+      en: "Classifies a score (or each score of a range) by the cluster's bands, e.g. 915 → Xuất sắc. A blank cell stays blank.",
+      vi: "Xếp loại một điểm (hoặc từng điểm của một vùng) theo các mức của Cụm, ví dụ 915 → Xuất sắc. Ô trống cho kết quả trống.",
+    },
+    parameters: [
+      matrix(
+        { en: "score", vi: "diem" },
+        { en: "A score, or a range of scores.", vi: "Một điểm, hoặc một vùng điểm." },
+      ),
+      matrix(
+        { en: "bands", vi: "cac_muc" },
+        {
+          en: "Optional two-column range: minimum score, label (e.g. the bands on the 'Quy tắc xếp loại' sheet). Default: the workbook's rules, else 900/800/700/500 on 1000 points.",
+          vi: "Tùy chọn, vùng hai cột: điểm tối thiểu, tên xếp loại (ví dụ bảng mức trên trang 'Quy tắc xếp loại'). Mặc định: quy tắc của sổ, nếu không có thì 900/800/700/500 trên thang 1000.",
+        },
+        true,
+      ),
+    ],
+    result: { type: "any", dimensionality: "matrix" },
+  },
+  {
+    id: "RANK",
+    name: { en: "RANK", vi: "XEPHANG" },
+    description: {
+      en: "Rank of a score among the scores, highest first; equal scores share a rank (like RANK.EQ: 1, 2, 3, 3, 5).",
+      vi: "Thứ hạng của điểm trong danh sách, điểm cao xếp trước; điểm bằng nhau đồng hạng (như RANK.EQ: 1, 2, 3, 3, 5).",
+    },
+    parameters: [
+      matrix(
+        { en: "score", vi: "diem" },
+        { en: "The score to rank, or a range of them.", vi: "Điểm cần xếp hạng, hoặc một vùng điểm." },
+      ),
+      matrix(
+        { en: "scores", vi: "bang_diem" },
+        { en: "All the scores of the cluster.", vi: "Toàn bộ điểm của các đơn vị trong Cụm." },
+      ),
+      matrix(
+        { en: "tiebreak", vi: "pha_dong_hang" },
+        {
+          en: "Optional: a second score for each unit (same size as scores) that splits ties, higher first; e.g. the self scores.",
+          vi: "Tùy chọn: điểm phụ của từng đơn vị (cùng kích thước với bang_diem) để phá đồng hạng, cao hơn xếp trước; ví dụ điểm tự chấm.",
+        },
+        true,
+      ),
+    ],
+    result: { type: "any", dimensionality: "matrix" },
+  },
+  {
+    id: "RANKING",
+    name: { en: "RANKING", vi: "BANGXEPHANG" },
+    description: {
+      en: "Spills the ranked table: STT, unit, self score, verified score, rank, classification — ranked on verified scores.",
+      vi: "Trả về bảng xếp hạng: STT, đơn vị, điểm tự chấm, điểm chấm thẩm định, hạng, xếp loại — xếp theo điểm thẩm định.",
+    },
+    parameters: [
+      matrix(
+        { en: "units", vi: "don_vi" },
+        { en: "The units' names (one column).", vi: "Tên các đơn vị (một cột)." },
+      ),
+      matrix(
+        { en: "self", vi: "tu_cham" },
+        { en: "The self scores, same rows as units.", vi: "Điểm tự chấm, cùng hàng với đơn vị." },
+      ),
+      matrix(
+        { en: "verified", vi: "tham_dinh" },
+        { en: "The verified scores, same rows as units.", vi: "Điểm chấm thẩm định, cùng hàng với đơn vị." },
+      ),
+      matrix(
+        { en: "bands", vi: "cac_muc" },
+        {
+          en: "Optional two-column range: minimum score, label.",
+          vi: "Tùy chọn, vùng hai cột: điểm tối thiểu, tên xếp loại.",
+        },
+        true,
+      ),
+    ],
+    result: { type: "any", dimensionality: "matrix" },
+  },
+  {
+    id: "VALIDATE",
+    name: { en: "VALIDATE", vi: "KIEMTRA" },
+    description: {
+      en: "Checks each score: one message per cell (not a number, negative, above the maximum …), blank where the score is fine.",
+      vi: "Kiểm tra từng điểm: mỗi ô một thông báo (không phải số, số âm, vượt điểm tối đa …), để trống nếu điểm hợp lệ.",
+    },
+    parameters: [
+      matrix({ en: "scores", vi: "bang_diem" }, { en: "The scores to check.", vi: "Các điểm cần kiểm tra." }),
+      matrix(
+        { en: "max", vi: "diem_toi_da" },
+        {
+          en: "Optional maximum: one number, or a range the same size as scores. Default: the workbook's scale, else 1000.",
+          vi: "Tùy chọn, điểm tối đa: một số, hoặc một vùng cùng kích thước. Mặc định: thang điểm của sổ, nếu không có thì 1000.",
+        },
+        true,
+      ),
+    ],
+    result: { type: "any", dimensionality: "matrix" },
+  },
+];
+
+/**
+ * The functions.json Excel reads, for one language.
+ * @example functionsMetadata("vi").functions[0].name //=> "XEPLOAI"
+ */
+export function functionsMetadata(lang: FnLang): { functions: unknown[] } {
+  return {
+    functions: FUNCTIONS.map((f) => ({
+      id: f.id,
+      name: f.name[lang],
+      description: f.description[lang],
+      parameters: f.parameters.map((p) => ({
+        name: p.name[lang],
+        description: p.description[lang],
+        type: p.type,
+        dimensionality: p.dimensionality,
+        ...(p.optional ? { optional: true } : {}),
+      })),
+      result: { type: f.result.type, dimensionality: f.result.dimensionality },
+    })),
+  };
+}

@@ -1,0 +1,389 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file: webpack-cli require()s it */
+// Builds the add-in: one page (taskpane.html) is the shared runtime. It hosts the custom functions,
+// the ribbon commands and the task pane, so its first load must stay small; the pane's React UI
+// is an async chunk fetched only when the pane is shown.
+//
+//   webpack --mode production                 dist/ for EMU_ORIGIN (default https://localhost:3000),
+//                                             office.js from Microsoft's CDN
+//   webpack --mode development                the same, unminified, with source maps
+//   webpack --mode production --env offline   office.js copied beside the page (or EMU_OFFICE_JS=local),
+//                                             so the page opens without network
+//   webpack serve --mode development          https://localhost:3000 (office-addin-dev-certs)
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const zlib = require("node:zlib");
+const Module = require("node:module");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const ROOT = __dirname;
+const DEV_ORIGIN = "https://localhost:3000";
+const DEV_PORT = 3000;
+const OFFICE_CDN = "https://appsforoffice.microsoft.com";
+const OFFICE_JS_CDN = `${OFFICE_CDN}/lib/1/hosted/office.js`;
+const OFFICE_TELEMETRY_FRAME = "https://telemetryservice.firstpartyapps.oaspapps.com";
+const OFFICE_JS_DIST = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+
+/** Size goals, gzip bytes: what every Excel session loads, and the pane when it is opened. */
+const BUDGET = { initial: 60 * 1024, pane: 250 * 1024 };
+
+const DEFAULT_ENTRIES = {
+  functions: "./src/functions/index.ts",
+  commands: "./src/commands/index.ts",
+  taskpane: "./src/taskpane/index.tsx",
+};
+
+/** The origin the production manifest points at: EMU_ORIGIN, https only, no trailing slash. */
+function productionOrigin(value = process.env.EMU_ORIGIN) {
+  if (!value) return DEV_ORIGIN;
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`EMU_ORIGIN is not a URL: ${value}`);
+  }
+  if (url.protocol !== "https:") throw new Error(`EMU_ORIGIN must be https (Office requires it): ${value}`);
+  return value.replace(/\/+$/, "");
+}
+
+/** dist/manifest.xml: every https://localhost:3000 URL moved to `origin`. */
+function rewriteManifest(xml, origin) {
+  if (origin === DEV_ORIGIN) return xml;
+  return xml
+    .replaceAll(`<AppDomain>${DEV_ORIGIN}</AppDomain>`, `<AppDomain>${new URL(origin).origin}</AppDomain>`)
+    .replaceAll(`${DEV_ORIGIN}/`, `${origin}/`);
+}
+
+/**
+ * The page's Content-Security-Policy. office.js (the CDN loader and the host-specific scripts it
+ * pulls from the same place) needs:
+ * - script-src: its CDN; ajax.aspnetcdn.com, from which it loads MicrosoftAjax.js on hosts that
+ *   need it. It uses neither eval nor new Function, so no 'unsafe-eval' (and the bundles are built
+ *   without eval-based source maps for the same reason).
+ * - frame-src: its CDN, for the hidden "AgaveErrorUX" frame it opens on Excel on the web, and
+ *   the telemetry proxy frame that o15apptofilemappingtable.js opens after 3 s.
+ * - connect-src: its telemetry endpoints (*.pipe.aria.microsoft.com).
+ *   Blocking the telemetry breaks nothing but fills the console with CSP errors.
+ * - style-src 'unsafe-inline': office.js's Excel-on-the-web script applies inline styles
+ *   (OfficeDev/office-js#1687), and Fluent UI v9's Griffel inserts its rules at run time into
+ *   <style> elements it creates. Checked in headless Chromium: with style-src 'self' alone, every
+ *   Griffel sheet is refused and the pane renders unstyled. A nonce would need a server that
+ *   rewrites the page per request; this page is static. Inline *scripts* stay forbidden.
+ * The offline build loads office.js from 'self' and allows no other origin at all: the page must
+ * not even try the network (the blocked telemetry frame logs one CSP error in the console).
+ */
+function contentSecurityPolicy({ offline, dev }) {
+  const office = offline ? [] : [OFFICE_CDN, "https://ajax.aspnetcdn.com"];
+  const connect = ["'self'", ...(offline ? [] : ["https://*.pipe.aria.microsoft.com"])];
+  if (dev) connect.push(`wss://localhost:${DEV_PORT}`); // webpack-dev-server's live reload
+  return [
+    "default-src 'self'",
+    `script-src ${["'self'", ...office].join(" ")}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src ${connect.join(" ")}`,
+    `frame-src ${offline ? "'none'" : `${OFFICE_CDN} ${OFFICE_TELEMETRY_FRAME}`}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+/**
+ * Loads src/dev/functions-json.ts (and through it the typed catalog) with esbuild, so the metadata
+ * comes from the same TypeScript the functions are registered from, without a JSDoc plugin.
+ * Returns the files to emit and the source files they depend on (for watch mode).
+ */
+function loadFunctionsJson() {
+  const { buildSync } = require("esbuild");
+  const entry = path.join(ROOT, "src", "dev", "functions-json.ts");
+  const result = buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const mod = new Module(entry, module);
+  mod.filename = entry;
+  mod.paths = Module._nodeModulePaths(path.dirname(entry));
+  mod._compile(result.outputFiles[0].text, entry);
+  const inputs = Object.keys(result.metafile.inputs).map((p) => path.resolve(ROOT, p));
+  return { files: mod.exports.functionsJsonFiles(), inputs };
+}
+
+/** Emits functions.json and functions.vi.json from the catalog. */
+class FunctionsMetadataPlugin {
+  apply(compiler) {
+    const name = "EmuFunctionsMetadata";
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          try {
+            const { files, inputs } = loadFunctionsJson();
+            for (const input of inputs) compilation.fileDependencies.add(input);
+            for (const [file, text] of Object.entries(files)) {
+              compilation.emitAsset(file, new webpack.sources.RawSource(text));
+            }
+          } catch (err) {
+            compilation.errors.push(new webpack.WebpackError(`functions.json: ${err.message}`));
+          }
+        },
+      );
+    });
+  }
+}
+
+/** Reports gzip sizes per chunk after minification, and warns past the budget. */
+class BundleSizePlugin {
+  constructor(initialEntries) {
+    this.initialEntries = initialEntries;
+  }
+  apply(compiler) {
+    const name = "EmuBundleSize";
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      // Unminified development bundles say nothing about what users download.
+      if (compilation.options.mode !== "production") return;
+      compilation.hooks.processAssets.tap(
+        { name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const logger = compilation.getLogger(name);
+          const gz = (file) => {
+            const asset = compilation.getAsset(file);
+            return asset ? zlib.gzipSync(asset.source.buffer(), { level: 9 }).length : 0;
+          };
+          const initial = new Set();
+          for (const entry of this.initialEntries) {
+            const ep = compilation.entrypoints.get(entry);
+            if (ep) for (const f of ep.getFiles()) if (f.endsWith(".js")) initial.add(f);
+          }
+          const lazy = new Set();
+          for (const chunk of compilation.chunks) {
+            for (const f of chunk.files) if (f.endsWith(".js") && !initial.has(f)) lazy.add(f);
+          }
+          const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+          const sum = (files) => [...files].reduce((a, f) => a + gz(f), 0);
+          for (const f of [...initial, ...lazy])
+            logger.info(`${f.padEnd(40)} ${kb(gz(f)).padStart(10)} gzip`);
+          const total = { initial: sum(initial), pane: sum(lazy) };
+          logger.info(
+            `initial (every session) ${kb(total.initial)} of ${kb(BUDGET.initial)}; pane ${kb(total.pane)} of ${kb(BUDGET.pane)}`,
+          );
+          for (const key of ["initial", "pane"]) {
+            if (total[key] > BUDGET[key]) {
+              compilation.warnings.push(
+                new webpack.WebpackError(
+                  `Bundle budget: ${key} is ${kb(total[key])} gzip, over ${kb(BUDGET[key])}`,
+                ),
+              );
+            }
+          }
+        },
+      );
+    });
+  }
+}
+
+/**
+ * HTTPS for the dev server. Microsoft's dev certificates first (trusted by the system on Windows
+ * and macOS). On Linux they cannot be trusted system-wide (the installer needs sudo and a
+ * Debian-style trust store), so: their generated files if present, else webpack-dev-server's own
+ * self-signed certificate. Either way the browser has to be told to trust it, and we say so.
+ */
+async function httpsOptions() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const o = await devCerts.getHttpsServerOptions();
+    return { ca: o.ca, key: o.key, cert: o.cert };
+  } catch (err) {
+    const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+    const files = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
+    const have = Object.values(files).every((f) => fs.existsSync(path.join(dir, f)));
+    const lines = [
+      "",
+      "⚠ The Office add-in developer certificate could not be installed as trusted:",
+      `  ${String(err && err.message ? err.message : err).split("\n")[0]}`,
+    ];
+    let options;
+    if (have) {
+      options = Object.fromEntries(
+        Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]),
+      );
+      lines.push(
+        `  Serving with the generated (untrusted) certificate in ${dir}.`,
+        `  Trust it by importing ${path.join(dir, "ca.crt")} as a certificate authority in your browser,`,
+      );
+    } else {
+      lines.push("  Serving with webpack-dev-server's self-signed certificate instead.");
+      lines.push(
+        "  Trust it by opening https://localhost:3000/taskpane.html once and accepting the warning,",
+      );
+    }
+    lines.push("  or Excel on the web will refuse to load the add-in.", "");
+    console.warn(lines.join("\n"));
+    return options;
+  }
+}
+
+/**
+ * @param {object} o
+ * @param {"development" | "production"} o.mode
+ * @param {boolean} o.offline   office.js from beside the page instead of the CDN
+ * @param {boolean} o.serve     running under webpack-dev-server
+ * @param {string} o.origin     where the production manifest points
+ * @param {Record<string, string>} [o.entries]  entry modules (test builds swap in fixtures)
+ * @param {string} [o.outDir]
+ */
+async function createConfig({
+  mode,
+  offline,
+  serve,
+  origin,
+  entries = DEFAULT_ENTRIES,
+  outDir = path.join(ROOT, "dist"),
+}) {
+  const dev = mode === "development";
+  const swc = (tsx) => ({
+    loader: "swc-loader",
+    options: {
+      jsc: {
+        parser: { syntax: "typescript", tsx },
+        transform: { react: { runtime: "automatic", development: dev } },
+        target: "es2020",
+      },
+      // Keep ES modules: webpack tree-shakes them and splits the pane at its import().
+      module: { type: "es6" },
+      sourceMaps: true,
+    },
+  });
+  const officeJs = offline ? "office.js" : OFFICE_JS_CDN;
+  return {
+    mode,
+    context: ROOT,
+    target: ["web", "es2020"],
+    // No eval-based source maps: the page's CSP forbids eval.
+    devtool: "source-map",
+    // The page loads the pane's bootstrap after the functions and the commands (the script order
+    // in taskpane.html), so it depends on them: the pane's async chunks then leave out every
+    // module those two already loaded (the engine, zod) instead of shipping it twice.
+    entry: Object.fromEntries(
+      Object.entries(entries).map(([name, file]) =>
+        name === "taskpane"
+          ? [name, { import: file, dependOn: Object.keys(entries).filter((n) => n !== "taskpane") }]
+          : [name, file],
+      ),
+    ),
+    output: {
+      path: outDir,
+      // Stable names for the entries: the manifest names functions.js.
+      filename: "[name].js",
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      // dist/cli holds the `emu` command (built by `prepare`): a web build must not delete it.
+      clean: { keep: /^cli[\\/]/ },
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
+    },
+    module: {
+      rules: [
+        { test: /\.ts$/, exclude: /node_modules/, use: swc(false) },
+        { test: /\.tsx$/, exclude: /node_modules/, use: swc(true) },
+      ],
+    },
+    optimization: {
+      // One webpack runtime for the three entries: a module they share (the session, the engine)
+      // is one instance in the shared runtime, not one per entry.
+      runtimeChunk: "single",
+      splitChunks: {
+        cacheGroups: {
+          // Code that two entries import is loaded once; the pane's async chunks split as usual.
+          shared: {
+            name: "shared",
+            chunks: "initial",
+            minChunks: 2,
+            minSize: 0,
+            priority: 10,
+            reuseExistingChunk: true,
+          },
+          // The pane's libraries (React, Fluent UI): one named async chunk, fetched with the pane.
+          defaultVendors: {
+            test: /[\\/]node_modules[\\/]/,
+            chunks: "async",
+            name: "pane-vendors",
+            priority: -10,
+          },
+        },
+      },
+    },
+    performance: { hints: false }, // BundleSizePlugin measures gzip, which is what users download
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "commands", "taskpane"],
+        chunksSortMode: "manual",
+        scriptLoading: "defer",
+        hash: !dev, // ?<hash> on the script URLs: Office caches the page's scripts hard
+        minify: false,
+        officeJs,
+        csp: contentSecurityPolicy({ offline, dev: serve }),
+      }),
+      new FunctionsMetadataPlugin(),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "assets/help.html", to: "assets/help.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => rewriteManifest(content.toString("utf8"), origin),
+          },
+          ...(offline
+            ? ["office.js", "o15apptofilemappingtable.js"].map((f) => ({
+                from: path.join(OFFICE_JS_DIST, f),
+                to: f,
+                info: { minimized: true }, // Microsoft's files, byte for byte: never re-minified
+              }))
+            : []),
+        ],
+      }),
+      new BundleSizePlugin(Object.keys(entries)),
+    ],
+    stats: { preset: "normal", logging: "info" },
+    devServer: serve
+      ? {
+          port: DEV_PORT,
+          host: "localhost",
+          server: { type: "https", options: await httpsOptions() },
+          // Excel fetches functions.json and the page from its own origin (Excel on the web).
+          headers: { "Access-Control-Allow-Origin": "*" },
+          static: false,
+          // No hot module replacement: re-running an entry in the shared runtime would register
+          // the custom functions and ribbon handlers a second time. A full reload is honest.
+          hot: false,
+          liveReload: true,
+          client: { overlay: { errors: true, warnings: false } },
+        }
+      : undefined,
+  };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode === "development" ? "development" : "production";
+  const offline = Boolean(env.offline) || process.env.EMU_OFFICE_JS === "local";
+  // Only the production build moves the manifest to EMU_ORIGIN; development stays on localhost.
+  const origin = mode === "production" ? productionOrigin() : DEV_ORIGIN;
+  return createConfig({ mode, offline, serve: Boolean(env.WEBPACK_SERVE), origin });
+};
+module.exports.createConfig = createConfig;
+module.exports.contentSecurityPolicy = contentSecurityPolicy;
+module.exports.rewriteManifest = rewriteManifest;
+module.exports.productionOrigin = productionOrigin;
