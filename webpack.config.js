@@ -250,18 +250,11 @@ async function createConfig({
   outDir = path.join(ROOT, "dist"),
 }) {
   const dev = mode === "development";
-  const swc = (tsx) => ({
-    loader: "swc-loader",
-    options: {
-      jsc: {
-        parser: { syntax: "typescript", tsx },
-        transform: { react: { runtime: "automatic", development: dev } },
-        target: "es2020",
-      },
-      // Keep ES modules: webpack tree-shakes them and splits the pane at its import().
-      module: { type: "es6" },
-      sourceMaps: true,
-    },
+  // esbuild-loader, not swc: swc's platform binaries are missing from the registry this project
+  // installs from, which breaks `npm ci`; esbuild's are all there.
+  const esbuild = (loader) => ({
+    loader: "esbuild-loader",
+    options: { loader, target: "es2020", jsx: "automatic", jsxDev: dev },
   });
   const officeJs = offline ? "office.js" : OFFICE_JS_CDN;
   return {
@@ -294,8 +287,8 @@ async function createConfig({
     },
     module: {
       rules: [
-        { test: /\.ts$/, exclude: /node_modules/, use: swc(false) },
-        { test: /\.tsx$/, exclude: /node_modules/, use: swc(true) },
+        { test: /\.ts$/, exclude: /node_modules/, use: esbuild("ts") },
+        { test: /\.tsx$/, exclude: /node_modules/, use: esbuild("tsx") },
       ],
     },
     optimization: {
