@@ -105,7 +105,13 @@ interface CommonOpts {
 
 async function rankCommand(
   path: string,
-  opts: CommonOpts & { preset?: string; rules?: string; out?: string; force?: boolean },
+  opts: CommonOpts & {
+    preset?: string;
+    rules?: string;
+    out?: string;
+    force?: boolean;
+    layout?: "single" | "multi";
+  },
   io: Io,
   rankingRequired: boolean,
 ): Promise<number> {
@@ -115,6 +121,7 @@ async function rankCommand(
     sheets,
     ...(opts.sheet ? { sheet: opts.sheet } : {}),
     ...(rules ? { rules } : {}),
+    ...(opts.layout ? { criteriaLayout: opts.layout } : {}),
   });
   const failed = !outcome.ok || hasErrors(outcome.issues);
 
@@ -134,7 +141,13 @@ async function rankCommand(
       ...outputs.replace,
       ...(sheets.some((s) => s.name === MARKS_SHEET_NAME) ? [MARKS_SHEET_NAME] : []),
     ];
-    const res = await writeWorkbookCopy(path, opts.out, [outputs.results, outputs.notice, marksSheet], {
+    const models = [
+      ...(outputs.summary ? [outputs.summary] : []),
+      outputs.results,
+      outputs.notice,
+      marksSheet,
+    ];
+    const res = await writeWorkbookCopy(path, opts.out, models, {
       replace,
       force: opts.force === true,
     });
@@ -172,6 +185,12 @@ export function program(io: Io, setCode: (code: number) => void): Command {
     .option("--sheet <name>", "trang chứa bảng điểm / the score sheet")
     .addOption(new Option("--preset <id>", "bộ quy tắc có sẵn / preset").conflicts("rules"))
     .option("--rules <file>", "tệp quy tắc JSON / rules file")
+    .addOption(
+      new Option(
+        "--layout <layout>",
+        "bảng chấm chi tiết: một đơn vị/trang hoặc nhiều đơn vị cạnh nhau / detailed sheets' layout",
+      ).choices(["single", "multi"]),
+    )
     .option("--out <file>", "ghi bản sao kèm kết quả và thông báo / write a copy with results and notice")
     .option("--force", "cho phép ghi đè tệp --out đã có / overwrite an existing --out file")
     .option("--json", "in một đối tượng JSON / print one JSON object")
@@ -185,6 +204,12 @@ export function program(io: Io, setCode: (code: number) => void): Command {
     .option("--sheet <name>", "trang chứa bảng điểm / the score sheet")
     .addOption(new Option("--preset <id>", "bộ quy tắc có sẵn / preset").conflicts("rules"))
     .option("--rules <file>", "tệp quy tắc JSON / rules file")
+    .addOption(
+      new Option(
+        "--layout <layout>",
+        "bảng chấm chi tiết: một đơn vị/trang hoặc nhiều đơn vị cạnh nhau / detailed sheets' layout",
+      ).choices(["single", "multi"]),
+    )
     .option("--json", "in một đối tượng JSON / print one JSON object")
     .addOption(new Option("--lang <lang>", "ngôn ngữ / language").choices(["vi", "en"]).default("vi"))
     .action(async (path: string, opts) => setCode(await rankCommand(path, opts, io, false)));

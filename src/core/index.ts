@@ -50,8 +50,10 @@ export { buildResults, resultsRow } from "./results-sheet";
 export { estimateLines, gridSheet, heightFor } from "./sheet-builder";
 export type { CellModel, CellStyle, MergeModel, PageSetupModel, SheetModel } from "./sheet-model";
 export { sheetExtent } from "./sheet-model";
-export { MARKS_SHEET_NAME, NO_MARKS, marksGrid, parseMarks, placeSheet } from "./marks";
-export type { EmuSheetKind, Marks } from "./marks";
+export { MARKS_SHEET_NAME, NO_MARKS, marksGrid, parseMarks, placeSheet, rememberedMapping } from "./marks";
+export type { EmuSheetKind, Marks, RememberedMapping } from "./marks";
+export { UI_TEXT, uiText } from "./ui-text";
+export type { UiTextKey } from "./ui-text";
 export {
   NOTICE_SHEET_BASE,
   RESULTS_SHEET_BASE,

@@ -60,6 +60,34 @@ export type Issue =
     })
   | (At & { readonly code: "basis-self" })
   | (At & {
+      readonly code: "parent-sum-mismatch";
+      readonly path: string;
+      readonly expected: number;
+      readonly actual: number;
+    })
+  | (At & {
+      readonly code: "max-sum-mismatch";
+      readonly path: string;
+      readonly expected: number;
+      readonly actual: number;
+    })
+  | (At & { readonly code: "bonus-above-cap"; readonly value: number; readonly max: number })
+  | (At & {
+      readonly code: "pass-fail-partial";
+      readonly path: string;
+      readonly value: number;
+      readonly max: number;
+    })
+  | (At & {
+      readonly code: "summary-mismatch";
+      readonly unit: string;
+      readonly role: ColumnRole;
+      readonly expected: number;
+      readonly actual: number;
+      readonly source: string;
+    })
+  | (At & { readonly code: "unit-not-in-summary"; readonly unit: string; readonly source: string })
+  | (At & {
       readonly code: "needs-deliberation";
       readonly award: string;
       readonly rank: number;

@@ -1,4 +1,6 @@
-import { cellAddress, parseA1 } from "./address";
+import { cellAddress, columnIndex, parseA1 } from "./address";
+import type { ColumnMapping } from "./detect";
+import type { ColumnRole } from "./issues";
 import { foldKey } from "./text";
 import type { CellValue, Grid } from "./types";
 
@@ -10,7 +12,7 @@ import type { CellValue, Grid } from "./types";
  */
 export const MARKS_SHEET_NAME = "_EMU";
 
-export type EmuSheetKind = "results" | "notice";
+export type EmuSheetKind = "results" | "notice" | "summary";
 
 export interface Marks {
   /** Sheet name → what EMU made it for. */
@@ -19,6 +21,52 @@ export interface Marks {
   readonly cells: ReadonlyMap<string, string | number>;
   /** The score sheet EMU last ranked: used when the active sheet is one EMU made. */
   readonly source?: string;
+  /** The column mapping a user confirmed in the pane, for one score sheet. */
+  readonly mapping?: RememberedMapping;
+}
+
+/** A user's column mapping and the sheet it belongs to. */
+export interface RememberedMapping extends ColumnMapping {
+  readonly sheet: string;
+}
+
+const ROLES: ReadonlySet<string> = new Set<ColumnRole>([
+  "stt",
+  "unit",
+  "self",
+  "verified",
+  "max",
+  "bonus",
+  "deduction",
+  "classification",
+  "rank",
+  "note",
+  "veto",
+]);
+
+/** Reads a mapping row's JSON; anything malformed is dropped (the safe side: detect again). */
+function parseMapping(sheet: string, json: unknown): RememberedMapping | undefined {
+  if (typeof json !== "string") return undefined;
+  let v: unknown;
+  try {
+    v = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (typeof v !== "object" || v === null) return undefined;
+  const o = v as { headerRow?: unknown; columns?: unknown };
+  if (typeof o.columns !== "object" || o.columns === null) return undefined;
+  const columns: Partial<Record<ColumnRole, string>> = {};
+  for (const [role, letters] of Object.entries(o.columns as Record<string, unknown>)) {
+    if (!ROLES.has(role) || typeof letters !== "string" || !/^[A-Z]{1,3}$/.test(letters)) continue;
+    if (columnIndex(letters) < 0) continue;
+    columns[role as ColumnRole] = letters;
+  }
+  const headerRow =
+    typeof o.headerRow === "number" && Number.isInteger(o.headerRow) && o.headerRow >= 1
+      ? o.headerRow
+      : undefined;
+  return headerRow === undefined ? { sheet, columns } : { sheet, headerRow, columns };
 }
 
 export const NO_MARKS: Marks = { sheets: new Map(), cells: new Map() };
@@ -43,10 +91,16 @@ export function parseMarks(grid: Grid): Marks {
   const sheets = new Map<string, EmuSheetKind>();
   const cells = new Map<string, string | number>();
   let source: string | undefined;
+  let mapping: RememberedMapping | undefined;
   for (const row of grid) {
     const [kind, key, value] = row;
     if (kind === "source" && typeof key === "string" && key) source = key;
-    if (kind === "sheet" && typeof key === "string" && (value === "results" || value === "notice"))
+    if (kind === "mapping" && typeof key === "string" && key) mapping = parseMapping(key, value) ?? mapping;
+    if (
+      kind === "sheet" &&
+      typeof key === "string" &&
+      (value === "results" || value === "notice" || value === "summary")
+    )
       sheets.set(key, value);
     if (kind === "cells" && typeof key === "string" && typeof value === "number") {
       const start = splitAddress(key);
@@ -68,13 +122,36 @@ export function parseMarks(grid: Grid): Marks {
       });
     }
   }
-  return source === undefined ? { sheets, cells } : { sheets, cells, source };
+  return {
+    sheets,
+    cells,
+    ...(source === undefined ? {} : { source }),
+    ...(mapping === undefined ? {} : { mapping }),
+  };
+}
+
+/**
+ * The mapping remembered for a sheet, without its sheet name (what the use cases take).
+ * @example rememberedMapping({ ...NO_MARKS, mapping: { sheet: "A", columns: { unit: "B" } } }, "A") //=> { columns: { unit: "B" } }
+ */
+export function rememberedMapping(marks: Marks, sheet: string | null | undefined): ColumnMapping | undefined {
+  const m = marks.mapping;
+  if (!m || sheet === null || sheet === undefined || m.sheet !== sheet) return undefined;
+  return m.headerRow === undefined ? { columns: m.columns } : { headerRow: m.headerRow, columns: m.columns };
 }
 
 /** The marks sheet's rows. */
 export function marksGrid(marks: Marks): CellValue[][] {
   const rows: CellValue[][] = [["EMU", "marks", 2]];
   if (marks.source !== undefined) rows.push(["source", marks.source]);
+  if (marks.mapping !== undefined) {
+    const { sheet, headerRow, columns } = marks.mapping;
+    rows.push([
+      "mapping",
+      sheet,
+      JSON.stringify(headerRow === undefined ? { columns } : { headerRow, columns }),
+    ]);
+  }
   for (const [name, kind] of marks.sheets) rows.push(["sheet", name, kind]);
   const parsed = [...marks.cells]
     .map(([addr, value]) => ({ at: splitAddress(addr), value }))

@@ -118,6 +118,37 @@ export const ISSUE_MESSAGES: MessageTable = {
     vi: () => "Chưa có điểm chấm thẩm định: xếp hạng tạm tính theo điểm tự chấm.",
     en: () => "No verified scores yet: the ranking is provisional, on self scores.",
   },
+  "parent-sum-mismatch": {
+    vi: (i, n) =>
+      `Tiêu chí ${i.path} ghi ${n(i.actual)} điểm nhưng tổng các tiêu chí con là ${n(i.expected)}.`,
+    en: (i, n) =>
+      `Criterion ${i.path} says ${n(i.actual)} points but its sub-criteria add up to ${n(i.expected)}.`,
+  },
+  "max-sum-mismatch": {
+    vi: (i, n) =>
+      `Điểm tối đa của tiêu chí ${i.path} là ${n(i.actual)} nhưng các tiêu chí con cộng lại ${n(i.expected)}. Hãy kiểm tra thang điểm.`,
+    en: (i, n) =>
+      `Criterion ${i.path} has a maximum of ${n(i.actual)} but its sub-criteria's maxima add up to ${n(i.expected)}. Check the scale.`,
+  },
+  "bonus-above-cap": {
+    vi: (i, n) => `Tổng điểm thưởng ${n(i.value)} vượt mức tối đa ${n(i.max)}; EMU chỉ tính ${n(i.max)}.`,
+    en: (i, n) => `Bonus points total ${n(i.value)}, above the cap of ${n(i.max)}; EMU counts ${n(i.max)}.`,
+  },
+  "pass-fail-partial": {
+    vi: (i, n) =>
+      `Tiêu chí ${i.path} chấm đạt/không đạt: chỉ được 0 hoặc ${n(i.max)} điểm, không phải ${n(i.value)}.`,
+    en: (i, n) => `Criterion ${i.path} is pass/fail: it scores 0 or ${n(i.max)}, not ${n(i.value)}.`,
+  },
+  "summary-mismatch": {
+    vi: (i, n) =>
+      `${role(i.role, "vi")} của "${i.unit}" ghi ${n(i.actual)} nhưng bảng chấm chi tiết (${i.source}) cho ${n(i.expected)}. EMU không tự sửa: hãy kiểm tra và sửa một trong hai.`,
+    en: (i, n) =>
+      `The ${role(i.role, "en").toLowerCase()} of "${i.unit}" says ${n(i.actual)} but the detailed sheet (${i.source}) gives ${n(i.expected)}. EMU does not change it: check and correct one of them.`,
+  },
+  "unit-not-in-summary": {
+    vi: (i) => `"${i.unit}" có bảng chấm chi tiết (trang "${i.source}") nhưng không có trong bảng tổng hợp.`,
+    en: (i) => `"${i.unit}" has a detailed sheet ("${i.source}") but is not in the summary.`,
+  },
   "needs-deliberation": {
     vi: (i) =>
       `${list(i.units)} đồng hạng ${i.rank} nhưng ${i.award} chỉ còn ${i.slots} suất: cần Hội nghị bình xét hoặc biểu quyết.`,

@@ -46,6 +46,14 @@ export const rulesSchema = z
     verifiedAboveSelf: z.enum(["warning", "error", "allow"]).default("warning"),
     /** The sheet that holds the score table, when the rules name one. */
     sheet: z.string().trim().min(1).optional(),
+    /** Detailed scoring sheets: caps on bonus and deduction totals, pass/fail criteria (paths like "I.2"). */
+    criteria: z
+      .object({
+        bonusCap: z.number().finite().min(0).optional(),
+        deductionCap: z.number().finite().min(0).optional(),
+        passFail: z.array(z.string().trim().min(1)).optional(),
+      })
+      .optional(),
   })
   .superRefine((r, ctx) => {
     const mins = new Set<number>();

@@ -381,12 +381,16 @@ function checkTotals(
   }
 }
 
-/** Issues in reading order: by row, then column; sheet-wide issues first. */
+/** Issues in reading order: sheet by sheet (in the order they first appear), then by row and column. */
 export function sortIssues(issues: readonly Issue[]): Issue[] {
+  const sheetOrder = new Map<string, number>();
+  for (const i of issues)
+    if (i.cell && !sheetOrder.has(i.cell.sheet)) sheetOrder.set(i.cell.sheet, sheetOrder.size);
+  const key = (i: Issue): [number, number, number] =>
+    i.cell ? [sheetOrder.get(i.cell.sheet) ?? 0, i.cell.row, i.cell.col] : [-1, -1, -1];
   return [...issues].sort((a, b) => {
-    const ra = a.cell?.row ?? -1;
-    const rb = b.cell?.row ?? -1;
-    if (ra !== rb) return ra - rb;
-    return (a.cell?.col ?? -1) - (b.cell?.col ?? -1);
+    const [sa, ra, ca] = key(a);
+    const [sb, rb, cb] = key(b);
+    return sa - sb || ra - rb || ca - cb;
   });
 }

@@ -12,7 +12,10 @@ import { buildResults } from "./results-sheet";
 import { DEFAULT_PRESET, presetRules, type Rules } from "./rules";
 import { isRulesSheet, parseRulesSheet } from "./rules-sheet";
 import { readScoreTable, sortIssues, type Basis, type ScoreTable } from "./score-table";
+import { CRITERIA_SUMMARY_SHEET, compareSummary, summariseCriteria } from "./criteria-summary";
+import type { CriteriaLayout } from "./criteria";
 import type { SheetModel } from "./sheet-model";
+import { gridSheet } from "./sheet-builder";
 import type { Grid, GridOrigin, Lang } from "./types";
 
 /** A sheet as any entry point reads it: the CLI from a file, the add-in from Excel. */
@@ -34,6 +37,8 @@ export interface RankRequest {
   /** Rules given explicitly (--rules/--preset, or the pane); they win over the workbook's. */
   readonly rules?: Rules;
   readonly mapping?: ColumnMapping;
+  /** Overrides the detected layout of detailed scoring sheets (one unit a sheet, or side by side). */
+  readonly criteriaLayout?: CriteriaLayout;
 }
 
 export interface RankOutcome {
@@ -132,47 +137,30 @@ export function rankWorkbook(req: RankRequest): RankOutcome {
     candidates = req.sheets.filter((s) => s.visible !== false && !isEmuSheet(s, marks));
   }
 
-  // The first sheet whose table is found wins; its problems are the ones reported.
-  let first: { sheet: WorkbookSheet; issues: readonly Issue[] } | null = null;
+  // Detailed scoring sheets (criteria × points), when the workbook has them: their totals are
+  // checked against the summary, or become the summary when there is none.
+  const criteria = summariseCriteria(
+    candidates.map((s) => ({ sheet: s.name, grid: s.grid, origin: originOf(s) })),
+    { ...(rules.criteria ?? {}), verifiedAboveSelf: rules.verifiedAboveSelf },
+    req.criteriaLayout,
+  );
+
+  // The first sheet whose summary table is found wins; its problems are the ones reported.
   for (const s of candidates) {
     const read = readScoreTable(s.grid, originOf(s), rules, req.mapping);
     const noTable = !read.ok && read.issues.length === 1 && read.issues[0]?.code === "no-table";
-    if (noTable && wanted === undefined) continue;
-    if (!read.ok) {
-      first ??= { sheet: s, issues: read.issues };
-      break;
-    }
-    const ranked = proposeAwards(rankTable(read.value, rules), rules);
-    const vetoIssues: Issue[] = ranked.ranking
-      .filter((r) => r.unit.veto)
-      .map((r) => ({
-        code: "veto-applied",
-        severity: "warning",
-        cell: r.unit.cells.veto,
-        unit: r.unit.name,
-        label: r.classification,
-      }));
-    const issues = sortIssues([...rulesResult.issues, ...read.issues, ...vetoIssues, ...ranked.issues]);
-    return {
-      ok: true,
-      sheet: s.name,
-      basis: read.value.basis,
-      ...base,
-      table: read.value,
-      ranking: ranked.ranking,
-      issues,
-    };
+    if (noTable && (wanted === undefined || criteria)) continue;
+    const fromCriteria = criteria
+      ? [...criteria.issues, ...(read.ok ? compareSummary(read.value, criteria) : [])]
+      : [];
+    return rankRead(read, s.name, [...rulesResult.issues, ...fromCriteria]);
   }
-  if (first) {
-    return {
-      ok: false,
-      sheet: first.sheet.name,
-      basis: "self",
-      ...base,
-      table: null,
-      ranking: [],
-      issues: first.issues,
-    };
+  if (criteria) {
+    const origin = { sheet: CRITERIA_SUMMARY_SHEET, row: 0, col: 0 };
+    return rankRead(readScoreTable(criteria.grid, origin, rules), CRITERIA_SUMMARY_SHEET, [
+      ...rulesResult.issues,
+      ...criteria.issues,
+    ]);
   }
   const sheetName = candidates[0]?.name ?? req.sheets[0]?.name ?? "";
   return {
@@ -184,6 +172,42 @@ export function rankWorkbook(req: RankRequest): RankOutcome {
     ranking: [],
     issues: [{ code: "no-table", severity: "error", sheet: sheetName }],
   };
+
+  /** Ranks a validated table; any error (its own or one passed in) stops the ranking. */
+  function rankRead(read: Result<ScoreTable>, sheet: string, extra: readonly Issue[]): RankOutcome {
+    if (!read.ok || hasErrors(extra)) {
+      const issues = sortIssues([...extra, ...read.issues]);
+      return {
+        ok: false,
+        sheet,
+        basis: read.ok ? read.value.basis : "self",
+        ...base,
+        table: null,
+        ranking: [],
+        issues,
+      };
+    }
+    const ranked = proposeAwards(rankTable(read.value, rules), rules);
+    const vetoIssues: Issue[] = ranked.ranking
+      .filter((r) => r.unit.veto)
+      .map((r) => ({
+        code: "veto-applied",
+        severity: "warning",
+        cell: r.unit.cells.veto,
+        unit: r.unit.name,
+        label: r.classification,
+      }));
+    const issues = sortIssues([...extra, ...read.issues, ...vetoIssues, ...ranked.issues]);
+    return {
+      ok: true,
+      sheet,
+      basis: read.value.basis,
+      ...base,
+      table: read.value,
+      ranking: ranked.ranking,
+      issues,
+    };
+  }
 }
 
 export const RESULTS_SHEET_BASE: Readonly<Record<Lang, string>> = {
@@ -196,6 +220,8 @@ export const NOTICE_SHEET_BASE = "Thông báo kết quả";
 export interface RankingOutputs {
   readonly results: SheetModel;
   readonly notice: SheetModel;
+  /** The summary computed from detailed sheets, when the ranking came from them. */
+  readonly summary: SheetModel | null;
   /** Old EMU sheets to remove (the new ones take their names). */
   readonly replace: readonly string[];
   /** The marks to save after writing. */
@@ -224,12 +250,37 @@ export function rankingOutputs(
   const sheets = new Map(marks.sheets);
   sheets.set(resultsPlace.name, "results");
   sheets.set(noticePlace.name, "notice");
+  const places = [resultsPlace, noticePlace];
+  let summary: SheetModel | null = null;
+  if (outcome.sheet === CRITERIA_SUMMARY_SHEET && outcome.table) {
+    // Ranked from the detailed sheets: the summary EMU computed becomes a sheet people can read.
+    const place = placeSheet(CRITERIA_SUMMARY_SHEET, "summary", existing, marks);
+    summary = gridSheet(place.name, summaryRows(outcome.table), { headerRows: [0], widths: [6, 40, 16, 20] });
+    sheets.set(place.name, "summary");
+    places.push(place);
+  }
   return {
     results,
     notice,
-    replace: [resultsPlace, noticePlace].filter((p) => p.replace).map((p) => p.name),
-    marks: { sheets, cells: marks.cells, ...(outcome.sheet ? { source: outcome.sheet } : {}) },
+    summary,
+    replace: places.filter((p) => p.replace).map((p) => p.name),
+    marks: {
+      sheets,
+      cells: marks.cells,
+      ...(outcome.sheet ? { source: outcome.sheet } : {}),
+      // A mapping the user confirmed in the pane survives every rewrite of the marks.
+      ...(marks.mapping ? { mapping: marks.mapping } : {}),
+    },
   };
+}
+
+/** The summary table's rows, in the units' source order (what EMU computed from detailed sheets). */
+function summaryRows(table: ScoreTable): (string | number | null)[][] {
+  const verified = table.units.some((u) => u.verified !== null);
+  return [
+    ["STT", "Đơn vị", "Điểm tự chấm", ...(verified ? ["Điểm chấm thẩm định"] : [])],
+    ...table.units.map((u, k) => [k + 1, u.name, u.self, ...(verified ? [u.verified] : [])]),
+  ];
 }
 
 /** The machine-readable report (`emu … --json`), one object. */

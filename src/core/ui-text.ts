@@ -1,0 +1,241 @@
+import type { Lang } from "./types";
+
+/**
+ * Every string of the task pane, in Vietnamese and English, beside the engine's issue messages
+ * (`messages.ts`): the pane renders issues with `issueMessage` and everything else from here.
+ * `{name}` in a text is replaced by `uiText`'s `vars`.
+ */
+export const UI_TEXT = {
+  appTitle: { vi: "EMU – Thi đua, khen thưởng", en: "EMU – Emulation and awards" },
+  stepsLabel: { vi: "Các bước", en: "Steps" },
+  stepTable: { vi: "1. Bảng điểm", en: "1. Table" },
+  stepRules: { vi: "2. Quy tắc", en: "2. Rules" },
+  stepCheck: { vi: "3. Kiểm tra", en: "3. Check" },
+  stepResults: { vi: "4. Kết quả", en: "4. Results" },
+  stepNotice: { vi: "5. Thông báo", en: "5. Notice" },
+  working: { vi: "Đang xử lý…", en: "Working…" },
+  dismiss: { vi: "Đóng", en: "Dismiss" },
+  next: { vi: "Bước tiếp theo", en: "Next step" },
+  failed: { vi: "Không thực hiện được", en: "That did not work" },
+
+  // 1. Table
+  tableIntro: {
+    vi: "EMU tìm bảng điểm trên trang đang mở. Kiểm tra các cột dưới đây; nếu sai, chọn lại cột đúng.",
+    en: "EMU looks for the score table on the active sheet. Check the columns below; correct any that are wrong.",
+  },
+  tableReload: { vi: "Đọc lại trang đang mở", en: "Read the active sheet again" },
+  tableSheet: { vi: "Trang tính", en: "Sheet" },
+  tableRange: { vi: "Vùng dữ liệu", en: "Used range" },
+  tableHeaderRow: { vi: "Dòng tiêu đề", en: "Header row" },
+  tableNotFound: {
+    vi: "Chưa tìm thấy bảng điểm trên trang này. Hãy mở trang có cột “Đơn vị” và cột điểm, hoặc chọn cột bên dưới.",
+    en: "No score table found on this sheet yet. Open the sheet with a “Unit” column and a score column, or choose the columns below.",
+  },
+  tableEmpty: { vi: "Trang tính trống.", en: "The sheet is empty." },
+  columnNone: { vi: "(không có)", en: "(none)" },
+  columnOf: { vi: "Cột {column}: {header}", en: "Column {column}: {header}" },
+  useSelection: { vi: "Dùng ô đang chọn", en: "Use current selection" },
+  useSelectionFor: {
+    vi: "Dùng cột của ô đang chọn cho “{role}”",
+    en: "Use the selected cell's column for “{role}”",
+  },
+  saveMapping: { vi: "Lưu cách đọc cột", en: "Save column mapping" },
+  resetMapping: { vi: "Tự nhận lại", en: "Detect again" },
+  mappingSaved: {
+    vi: "Đã lưu cách đọc cột vào sổ làm việc. Ruy-băng và bảng điều khiển sẽ dùng cách này.",
+    en: "The column mapping is saved in the workbook. The ribbon and the panel will use it.",
+  },
+  mappingRemembered: { vi: "Đang dùng cách đọc cột đã lưu.", en: "Using the saved column mapping." },
+  mappingDetected: { vi: "EMU tự nhận các cột.", en: "EMU detected the columns." },
+  mappingUnsaved: { vi: "Có thay đổi chưa lưu.", en: "Unsaved changes." },
+
+  // 2. Rules
+  rulesIntro: {
+    vi: "Quy tắc xếp loại và khen thưởng được lưu ở trang “{sheet}”, ai cũng đọc và sửa được.",
+    en: "The classification and award rules are saved in the sheet “{sheet}”, readable and editable by anyone.",
+  },
+  rulesSourceWorkbook: { vi: "Đang dùng quy tắc trong sổ làm việc.", en: "Using the rules in the workbook." },
+  rulesSourcePreset: {
+    vi: "Sổ làm việc chưa có trang quy tắc: đang dùng mẫu mặc định.",
+    en: "The workbook has no rules sheet yet: using the default preset.",
+  },
+  rulesExampleWarning: {
+    vi: "Các mức xếp loại của thang 1000 điểm chỉ là ví dụ, không phải quy định của pháp luật. Hãy đối chiếu với quy chế của Cụm trước khi dùng.",
+    en: "The 1000-point bands are an example, not a law. Confirm them against your cluster's rules before use.",
+  },
+  rulesPreset: { vi: "Mẫu quy tắc", en: "Preset" },
+  rulesPresetCum: {
+    vi: "Cụm thi đua, thang 1000 điểm (ví dụ)",
+    en: "Emulation cluster, 1000 points (example)",
+  },
+  rulesPresetNd335: {
+    vi: "Nghị định 335/2025/NĐ-CP, thang 100 điểm",
+    en: "Decree 335/2025/NĐ-CP, 100 points",
+  },
+  rulesApplyPreset: { vi: "Áp dụng mẫu", en: "Apply preset" },
+  rulesMaxScore: { vi: "Thang điểm (điểm tối đa)", en: "Scale (maximum score)" },
+  rulesBands: { vi: "Xếp loại (từ điểm … đến dưới mức trên)", en: "Classes (from score … up to the next)" },
+  rulesBandMin: { vi: "Từ điểm", en: "From score" },
+  rulesBandLabel: { vi: "Xếp loại", en: "Class" },
+  rulesAddBand: { vi: "Thêm mức", en: "Add band" },
+  rulesRemove: { vi: "Xóa", en: "Remove" },
+  rulesRemoveBand: { vi: "Xóa mức “{label}”", en: "Remove band “{label}”" },
+  rulesRemoveAward: { vi: "Xóa khen thưởng “{label}”", en: "Remove award “{label}”" },
+  rulesTies: { vi: "Khi đồng điểm", en: "Ties" },
+  rulesTiesShared: {
+    vi: "Không chọn gì: các đơn vị bằng điểm được đồng hạng và hiển thị rõ (khuyến nghị).",
+    en: "Nothing ticked: units with equal scores share the rank and are shown as tied (recommended).",
+  },
+  rulesTieBreakHint: {
+    vi: "Chỉ chọn khi quy chế của Cụm quy định cách phá đồng hạng:",
+    en: "Tick only when your cluster's rules say how to split ties:",
+  },
+  rulesAwards: { vi: "Khen thưởng đề nghị", en: "Proposed awards" },
+  rulesAwardLabel: { vi: "Hình thức", en: "Award" },
+  rulesAwardCount: { vi: "Số lượng", en: "Count" },
+  rulesAwardMinBand: { vi: "Xếp loại tối thiểu", en: "Minimum class" },
+  rulesAwardAnyBand: { vi: "(mọi xếp loại)", en: "(any class)" },
+  rulesAwardAllowVeto: { vi: "Xét cả đơn vị vi phạm", en: "Vetoed units eligible" },
+  rulesAddAward: { vi: "Thêm khen thưởng", en: "Add award" },
+  rulesNoAwards: { vi: "Chưa có khen thưởng nào.", en: "No awards." },
+  rulesAboveSelf: { vi: "Điểm thẩm định cao hơn tự chấm", en: "Verified above self score" },
+  rulesAboveSelfWarning: { vi: "Cảnh báo", en: "Warning" },
+  rulesAboveSelfError: { vi: "Lỗi", en: "Error" },
+  rulesAboveSelfAllow: { vi: "Cho phép", en: "Allow" },
+  rulesSave: { vi: "Lưu quy tắc vào sổ làm việc", en: "Save rules to the workbook" },
+  rulesReload: { vi: "Đọc lại từ trang quy tắc", en: "Reload from the rules sheet" },
+  rulesSaved: { vi: "Đã lưu quy tắc vào trang “{sheet}”.", en: "Rules saved to the sheet “{sheet}”." },
+  rulesUnsaved: {
+    vi: "Quy tắc trong bảng điều khiển chưa được lưu; EMU vẫn xếp loại theo quy tắc trong sổ làm việc.",
+    en: "The rules in the panel are not saved yet; EMU still classifies with the rules in the workbook.",
+  },
+  rulesReloaded: {
+    vi: "Trang quy tắc vừa được sửa: đã đọc lại.",
+    en: "The rules sheet was edited: reloaded.",
+  },
+
+  // 3. Check
+  checkIntro: {
+    vi: "Kiểm tra từng ô của bảng điểm. Bấm vào một lỗi để chuyển tới ô đó trong Excel.",
+    en: "Checks every cell of the score table. Click an issue to go to its cell in Excel.",
+  },
+  checkRun: { vi: "Kiểm tra bảng điểm", en: "Check the score table" },
+  checkAgain: { vi: "Kiểm tra lại", en: "Check again" },
+  checkNone: { vi: "Chưa kiểm tra.", en: "Not checked yet." },
+  checkClean: {
+    vi: "Bảng điểm hợp lệ, không có lỗi hay cảnh báo.",
+    en: "The score table is clean: no errors or warnings.",
+  },
+  checkErrors: { vi: "Lỗi ({count})", en: "Errors ({count})" },
+  checkWarnings: { vi: "Cảnh báo ({count})", en: "Warnings ({count})" },
+  checkSummaryErrors: {
+    vi: "Có {count} lỗi phải sửa trước khi xếp hạng.",
+    en: "{count} error(s) must be fixed before ranking.",
+  },
+  checkSummaryOk: {
+    vi: "Không có lỗi; có thể xếp hạng.",
+    en: "No errors; ready to rank.",
+  },
+  checkGoTo: { vi: "Chuyển tới ô {cell}", en: "Go to cell {cell}" },
+  checkFromRibbon: { vi: "Kết quả của lệnh trên thanh công cụ:", en: "Result of the ribbon command:" },
+  checkSheet: { vi: "Trang “{sheet}”", en: "Sheet “{sheet}”" },
+
+  // 4. Results
+  resultsIntro: {
+    vi: "Xem trước bảng xếp hạng, rồi ghi trang kết quả vào sổ làm việc.",
+    en: "Preview the ranking, then write the results sheet to the workbook.",
+  },
+  resultsPreview: { vi: "Xem trước xếp hạng", en: "Preview ranking" },
+  resultsCompute: { vi: "Xếp hạng và ghi kết quả", en: "Rank and write results" },
+  resultsNone: {
+    vi: "Chưa có xếp hạng. Bấm “Xem trước xếp hạng”.",
+    en: "No ranking yet. Click “Preview ranking”.",
+  },
+  resultsWritten: { vi: "Đã ghi trang “{sheet}”.", en: "Wrote the sheet “{sheet}”." },
+  resultsBlocked: {
+    vi: "Bảng điểm còn lỗi nên chưa ghi gì. Xem bước Kiểm tra.",
+    en: "The score table has errors, so nothing was written. See the Check step.",
+  },
+  resultsBasisSelf: {
+    vi: "Chưa có điểm thẩm định: xếp hạng tạm tính theo điểm tự chấm.",
+    en: "No verified scores yet: a provisional ranking on self scores.",
+  },
+  resultsBasisVerified: { vi: "Xếp hạng theo điểm chấm thẩm định.", en: "Ranked on verified scores." },
+  colStt: { vi: "STT", en: "No." },
+  colUnit: { vi: "Đơn vị", en: "Unit" },
+  colSelf: { vi: "Tự chấm", en: "Self" },
+  colVerified: { vi: "Thẩm định", en: "Verified" },
+  colGap: { vi: "Chênh lệch", en: "Gap" },
+  colRank: { vi: "Hạng", en: "Rank" },
+  colClass: { vi: "Xếp loại", en: "Class" },
+  colAward: { vi: "Đề nghị khen thưởng", en: "Proposed award" },
+  tied: { vi: "đồng hạng", en: "tied" },
+  needsDeliberation: { vi: "cần bình xét", en: "needs deliberation" },
+  resultsTableLabel: { vi: "Bảng xếp hạng", en: "Ranking table" },
+  chartTitle: { vi: "Điểm tự chấm và điểm thẩm định", en: "Self and verified scores" },
+  chartAxisFrom: { vi: "Trục điểm bắt đầu từ {from}", en: "The score axis starts at {from}" },
+  chartDescription: {
+    vi: "Biểu đồ thanh: mỗi đơn vị có hai thanh, tự chấm và thẩm định. Số liệu ở bảng xếp hạng.",
+    en: "Bar chart: two bars per unit, self and verified. The numbers are in the ranking table.",
+  },
+  chartBar: {
+    vi: "{unit}: tự chấm {self}, thẩm định {verified}",
+    en: "{unit}: self {self}, verified {verified}",
+  },
+
+  // 5. Notice
+  noticeIntro: {
+    vi: "Thông tin văn bản (theo Nghị định 30/2020/NĐ-CP). Được lưu ở trang “{sheet}” cho lần sau.",
+    en: "The document's fields (Decree 30/2020/NĐ-CP layout). Saved in the sheet “{sheet}” for next time.",
+  },
+  noticeFromWorkbook: {
+    vi: "Lấy từ thông báo trước trong sổ làm việc.",
+    en: "From the workbook's last notice.",
+  },
+  noticeFromTemplate: {
+    vi: "Sổ làm việc chưa có thông tin thông báo: đang dùng mẫu theo Thông báo của Cụm thi đua số 2 (2022).",
+    en: "The workbook has no notice fields yet: using a template in the shape of Cluster 2's 2022 notice.",
+  },
+  noticeUseSeed: { vi: "Điền mẫu Cụm thi đua số 2 (2022)", en: "Fill in Cluster 2's 2022 example" },
+  noticeListHint: { vi: "Mỗi dòng một mục.", en: "One item per line." },
+  noticeSave: { vi: "Lưu thông tin", en: "Save fields" },
+  noticeSaved: { vi: "Đã lưu thông tin thông báo.", en: "Notice fields saved." },
+  noticeGenerate: { vi: "Tạo thông báo", en: "Generate notice" },
+  noticeDone: {
+    vi: "Đã tạo trang “{sheet}”, sẵn sàng in trên khổ A4.",
+    en: "Created the sheet “{sheet}”, ready to print on A4.",
+  },
+  noticeBlocked: {
+    vi: "Bảng điểm còn lỗi nên chưa tạo thông báo. Xem bước Kiểm tra.",
+    en: "The score table has errors, so no notice was made. See the Check step.",
+  },
+  fieldParentBody: { vi: "Cơ quan chủ quản", en: "Parent body" },
+  fieldIssuingBody: { vi: "Cơ quan ban hành", en: "Issuing body" },
+  fieldNumber: { vi: "Số", en: "Number" },
+  fieldSymbol: { vi: "Ký hiệu", en: "Symbol" },
+  fieldPlace: { vi: "Địa danh", en: "Place" },
+  fieldDay: { vi: "Ngày", en: "Day" },
+  fieldMonth: { vi: "Tháng", en: "Month" },
+  fieldYear: { vi: "Năm", en: "Year" },
+  fieldSubject: { vi: "Trích yếu (V/v)", en: "Subject (V/v)" },
+  fieldRecipients: { vi: "Kính gửi", en: "Recipients (Kính gửi)" },
+  fieldBases: { vi: "Căn cứ", en: "Legal bases (Căn cứ)" },
+  fieldIntro: { vi: "Câu dẫn trước bảng", en: "Sentence before the table" },
+  fieldClosing: { vi: "Câu kết", en: "Closing sentence" },
+  fieldDistribution: { vi: "Nơi nhận", en: "Distribution (Nơi nhận)" },
+  fieldSignerTitle: { vi: "Chức vụ người ký", en: "Signer's title" },
+  fieldSignerName: { vi: "Người ký", en: "Signer's name" },
+  fieldBlankHint: { vi: "Để trống cho văn thư điền.", en: "Leave blank for the registry clerk." },
+} as const satisfies Record<string, Readonly<Record<Lang, string>>>;
+
+export type UiTextKey = keyof typeof UI_TEXT;
+
+/**
+ * A pane string in the user's language, with `{name}` placeholders filled.
+ * @example uiText("en", "checkErrors", { count: 2 }) //=> "Errors (2)"
+ */
+export function uiText(lang: Lang, key: UiTextKey, vars?: Readonly<Record<string, string | number>>): string {
+  const s: string = UI_TEXT[key][lang];
+  if (!vars) return s;
+  return s.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
