@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import {
   PRESETS,
@@ -14,12 +15,18 @@ import {
   rankWorkbook,
   rankingOutputs,
   MARKS_SHEET_NAME,
+  buildForm,
+  detectCriteria,
+  foldKey,
+  planConsolidation,
+  sortIssues,
+  cellAddress,
   type Lang,
   type Rules,
   type WorkbookSheet,
 } from "../core";
 import { blockedMessage, formatIssues, formatRanking } from "./format";
-import { ioErrorMessage, readWorkbook, writeWorkbookCopy } from "./io";
+import { ioErrorMessage, readWorkbook, writeModelsXlsx, writeWorkbookCopy } from "./io";
 
 /** Exit codes: 0 done (warnings allowed), 1 validation errors, 2 usage or I/O problem. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -47,6 +54,26 @@ const USAGE = {
   unknownSheet: {
     vi: (s: string, all: string) => `Không có trang "${s}" trong sổ làm việc. Các trang: ${all}.`,
     en: (s: string, all: string) => `No sheet "${s}" in the workbook. Sheets: ${all}.`,
+  },
+  noCriteriaList: {
+    vi: (f: string) => `Không tìm thấy danh mục tiêu chí (cột TT, Nội dung, Điểm tối đa) trong "${f}".`,
+    en: (f: string) => `No criteria list (columns No., Criterion, Maximum) found in "${f}".`,
+  },
+  noUnits: {
+    vi: () =>
+      'Chưa có đơn vị nào: hãy chỉ ra bằng --unit "Tên đơn vị" (lặp lại cho từng đơn vị), hoặc thêm bảng tổng hợp có cột Đơn vị.',
+    en: () =>
+      'No units: name them with --unit "Unit name" (repeat for each), or add a summary table with a Unit column.',
+  },
+  formsWritten: {
+    vi: (n: number, dir: string) => `Đã tạo ${n} phiếu tự chấm trong "${dir}".`,
+    en: (n: number, dir: string) => `Wrote ${n} self-scoring forms in "${dir}".`,
+  },
+  consolidated: {
+    vi: (n: number, p: string, a: number, e: number) =>
+      `Đã tổng hợp ${n} phiếu vào "${p}" (thêm ${a} trang, điền ${e} ô).`,
+    en: (n: number, p: string, a: number, e: number) =>
+      `Consolidated ${n} forms into "${p}" (${a} sheets added, ${e} cells filled).`,
   },
   written: {
     vi: (p: string, a: string, b: string) =>
@@ -167,6 +194,84 @@ async function rankCommand(
   return failed ? EXIT.invalid : EXIT.ok;
 }
 
+async function formCommand(
+  path: string,
+  opts: { sheet?: string; unit?: string[]; outDir: string; force?: boolean; lang: Lang },
+  io: Io,
+): Promise<number> {
+  const sheets = await loadSheets(path, opts.lang, opts.sheet);
+  const pool = opts.sheet ? sheets.filter((s) => s.name === opts.sheet) : sheets;
+  const list = pool
+    .map((s) => detectCriteria(s.grid, { sheet: s.name, row: 0, col: 0 }, undefined, false))
+    .find((d) => d.ok);
+  if (!list || !list.ok) throw new UsageError(USAGE.noCriteriaList[opts.lang](path));
+  let units = opts.unit ?? [];
+  if (units.length === 0) {
+    const summary = rankWorkbook({ sheets });
+    units = summary.table?.units.map((u) => u.name) ?? [];
+  }
+  if (units.length === 0) throw new UsageError(USAGE.noUnits[opts.lang]());
+  for (const unit of units) {
+    const slug = foldKey(unit)
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "");
+    const file = join(opts.outDir, `phieu-tu-cham-${slug}.xlsx`);
+    const res = await writeModelsXlsx(file, [buildForm(list.value, unit, opts.lang)], {
+      force: opts.force === true,
+    });
+    if (!res.ok) throw new UsageError(ioErrorMessage(res.error, opts.lang));
+  }
+  io.out(USAGE.formsWritten[opts.lang](units.length, opts.outDir));
+  return EXIT.ok;
+}
+
+async function consolidateCommand(
+  forms: string[],
+  opts: { into: string; out: string; force?: boolean; json?: boolean; lang: Lang },
+  io: Io,
+): Promise<number> {
+  const cluster = await loadSheets(opts.into, opts.lang);
+  const returned = [];
+  for (const f of forms) returned.push({ source: f, sheets: await loadSheets(f, opts.lang) });
+  const plan = planConsolidation(cluster, returned, { force: opts.force === true });
+  const issues = sortIssues(plan.issues);
+  const failed = hasErrors(issues);
+  let written = false;
+  if (plan.add.length > 0 || plan.edits.length > 0) {
+    const models = plan.add.map((a) => gridSheet(a.name, a.grid, { widths: [7, 58, 11, 12, 12, 24] }));
+    const res = await writeWorkbookCopy(opts.into, opts.out, models, {
+      force: opts.force === true,
+      edits: plan.edits,
+    });
+    if (!res.ok) throw new UsageError(ioErrorMessage(res.error, opts.lang));
+    written = true;
+  }
+  if (opts.json) {
+    io.out(
+      JSON.stringify(
+        {
+          units: plan.units,
+          added: plan.add.map((a) => a.name),
+          filled: plan.edits.map((e) => cellAddress({ sheet: e.sheet, row: e.row, col: e.col })),
+          issues: issues.map((i) => ({
+            code: i.code,
+            severity: i.severity,
+            cell: i.cell ? cellAddress(i.cell) : null,
+            message: issueMessage(i, opts.lang),
+          })),
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    if (written)
+      io.out(USAGE.consolidated[opts.lang](plan.units.length, opts.out, plan.add.length, plan.edits.length));
+    io.out(formatIssues(issues, opts.lang));
+  }
+  return failed ? EXIT.invalid : EXIT.ok;
+}
+
 /** Builds the command-line program; `run` is its only caller outside tests. */
 export function program(io: Io, setCode: (code: number) => void): Command {
   const lang = new Option("--lang <lang>", "ngôn ngữ thông báo / message language")
@@ -213,6 +318,31 @@ export function program(io: Io, setCode: (code: number) => void): Command {
     .option("--json", "in một đối tượng JSON / print one JSON object")
     .addOption(new Option("--lang <lang>", "ngôn ngữ / language").choices(["vi", "en"]).default("vi"))
     .action(async (path: string, opts) => setCode(await rankCommand(path, opts, io, false)));
+
+  prog
+    .command("form")
+    .description("tạo phiếu tự chấm cho từng đơn vị / make a self-scoring form per unit")
+    .argument("<workbook>", "tệp .xlsx có danh mục tiêu chí / the .xlsx with the criteria list")
+    .option("--sheet <name>", "trang danh mục tiêu chí / the criteria sheet")
+    .option("--unit <name...>", "đơn vị (lặp lại được) / unit (repeatable)")
+    .requiredOption("--out-dir <dir>", "thư mục ghi phiếu / where to write the forms")
+    .option("--force", "cho phép ghi đè / overwrite existing files")
+    .addOption(new Option("--lang <lang>", "ngôn ngữ / language").choices(["vi", "en"]).default("vi"))
+    .action(async (path: string, opts) => setCode(await formCommand(path, opts, io)));
+
+  prog
+    .command("consolidate")
+    .description("tổng hợp phiếu tự chấm đã điền / consolidate returned forms")
+    .argument("<forms...>", "các phiếu .xlsx đã điền / the filled forms")
+    .requiredOption("--into <workbook>", "sổ tổng hợp của Cụm / the cluster's workbook")
+    .requiredOption("--out <file>", "ghi bản sao kèm các phiếu / write a copy with the forms")
+    .option(
+      "--force",
+      "ghi đè ô đã có điểm khác và tệp --out đã có / overwrite differing cells and an existing --out",
+    )
+    .option("--json", "in một đối tượng JSON / print one JSON object")
+    .addOption(new Option("--lang <lang>", "ngôn ngữ / language").choices(["vi", "en"]).default("vi"))
+    .action(async (forms: string[], opts) => setCode(await consolidateCommand(forms, opts, io)));
   return prog;
 }
 

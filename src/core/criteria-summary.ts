@@ -79,9 +79,25 @@ export function summariseCriteria(
   }
   if (tables.length === 0 && issues.length === 0) return null;
   const anyVerified = totals.some((t) => t.verified !== null);
+  // Bonus points may lift a total above the nominal scale (97 + 10 = 107): the summary carries
+  // them so its maximum check allows for them.
+  const bonusOf = (t: UnitTotals): number => Math.max(t.self.bonus, t.verified?.bonus ?? 0);
+  const anyBonus = totals.some((t) => bonusOf(t) > 0);
   const grid: CellValue[][] = [
-    ["STT", "Đơn vị", "Điểm tự chấm", ...(anyVerified ? ["Điểm chấm thẩm định"] : [])],
-    ...totals.map((t, k) => [k + 1, t.unit, t.self.total, ...(anyVerified ? [t.verified?.total ?? ""] : [])]),
+    [
+      "STT",
+      "Đơn vị",
+      "Điểm tự chấm",
+      ...(anyVerified ? ["Điểm chấm thẩm định"] : []),
+      ...(anyBonus ? ["Điểm thưởng"] : []),
+    ],
+    ...totals.map((t, k) => [
+      k + 1,
+      t.unit,
+      t.self.total,
+      ...(anyVerified ? [t.verified?.total ?? ""] : []),
+      ...(anyBonus ? [bonusOf(t)] : []),
+    ]),
   ];
   return { tables, totals, grid, issues };
 }

@@ -130,7 +130,7 @@ interface Header {
   unitRow: number | null;
 }
 
-function findHeader(grid: Grid): Header | null {
+function findHeader(grid: Grid, scoresRequired = true): Header | null {
   const limit = Math.min(grid.length, 60);
   for (let r = 0; r < limit; r++) {
     const row = grid[r] ?? [];
@@ -158,7 +158,7 @@ function findHeader(grid: Grid): Header | null {
         if (role === "self") selfCols.push(c);
         if (role === "verified") verifiedCols.push(c);
       });
-      if (selfCols.length > 0) {
+      if (selfCols.length > 0 || (!scoresRequired && unitRow === null)) {
         return {
           row: scoreRow,
           number: number < 0 ? Math.max(content - 1, 0) : number,
@@ -202,8 +202,9 @@ export function detectCriteria(
   grid: Grid,
   origin: GridOrigin,
   layout?: CriteriaLayout,
+  scoresRequired = true,
 ): Result<CriteriaTable> {
-  const h = findHeader(grid);
+  const h = findHeader(grid, scoresRequired);
   if (!h) return { ok: false, issues: [{ code: "no-table", severity: "error", sheet: origin.sheet }] };
   const issues: Issue[] = [];
   const cellAt = (r: number, c: number): CellRef => ({

@@ -75,3 +75,16 @@ export type {
 export * from "./text";
 export { fillBack } from "./fill-back";
 export type { CellWrite } from "./fill-back";
+export { detectCriteria, scoreCriteria } from "./criteria";
+export type {
+  Criterion,
+  CriteriaLayout,
+  CriteriaRules,
+  CriteriaTable,
+  UnitColumns,
+  UnitTotals,
+} from "./criteria";
+export { CRITERIA_SUMMARY_SHEET, compareSummary, summariseCriteria } from "./criteria-summary";
+export { buildForm, criteriaDifferences, planConsolidation, safeSheetName } from "./forms";
+export type { ConsolidationPlan, ReturnedForm } from "./forms";
+export type { ValidationModel } from "./sheet-model";

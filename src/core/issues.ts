@@ -88,6 +88,12 @@ export type Issue =
     })
   | (At & { readonly code: "unit-not-in-summary"; readonly unit: string; readonly source: string })
   | (At & {
+      readonly code: "criteria-differ";
+      readonly unit: string;
+      readonly source: string;
+      readonly detail: string;
+    })
+  | (At & {
       readonly code: "needs-deliberation";
       readonly award: string;
       readonly rank: number;

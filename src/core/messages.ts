@@ -149,6 +149,12 @@ export const ISSUE_MESSAGES: MessageTable = {
     vi: (i) => `"${i.unit}" có bảng chấm chi tiết (trang "${i.source}") nhưng không có trong bảng tổng hợp.`,
     en: (i) => `"${i.unit}" has a detailed sheet ("${i.source}") but is not in the summary.`,
   },
+  "criteria-differ": {
+    vi: (i) =>
+      `Phiếu của "${i.unit}" (${i.source}) có danh mục tiêu chí khác với của Cụm (${i.detail}); chưa tổng hợp phiếu này.`,
+    en: (i) =>
+      `The form of "${i.unit}" (${i.source}) has a different criteria list from the cluster's (${i.detail}); it was not consolidated.`,
+  },
   "needs-deliberation": {
     vi: (i) =>
       `${list(i.units)} đồng hạng ${i.rank} nhưng ${i.award} chỉ còn ${i.slots} suất: cần Hội nghị bình xét hoặc biểu quyết.`,

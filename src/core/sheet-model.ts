@@ -26,6 +26,8 @@ export interface CellStyle {
   readonly numberFormat?: string;
   /** Light fill for header cells, as "RRGGBB". */
   readonly fill?: string;
+  /** False for the cells a protected form leaves open to typing (Excel locks every cell by default). */
+  readonly locked?: boolean;
 }
 
 /** One written cell. Text values are written as text, never as formulas. */
@@ -37,6 +39,25 @@ export interface CellModel {
   readonly value: string | number | boolean | null;
   /** Key into `SheetModel.styles`. */
   readonly style?: string;
+  /**
+   * A formula EMU itself writes (a form's totals), e.g. "=SUM(D5:D9)"; `value` is then its
+   * expected result. Text from users is never a formula: it always goes in `value`.
+   */
+  readonly formula?: string;
+}
+
+/** A data validation: the cells accept only decimal numbers from `min` to `max` (inclusive). */
+export interface ValidationModel {
+  readonly r1: number;
+  readonly c1: number;
+  readonly r2: number;
+  readonly c2: number;
+  readonly min: number;
+  /** Absent: no upper bound. */
+  readonly max?: number;
+  /** Shown when the cell is selected and when a wrong value is typed. */
+  readonly prompt: string;
+  readonly error: string;
 }
 
 export interface MergeModel {
@@ -83,6 +104,9 @@ export interface SheetModel {
   readonly freezeRows?: number;
   /** EMU's own bookkeeping sheet is very hidden; everything else is visible. */
   readonly state?: "visible" | "hidden" | "veryHidden";
+  readonly validations?: readonly ValidationModel[];
+  /** Protect the sheet's structure: only cells styled `locked: false` stay editable. */
+  readonly protect?: boolean;
 }
 
 /** The extent of a model: 0-based last row and last column that hold a cell or a merge. */

@@ -277,9 +277,22 @@ export function rankingOutputs(
 /** The summary table's rows, in the units' source order (what EMU computed from detailed sheets). */
 function summaryRows(table: ScoreTable): (string | number | null)[][] {
   const verified = table.units.some((u) => u.verified !== null);
+  const bonus = table.units.some((u) => (u.bonus ?? 0) > 0);
   return [
-    ["STT", "Đơn vị", "Điểm tự chấm", ...(verified ? ["Điểm chấm thẩm định"] : [])],
-    ...table.units.map((u, k) => [k + 1, u.name, u.self, ...(verified ? [u.verified] : [])]),
+    [
+      "STT",
+      "Đơn vị",
+      "Điểm tự chấm",
+      ...(verified ? ["Điểm chấm thẩm định"] : []),
+      ...(bonus ? ["Điểm thưởng"] : []),
+    ],
+    ...table.units.map((u, k) => [
+      k + 1,
+      u.name,
+      u.self,
+      ...(verified ? [u.verified] : []),
+      ...(bonus ? [u.bonus] : []),
+    ]),
   ];
 }
 

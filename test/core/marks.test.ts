@@ -1,4 +1,4 @@
-import { NO_MARKS, marksGrid, parseMarks, placeSheet } from "../../src/core";
+import { NO_MARKS, marksGrid, parseMarks, placeSheet, rememberedMapping } from "../../src/core";
 
 describe("marks", () => {
   it("round-trips sheets and cells", () => {
@@ -53,6 +53,40 @@ describe("placeSheet", () => {
     expect(placeSheet("Kết quả", "results", ["Thông báo (2)"], marks)).toEqual({
       name: "Kết quả",
       replace: false,
+    });
+  });
+});
+
+describe("marks: the remembered column mapping", () => {
+  it("round-trips a mapping and keeps it beside sheets, cells and source", () => {
+    const marks = {
+      sheets: new Map([["Kết quả xếp hạng", "results" as const]]),
+      cells: new Map([["'Tổng hợp'!E8", "Xuất sắc"]]),
+      source: "Tổng hợp",
+      mapping: { sheet: "Tổng hợp", headerRow: 7, columns: { unit: "B", self: "C", verified: "D" } },
+    };
+    const back = parseMarks(marksGrid(marks));
+    expect(back.mapping).toEqual(marks.mapping);
+    expect(back.source).toBe("Tổng hợp");
+    expect([...back.cells]).toEqual([["'Tổng hợp'!E8", "Xuất sắc"]]);
+    expect(rememberedMapping(back, "Tổng hợp")).toEqual({ headerRow: 7, columns: { unit: "B", self: "C", verified: "D" } });
+    expect(rememberedMapping(back, "Khác")).toBeUndefined();
+  });
+
+  it("reads old marks sheets (no mapping row) as before", () => {
+    const old = [["EMU", "marks", 2], ["source", "Tổng hợp"], ["sheet", "Thông báo kết quả", "notice"]];
+    const m = parseMarks(old);
+    expect(m.mapping).toBeUndefined();
+    expect(m.source).toBe("Tổng hợp");
+    expect(marksGrid(m)).toEqual(old);
+  });
+
+  it("drops a malformed mapping, and unknown roles or bad letters inside one", () => {
+    expect(parseMarks([["mapping", "A", "{not json"]]).mapping).toBeUndefined();
+    expect(parseMarks([["mapping", "A", 5]]).mapping).toBeUndefined();
+    expect(parseMarks([["mapping", "A", JSON.stringify({ headerRow: -1, columns: { unit: "B", bogus: "C", self: "c1" } })]]).mapping).toEqual({
+      sheet: "A",
+      columns: { unit: "B" },
     });
   });
 });

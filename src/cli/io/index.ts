@@ -14,5 +14,5 @@ export type {
 } from "./io-error";
 export { MAX_GRID_CELLS, readWorkbook } from "./read-workbook";
 export type { ReadOutcome, SheetData } from "./read-workbook";
-export { renderSheetModel, writeGridsXlsx, writeWorkbookCopy } from "./write-workbook";
+export { renderSheetModel, writeGridsXlsx, writeModelsXlsx, writeWorkbookCopy } from "./write-workbook";
 export type { GridSheet, WriteCopyOptions, WriteOutcome } from "./write-workbook";

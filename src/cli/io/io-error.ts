@@ -6,7 +6,7 @@
 import type { Lang } from "../../core/types";
 
 /** Why an input file could not be read as a workbook. */
-export type ReadErrorCode = "not-found" | "not-xlsx" | "truncated" | "encrypted" | "unreadable";
+export type ReadErrorCode = "not-found" | "not-xlsx" | "truncated" | "encrypted" | "unreadable" | "no-sheets";
 
 /** Why an output file was not written. */
 export type WriteErrorCode = "exists" | "same-file" | "sheet-exists" | "write-failed";
@@ -116,6 +116,10 @@ export function ioErrorMessage(e: WorkbookIoError, lang: Lang): string {
       return vi
         ? `Tệp "${f}" được đặt mật khẩu. Hãy mở bằng Excel, gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi thử lại.`
         : `"${f}" is password-protected. Open it in Excel, remove the password (File → Info → Protect Workbook), and try again.`;
+    case "no-sheets":
+      return vi
+        ? `Tệp "${f}" không có trang tính nào. Hãy mở bằng Excel, kiểm tra rằng tệp có trang chứa bảng điểm, lưu lại rồi thử lại.`
+        : `"${f}" has no worksheet. Open it in Excel, check that it has the sheet with the score table, save it, and try again.`;
     case "unreadable":
       if (e.sheet !== undefined) {
         return vi

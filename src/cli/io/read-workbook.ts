@@ -416,13 +416,17 @@ function readSheets(wb: OpenedWorkbook): SheetData[] {
 /**
  * Reads every worksheet of an .xlsx as values. Never throws for a bad file: a missing file,
  * a CSV or legacy .xls, a truncated download, a password-protected workbook or a damaged
- * one each come back as `{ ok: false, error }` with its own code. Chart sheets are skipped.
+ * one, or one without any worksheet, each come back as `{ ok: false, error }` with its own code.
+ * Chart sheets are skipped.
  */
 export async function readWorkbook(path: string): Promise<ReadOutcome> {
   const probe = await probeWorkbookFile(path);
   if (!probe.ok) return probe;
   try {
-    return { ok: true, sheets: readSheets(probe.workbook) };
+    const sheets = readSheets(probe.workbook);
+    // A workbook with no worksheet (only chart sheets, or none at all) has nothing to rank.
+    if (sheets.length === 0) return { ok: false, error: { code: "no-sheets", path, detail: "no worksheet" } };
+    return { ok: true, sheets };
   } catch (err) {
     if (err instanceof ZipFormatError) {
       return {

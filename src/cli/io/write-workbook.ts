@@ -6,6 +6,7 @@
  * is renamed into place, so a failed write leaves neither a half-written output nor a touched
  * original.
  */
+import { existsSync } from "node:fs";
 import { lstat, mkdir, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
@@ -40,6 +41,16 @@ export interface WriteCopyOptions {
   readonly replace?: readonly string[];
   /** Overwrite an existing output file. */
   readonly force?: boolean;
+  /**
+   * Values to set in cells of sheets that are kept (consolidated scores); the cells keep their
+   * styles. The caller decided each one is free (empty) or that the user consented.
+   */
+  readonly edits?: readonly {
+    readonly sheet: string;
+    readonly row: number;
+    readonly col: number;
+    readonly value: string | number;
+  }[];
 }
 
 /** A raw sheet for `writeGridsXlsx`. */
@@ -118,6 +129,25 @@ function applyStyle(cell: ExcelJS.Cell, base: SheetModel["defaultFont"], style: 
   }
 }
 
+/** Excel keeps at most 32,767 characters in a cell; a longer text makes it "repair" the file. */
+export const MAX_CELL_CHARS = 32_767;
+/** Excel's tallest row, in points; a taller `ht` makes it repair the file. */
+const MAX_ROW_HEIGHT = 409;
+
+/**
+ * A text as Excel can hold it: cut to 32,767 characters (ending with "…") when longer. Only a
+ * damaged or generated input carries such a text (Excel itself cannot), e.g. a unit "name" of a
+ * million characters, which the results and the notice would otherwise copy into the output.
+ * @example fitCellText("Sở A") //=> "Sở A"
+ */
+export function fitCellText(s: string): string {
+  if (s.length <= MAX_CELL_CHARS) return s;
+  let cut = MAX_CELL_CHARS - 1;
+  // Never split a surrogate pair.
+  if (/[\uD800-\uDBFF]/.test(s.charAt(cut - 1))) cut--;
+  return `${s.slice(0, cut)}…`;
+}
+
 /**
  * Renders a `SheetModel` onto an (empty) exceljs worksheet: values (text always as text,
  * never as a formula), styles, merges, column widths, row heights, page setup (A4,
@@ -139,7 +169,7 @@ export function renderSheetModel(ws: ExcelJS.Worksheet, model: SheetModel): void
   for (const [key, height] of Object.entries(model.rowHeights)) {
     const r = Number(key);
     if (Number.isInteger(r) && r >= 0 && Number.isFinite(height) && height >= 0)
-      ws.getRow(r + 1).height = height;
+      ws.getRow(r + 1).height = Math.min(height, MAX_ROW_HEIGHT);
   }
 
   for (const cm of model.cells) {
@@ -151,8 +181,35 @@ export function renderSheetModel(ws: ExcelJS.Worksheet, model: SheetModel): void
     const v = cm.value;
     // A JS string becomes a string cell in exceljs whatever it starts with ("=", "+", "-", "@"):
     // only an explicit { formula } object makes a formula, and the model never produces one.
-    cell.value = v === null || v === "" ? null : typeof v === "number" ? numberValue(v) : v;
+    cell.value = v === null || v === "" ? null : typeof v === "number" ? numberValue(v) : fitCellText(v);
+    // Formulas come only from EMU's own models (a form's totals), never from cell text.
+    if (cm.formula !== undefined)
+      cell.value = {
+        formula: cm.formula.replace(/^=/, ""),
+        result: typeof v === "number" ? v : undefined,
+      } as ExcelJS.CellFormulaValue;
     applyStyle(cell, base, style);
+    if (style?.locked === false) cell.protection = { locked: false };
+  }
+
+  for (const dv of model.validations ?? []) {
+    for (let r = dv.r1; r <= dv.r2; r++) {
+      for (let c = dv.c1; c <= dv.c2; c++) {
+        ws.getCell(r + 1, c + 1).dataValidation = {
+          type: "decimal",
+          allowBlank: true,
+          operator: dv.max === undefined ? "greaterThanOrEqual" : "between",
+          formulae: dv.max === undefined ? [dv.min] : [dv.min, dv.max],
+          showInputMessage: true,
+          promptTitle: "EMU",
+          prompt: dv.prompt,
+          showErrorMessage: true,
+          errorStyle: "stop",
+          errorTitle: "EMU",
+          error: dv.error,
+        };
+      }
+    }
   }
 
   // Merge after styling: exceljs copies the top-left cell's style to the covered cells, so a
@@ -362,6 +419,12 @@ export async function writeWorkbookCopy(
 
   let added: ExcelJS.Worksheet[];
   try {
+    for (const e of opts.edits ?? []) {
+      const ws = kept.find((w) => sameName(w.name, e.sheet));
+      if (!ws)
+        return { ok: false, error: { code: "write-failed", path: outPath, detail: `no sheet ${e.sheet}` } };
+      ws.getCell(e.row + 1, e.col + 1).value = e.value;
+    }
     for (const ws of removed) wb.removeWorksheet(ws.id);
     if (removed.length > 0) {
       // Names pointing into a dropped sheet would dangle (#REF!); drop just those ranges.
@@ -376,11 +439,13 @@ export async function writeWorkbookCopy(
         }))
         .filter((dn) => dn.ranges.length > 0);
     }
-    added = sheets.map((model) => {
+    added = [];
+    for (const model of sheets) {
       const ws = wb.addWorksheet(model.name);
       renderSheetModel(ws, model);
-      return ws;
-    });
+      await protectIfAsked(ws, model);
+      added.push(ws);
+    }
     keepActiveTab(wb, activeSheet, added);
   } catch (err) {
     return { ok: false, error: { code: "write-failed", path: outPath, detail: message(err) } };
@@ -440,4 +505,43 @@ export async function writeGridsXlsx(path: string, sheets: readonly GridSheet[])
     ws.commit();
   }
   await wb.commit();
+}
+
+/** Protects a sheet's structure when the model asks (a form: only the score cells stay open). */
+async function protectIfAsked(ws: ExcelJS.Worksheet, model: SheetModel): Promise<void> {
+  if (!model.protect) return;
+  // No password: the protection guards the form's structure against slips, not against its owner.
+  await ws.protect("", {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+  });
+}
+
+/**
+ * Writes a new workbook made of EMU's sheet models (the forms sent to members). Refuses to
+ * overwrite an existing file unless `force`.
+ */
+export async function writeModelsXlsx(
+  path: string,
+  models: readonly SheetModel[],
+  opts: { force?: boolean } = {},
+): Promise<WriteOutcome> {
+  const out = resolve(path);
+  if (!opts.force && existsSync(out)) return { ok: false, error: { code: "exists", path } };
+  try {
+    await mkdir(dirname(out), { recursive: true });
+    const wb = new ExcelJS.Workbook();
+    wb.creator = "EMU";
+    for (const model of models) {
+      const ws = wb.addWorksheet(model.name);
+      renderSheetModel(ws, model);
+      await protectIfAsked(ws, model);
+    }
+    await wb.xlsx.writeFile(out);
+    return { ok: true, path };
+  } catch (e) {
+    return { ok: false, error: { code: "write-failed", path, detail: String(e) } };
+  }
 }
