@@ -94,7 +94,14 @@ async function readAtOnce(context: Excel.RequestContext, sheet?: string): Promis
     if (head.isNullObject || used.columnIndex + used.columnCount > FIRST_WINDOW.cols) {
       // Starts or reaches beyond the window's columns: read it all, in chunks.
       main = {
-        values: await readRows(context, target, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount),
+        values: await readRows(
+          context,
+          target,
+          used.rowIndex,
+          used.columnIndex,
+          used.rowCount,
+          used.columnCount,
+        ),
         rowIndex: used.rowIndex,
         columnIndex: used.columnIndex,
       };
@@ -190,7 +197,7 @@ export async function readRows(
     const range = ws.getRangeByIndexes(row0 + r, col0, n, cols);
     range.load("values");
     try {
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- chunks must each stay under the 5 MB / 5M-cell limits
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- chunks must each stay under the 5 MB / 5M-cell limits
       await context.sync();
     } catch (e) {
       const he = toHostError(e);
@@ -209,4 +216,27 @@ export async function readRows(
     r += n;
   }
   return out;
+}
+
+/**
+ * Reads every sheet's used range: for detailed scoring sheets kept one unit a sheet, the ranking
+ * needs them all. Two round trips (the names, then the values); such sheets are small.
+ */
+export async function readAllSheets(context: Excel.RequestContext): Promise<WorkbookRead> {
+  const wss = context.workbook.worksheets;
+  wss.load("items/name,items/visibility");
+  const active = wss.getActiveWorksheet();
+  active.load("name");
+  await context.sync();
+  const used = wss.items.map((w) => {
+    const u = w.getUsedRangeOrNullObject(true);
+    u.load("values,rowIndex,columnIndex");
+    return { name: w.name, visible: w.visibility === "Visible", u };
+  });
+  await context.sync();
+  return {
+    target: active.name,
+    names: used.map((x) => ({ name: x.name, visible: x.visible })),
+    sheets: used.map((x) => toSheet(x.name, usedOf(x.u), x.visible)),
+  };
 }

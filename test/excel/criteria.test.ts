@@ -1,0 +1,76 @@
+import { computeRanking, validateSheet } from "../../src/excel/operations";
+import { createExcelDouble, type ExcelDouble } from "../excel-double";
+
+const noSleep = { sleep: async () => undefined };
+let double: ExcelDouble;
+let uninstall: () => void;
+afterEach(() => uninstall?.());
+
+const unitSheet = (name: string, scores: [number, number][]) => ({
+  name,
+  values: [
+    [`Đơn vị: ${name}`, "", "", "", ""],
+    ["TT", "Nội dung tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Điểm thẩm định"],
+    ["I", "Nhiệm vụ", 100, "", ""],
+    ...scores.map(([s, v], k) => [String(k + 1), `Tiêu chí ${k + 1}`, 50, s, v]),
+  ],
+});
+
+describe("Compute ranking on detailed sheets, through the Excel double", () => {
+  it("ranks the whole cluster from one unit's sheet being active", async () => {
+    double = createExcelDouble({
+      sheets: [
+        unitSheet("Sở A", [
+          [50, 45],
+          [50, 50],
+        ]),
+        unitSheet("Sở B", [
+          [50, 50],
+          [48, 48],
+        ]),
+        unitSheet("Sở C", [
+          [40, 40],
+          [40, 30],
+        ]),
+      ],
+      activeSheet: "Sở B",
+    });
+    uninstall = double.install();
+    const out = await computeRanking({
+      lang: "vi",
+      rules: { ...(await validateSheet({ lang: "vi", run: noSleep })).ranking.rules, maxScore: 100 },
+      run: noSleep,
+    });
+    expect(out.ok).toBe(true);
+    expect(out.ranking.ranking.map((r) => [r.unit.name, r.unit.verified, r.rank])).toEqual([
+      ["Sở B", 98, 1],
+      ["Sở A", 95, 2],
+      ["Sở C", 70, 3],
+    ]);
+    expect(double.workbook.sheet("Kết quả xếp hạng").values()[4]?.slice(0, 4)).toEqual([1, "Sở B", 98, 98]);
+  });
+
+  it("reports a planted mistake at its cell and writes nothing", async () => {
+    double = createExcelDouble({
+      sheets: [
+        unitSheet("Sở A", [
+          [50, 45],
+          [60, 50],
+        ]),
+        unitSheet("Sở B", [
+          [50, 50],
+          [48, 48],
+        ]),
+      ],
+      activeSheet: "Sở A",
+    });
+    uninstall = double.install();
+    const before = double.workbook.snapshot();
+    const out = await computeRanking({ lang: "vi", run: noSleep });
+    expect(out.ok).toBe(false);
+    expect(out.issues.map((i) => [i.code, i.cell?.sheet, i.cell?.row, i.cell?.col])).toEqual([
+      ["score-above-max", "Sở A", 4, 3],
+    ]);
+    expect(double.workbook.snapshot()).toEqual(before);
+  });
+});
