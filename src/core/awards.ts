@@ -28,7 +28,7 @@ export function proposeAwards(
   ranking: readonly RankedUnit[],
   rules: Rules,
 ): { ranking: RankedUnit[]; issues: Issue[] } {
-  const out = ranking.map((r) => ({ ...r }));
+  const out = [...ranking];
   const issues: Issue[] = [];
   const taken = new Array<boolean>(out.length).fill(false);
   let debt = 0;

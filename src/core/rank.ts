@@ -1,5 +1,5 @@
 import { canonicalScore, classifyScore } from "./classify";
-import { compareVi } from "./text";
+import { viCollator } from "./text";
 import type { Rules, TieBreak } from "./rules";
 import { vetoLabel } from "./rules";
 import type { Basis, ScoreTable, UnitRow } from "./score-table";
@@ -78,7 +78,8 @@ export function rankTable(table: ScoreTable, rules: Rules): RankedUnit[] {
     if (r !== 0) return r;
     const s = (self[b] as number) - (self[a] as number);
     if (s !== 0) return s;
-    return compareVi((units[a] as UnitRow).name, (units[b] as UnitRow).name) || a - b;
+    // Names are NFC already (cleanText): the collator itself, without compareVi's normalising.
+    return viCollator.compare((units[a] as UnitRow).name, (units[b] as UnitRow).name) || a - b;
   });
 
   const ranks = new Int32Array(n);

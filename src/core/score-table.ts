@@ -136,7 +136,8 @@ function rowKind(grid: Grid, r: number, loc: TableLocation, lastScored: number):
   };
   const unit = col("unit");
   for (const v of [unit, col("stt")]) {
-    if (typeof v === "string" && TOTAL_WORDS.test(foldKey(v))) return "total";
+    // Only short texts can be a total's label ("Tổng cộng:", "Grand total"): no need to fold names.
+    if (typeof v === "string" && v.length <= 16 && TOTAL_WORDS.test(foldKey(v))) return "total";
   }
   if (SCORE_ROLES.every((role) => isBlank(col(role)))) {
     // Below the last score, a row without a unit name (a closing paragraph, a signature) ends

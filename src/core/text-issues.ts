@@ -1,5 +1,5 @@
 import type { Issue } from "./issues";
-import { cleanText, detectLegacy, isNfc, legacyToUnicode } from "./text";
+import { cleanText, detectLegacy, legacyToUnicode } from "./text";
 import type { CellRef } from "./types";
 
 /**
@@ -9,13 +9,15 @@ import type { CellRef } from "./types";
  * @example checkText("B¶o Th¾ng", cell, issues) //=> "Bảo Thắng" (and a legacy-encoding warning)
  */
 export function checkText(raw: string, cell: CellRef, issues: Issue[]): string {
-  const cleaned = cleanText(raw);
+  // Normalise once: cleaning an NFC string again is cheap, and the comparison tells NFD apart.
+  const nfc = raw.normalize("NFC");
+  const cleaned = cleanText(nfc);
   const encoding = detectLegacy(cleaned);
   if (encoding !== null) {
     const suggestion = cleanText(legacyToUnicode(cleaned, encoding));
     issues.push({ code: "legacy-encoding", severity: "warning", cell, encoding, text: cleaned, suggestion });
     return suggestion;
   }
-  if (!isNfc(raw)) issues.push({ code: "non-nfc", severity: "warning", cell, text: cleaned });
+  if (nfc !== raw) issues.push({ code: "non-nfc", severity: "warning", cell, text: cleaned });
   return cleaned;
 }

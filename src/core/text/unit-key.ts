@@ -38,33 +38,47 @@ const LEVELS = new Set(["tinh", "tp", "huyen", "quan", "tx", "xa", "phuong"]);
  * @example unitKey("UBND thành phố Cao Lãnh") //=> "ubnd tp cao lanh"
  */
 export function unitKey(name: string): string {
-  const words = dedupe(canonicalise(foldKey(name).match(/[\p{L}\p{N}]+/gu) ?? []));
+  // foldKey leaves words of letters and digits separated by spaces (and the odd & % /).
+  const words = dedupe(
+    canonicalise(
+      foldKey(name)
+        .split(/[ &%/]+/)
+        .filter((w) => w !== ""),
+    ),
+  );
   const kept: string[] = [];
-  for (const [i, word] of words.entries()) {
-    if (!introducesPlace(word, kept.at(-1), i === words.length - 1)) kept.push(word);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    if (!introducesPlace(word, kept[kept.length - 1], i === words.length - 1)) kept.push(word);
   }
   return dedupe(kept).join(" ");
 }
 
+const DIGITS = /^\p{N}+$/u;
+
 function dedupe(words: readonly string[]): string[] {
-  return words.filter((word, i) => word !== words[i - 1]);
+  return words.filter((word, i) => word !== words[i - 1] || DIGITS.test(word));
+}
+
+/** The spellings that start with each word, longest first: one Map lookup per word. */
+const BY_FIRST = new Map<string, { words: string[]; token: string }[]>();
+for (const sp of SPELLINGS) {
+  const first = sp.words[0] ?? "";
+  BY_FIRST.set(first, [...(BY_FIRST.get(first) ?? []), sp]);
 }
 
 function canonicalise(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length;) {
-    const hit = SPELLINGS.find(({ words: spelling }) => spelling.every((w, j) => words[i + j] === w));
+    const hit = BY_FIRST.get(words[i] ?? "")?.find(({ words: spelling }) =>
+      spelling.every((w, j) => words[i + j] === w),
+    );
     out.push(hit ? hit.token : (words[i] ?? ""));
     i += hit ? hit.words.length : 1;
   }
   return out;
 }
 
-/**
- * "tỉnh" or "thành phố" that merely introduces a place name after a department: not the first or
- * last word (Hà Tĩnh), not right after "ubnd" (where it tells the level) and not right after
- * another level word (huyện Tĩnh Gia).
- */
 function introducesPlace(word: string, previous: string | undefined, last: boolean): boolean {
   return (
     (word === "tinh" || word === "tp") &&
