@@ -9,6 +9,8 @@
 //   webpack --mode production --env offline   office.js copied beside the page (or EMU_OFFICE_JS=local),
 //                                             so the page opens without network
 //   webpack serve --mode development          https://localhost:3000 (office-addin-dev-certs)
+//   webpack --mode production --env preview   dist/preview/: the pane beside a simulated workbook
+//                                             (the Excel double), served by `npm run preview`
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
@@ -278,8 +280,9 @@ async function createConfig({
       // Stable names for the entries: the manifest names functions.js.
       filename: "[name].js",
       chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
-      // dist/cli holds the `emu` command (built by `prepare`): a web build must not delete it.
-      clean: { keep: /^cli[\\/]/ },
+      // dist/cli holds the `emu` command (built by `prepare`), dist/preview the browser preview
+      // (`npm run build:preview`): an add-in build must not delete them.
+      clean: { keep: /^(cli|preview)[\\/]/ },
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
@@ -369,14 +372,74 @@ async function createConfig({
   };
 }
 
+/**
+ * The browser preview (src/preview): the same pane code, the ribbon handlers and the Excel double
+ * in one page, plus exceljs's browser build to seed the double from an .xlsx. exceljs is aliased
+ * here only: the add-in's bundles never contain it.
+ */
+function createPreviewConfig({ mode, outDir = path.join(ROOT, "dist", "preview") }) {
+  const dev = mode === "development";
+  const esbuild = (loader) => ({
+    loader: "esbuild-loader",
+    options: { loader, target: "es2020", jsx: "automatic", jsxDev: dev },
+  });
+  return {
+    mode,
+    context: ROOT,
+    target: ["web", "es2020"],
+    devtool: dev ? "source-map" : false,
+    entry: { preview: "./src/preview/index.tsx" },
+    output: {
+      path: outDir,
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
+      alias: {
+        exceljs$: path.join(path.dirname(require.resolve("exceljs/package.json")), "dist", "exceljs.min.js"),
+      },
+    },
+    module: {
+      // exceljs's browser build is a self-contained bundle: nothing in it for webpack to resolve.
+      noParse: /exceljs\.min\.js$/,
+      rules: [
+        { test: /\.ts$/, exclude: /node_modules/, use: esbuild("ts") },
+        { test: /\.tsx$/, exclude: /node_modules/, use: esbuild("tsx") },
+      ],
+    },
+    performance: { hints: false },
+    // A local page: React's production build without re-minifying exceljs (a minute of terser).
+    optimization: { minimize: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/preview/preview.html",
+        minify: false,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icon-32.png", to: "assets/icon-32.png" },
+          { from: "assets/samples/*.xlsx", to: "samples/[name][ext]" },
+        ],
+      }),
+    ],
+    stats: { preset: "errors-warnings" },
+  };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode === "development" ? "development" : "production";
+  if (env.preview) return createPreviewConfig({ mode });
   const offline = Boolean(env.offline) || process.env.EMU_OFFICE_JS === "local";
   // Only the production build moves the manifest to EMU_ORIGIN; development stays on localhost.
   const origin = mode === "production" ? productionOrigin() : DEV_ORIGIN;
   return createConfig({ mode, offline, serve: Boolean(env.WEBPACK_SERVE), origin });
 };
 module.exports.createConfig = createConfig;
+module.exports.createPreviewConfig = createPreviewConfig;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.productionOrigin = productionOrigin;

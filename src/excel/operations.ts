@@ -5,6 +5,7 @@ import {
   NOTICE_SHEET_BASE,
   RESULTS_SHEET_BASE,
   RULES_SHEET_NAME,
+  CRITERIA_SUMMARY_SHEET,
   buildNotice,
   buildResults,
   cellAddress,
@@ -15,18 +16,20 @@ import {
   noticeFieldsOf,
   placeSheet,
   rankWorkbook,
+  rememberedMapping,
   rulesSheetGrid,
   sortIssues,
   type ColumnMapping,
   type Issue,
   type Lang,
+  type Marks,
   type NoticeExtra,
   type NoticeFields,
   type RankOutcome,
   type Rules,
 } from "../core";
 import { runExcel, type RunOptions } from "./host";
-import { AUX_SHEETS, readWorkbook, type WorkbookRead } from "./read";
+import { AUX_SHEETS, readAllSheets, readWorkbook, type WorkbookRead } from "./read";
 import { queueGridSheet, queueLeftoverCleanup, writeJob } from "./write";
 
 /**
@@ -56,12 +59,19 @@ export interface OperationOutcome {
 }
 
 function rank(read: WorkbookRead, req: OperationRequest): RankOutcome {
+  // Without an explicit mapping, the one a user saved for this sheet in the pane (ribbon too).
+  const mapping = req.mapping ?? rememberedMapping(marksOf(read.sheets), read.target);
   return rankWorkbook({
     sheets: read.sheets,
     sheet: read.target,
     ...(req.rules ? { rules: req.rules } : {}),
-    ...(req.mapping ? { mapping: req.mapping } : {}),
+    ...(mapping ? { mapping } : {}),
   });
+}
+
+/** What of the old marks every rewrite keeps: the user's saved column mapping. */
+function keep(marks: Marks): Pick<Marks, "mapping"> {
+  return marks.mapping ? { mapping: marks.mapping } : {};
 }
 
 /**
@@ -87,6 +97,14 @@ async function readForRanking(
   } else if (ours) {
     const issue: Issue = { code: "emu-sheet-active", severity: "error", sheet: read.target };
     outcome = { ...outcome, ok: false, ranking: [], issues: [issue] };
+  }
+  // A detailed sheet of one unit: the cluster's ranking needs every unit's sheet.
+  if (outcome.sheet === CRITERIA_SUMMARY_SHEET && outcome.table?.units.length === 1) {
+    read = await readAllSheets(context);
+    outcome = rankWorkbook({
+      sheets: read.sheets,
+      ...(req.rules ? { rules: req.rules } : {}),
+    });
   }
   return { read, outcome };
 }
@@ -130,7 +148,12 @@ export async function computeRanking(req: OperationRequest): Promise<OperationOu
       sheets: [results],
       replace: place.replace ? [place.name] : [],
       fill: fill.writes,
-      marks: { sheets, cells: fill.marks.cells, ...(outcome.sheet ? { source: outcome.sheet } : {}) },
+      marks: {
+        ...keep(marks),
+        sheets,
+        cells: fill.marks.cells,
+        ...(outcome.sheet ? { source: outcome.sheet } : {}),
+      },
       marksExists: names.includes(MARKS_SHEET_NAME),
       activate: place.name,
     });
@@ -163,7 +186,12 @@ export async function generateNotice(
       sheets: [notice],
       replace: place.replace ? [place.name] : [],
       fill: [],
-      marks: { sheets, cells: marks.cells, ...(outcome.sheet ? { source: outcome.sheet } : {}) },
+      marks: {
+        ...keep(marks),
+        sheets,
+        cells: marks.cells,
+        ...(outcome.sheet ? { source: outcome.sheet } : {}),
+      },
       marksExists: names.includes(MARKS_SHEET_NAME),
       activate: place.name,
     });

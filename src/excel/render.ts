@@ -17,6 +17,23 @@ export function widthToPoints(chars: number): number {
 
 const MM_TO_PT = 72 / 25.4;
 
+/** Excel keeps at most 32,767 characters in a cell; writing more fails the whole request. */
+export const MAX_CELL_CHARS = 32_767;
+/** Excel's tallest row, in points. */
+const MAX_ROW_HEIGHT = 409;
+
+/**
+ * A text as Excel can hold it: cut to 32,767 characters (ending with "…") when longer. A longer
+ * text can only come from a damaged or generated file (e.g. a unit "name" of a million characters).
+ * @example fitCellText("Sở A") //=> "Sở A"
+ */
+export function fitCellText(s: string): string {
+  if (s.length <= MAX_CELL_CHARS) return s;
+  let cut = MAX_CELL_CHARS - 1;
+  if (/[\uD800-\uDBFF]/.test(s.charAt(cut - 1))) cut--;
+  return `${s.slice(0, cut)}…`;
+}
+
 /** The values and number formats of the model as dense matrices, row by row. */
 export function denseRows(
   model: SheetModel,
@@ -29,7 +46,7 @@ export function denseRows(
     const row = values[c.row];
     const fmt = formats[c.row];
     if (!row || !fmt || c.col >= cols) continue;
-    const v = c.value ?? "";
+    const v = typeof c.value === "string" ? fitCellText(c.value) : (c.value ?? "");
     row[c.col] = v;
     const nf = c.style ? model.styles[c.style]?.numberFormat : undefined;
     fmt[c.col] = typeof v === "string" && v !== "" ? "@" : (nf ?? "General");
@@ -195,7 +212,10 @@ export function queueLayout(ws: Excel.Worksheet, model: SheetModel, rows: number
     const [r, h] = heights[k] as readonly [number, number];
     let end = k;
     while (heights[end + 1]?.[0] === (heights[end]?.[0] ?? -2) + 1 && heights[end + 1]?.[1] === h) end++;
-    ws.getRangeByIndexes(r, 0, (heights[end]?.[0] ?? r) - r + 1, 1).format.rowHeight = h;
+    ws.getRangeByIndexes(r, 0, (heights[end]?.[0] ?? r) - r + 1, 1).format.rowHeight = Math.min(
+      h,
+      MAX_ROW_HEIGHT,
+    );
     k = end + 1;
   }
   for (const m of model.merges)

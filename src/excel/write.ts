@@ -144,7 +144,7 @@ function queueFill(context: Excel.RequestContext, fill: readonly CellWrite[]): v
   }
 }
 
-function queueMarks(context: Excel.RequestContext, marks: Marks, exists: boolean): void {
+export function queueMarks(context: Excel.RequestContext, marks: Marks, exists: boolean): void {
   const grid = marksGrid(marks);
   const ws = exists
     ? context.workbook.worksheets.getItem(MARKS_SHEET_NAME)

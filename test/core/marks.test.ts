@@ -69,12 +69,19 @@ describe("marks: the remembered column mapping", () => {
     expect(back.mapping).toEqual(marks.mapping);
     expect(back.source).toBe("Tổng hợp");
     expect([...back.cells]).toEqual([["'Tổng hợp'!E8", "Xuất sắc"]]);
-    expect(rememberedMapping(back, "Tổng hợp")).toEqual({ headerRow: 7, columns: { unit: "B", self: "C", verified: "D" } });
+    expect(rememberedMapping(back, "Tổng hợp")).toEqual({
+      headerRow: 7,
+      columns: { unit: "B", self: "C", verified: "D" },
+    });
     expect(rememberedMapping(back, "Khác")).toBeUndefined();
   });
 
   it("reads old marks sheets (no mapping row) as before", () => {
-    const old = [["EMU", "marks", 2], ["source", "Tổng hợp"], ["sheet", "Thông báo kết quả", "notice"]];
+    const old = [
+      ["EMU", "marks", 2],
+      ["source", "Tổng hợp"],
+      ["sheet", "Thông báo kết quả", "notice"],
+    ];
     const m = parseMarks(old);
     expect(m.mapping).toBeUndefined();
     expect(m.source).toBe("Tổng hợp");
@@ -84,7 +91,11 @@ describe("marks: the remembered column mapping", () => {
   it("drops a malformed mapping, and unknown roles or bad letters inside one", () => {
     expect(parseMarks([["mapping", "A", "{not json"]]).mapping).toBeUndefined();
     expect(parseMarks([["mapping", "A", 5]]).mapping).toBeUndefined();
-    expect(parseMarks([["mapping", "A", JSON.stringify({ headerRow: -1, columns: { unit: "B", bogus: "C", self: "c1" } })]]).mapping).toEqual({
+    expect(
+      parseMarks([
+        ["mapping", "A", JSON.stringify({ headerRow: -1, columns: { unit: "B", bogus: "C", self: "c1" } })],
+      ]).mapping,
+    ).toEqual({
       sheet: "A",
       columns: { unit: "B" },
     });

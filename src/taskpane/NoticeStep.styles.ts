@@ -1,0 +1,11 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const useNoticeStepStyles = makeStyles({
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(6em, 1fr))",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+});

@@ -1,0 +1,133 @@
+import { Button, Field, Input, MessageBar, MessageBarBody, Text, Textarea } from "@fluentui/react-components";
+import { NOTICE_FIELDS_SHEET_NAME, uiText, type UiTextKey } from "../core";
+import type { PaneState } from "./usePane";
+import { LIST_FIELDS, useNoticeStep, type FieldKey } from "./useNoticeStep";
+import { useStepStyles } from "./shared.styles";
+import { useNoticeStepStyles } from "./NoticeStep.styles";
+
+const LABELS: Readonly<Record<FieldKey, UiTextKey>> = {
+  parentBody: "fieldParentBody",
+  issuingBody: "fieldIssuingBody",
+  number: "fieldNumber",
+  symbol: "fieldSymbol",
+  place: "fieldPlace",
+  day: "fieldDay",
+  month: "fieldMonth",
+  year: "fieldYear",
+  subject: "fieldSubject",
+  recipients: "fieldRecipients",
+  bases: "fieldBases",
+  intro: "fieldIntro",
+  closing: "fieldClosing",
+  distribution: "fieldDistribution",
+  signerTitle: "fieldSignerTitle",
+  signerName: "fieldSignerName",
+};
+/** The form's layout: fields side by side where the pane is wide enough. */
+const LAYOUT: readonly (readonly FieldKey[])[] = [
+  ["parentBody"],
+  ["issuingBody"],
+  ["number", "symbol"],
+  ["place"],
+  ["day", "month", "year"],
+  ["subject"],
+  ["recipients"],
+  ["bases"],
+  ["intro"],
+  ["closing"],
+  ["distribution"],
+  ["signerTitle"],
+  ["signerName"],
+];
+const LONG: ReadonlySet<FieldKey> = new Set<FieldKey>(["subject", "intro", "closing"]);
+const BLANK_HINT: ReadonlySet<FieldKey> = new Set<FieldKey>(["number", "day"]);
+
+/** Step 5: the notice's fields (Nghị định 30/2020 layout) and "Generate notice". */
+export function NoticeStep({ pane }: { pane: PaneState }) {
+  const { lang, inspection, runner } = pane;
+  const s = useStepStyles();
+  const c = useNoticeStepStyles();
+  const n = useNoticeStep(pane);
+  const t = (k: UiTextKey, v?: Record<string, string | number>) => uiText(lang, k, v);
+  const busy = runner.busy !== null;
+  const d = n.draft;
+
+  const field = (k: FieldKey) => {
+    const label = t(LABELS[k]);
+    const hint = LIST_FIELDS.has(k)
+      ? t("noticeListHint")
+      : BLANK_HINT.has(k)
+        ? t("fieldBlankHint")
+        : undefined;
+    const value = d?.[k] ?? "";
+    return (
+      <Field key={k} label={label} hint={hint}>
+        {LIST_FIELDS.has(k) || LONG.has(k) ? (
+          <Textarea
+            value={value}
+            resize="vertical"
+            rows={k === "bases" ? 6 : LIST_FIELDS.has(k) ? 3 : 2}
+            onChange={(_, v) => n.set(k, v.value)}
+          />
+        ) : (
+          <Input value={value} onChange={(_, v) => n.set(k, v.value)} />
+        )}
+      </Field>
+    );
+  };
+
+  return (
+    <section className={s.step} aria-labelledby="step-title-notice">
+      <h2 id="step-title-notice" className={s.visuallyHidden}>
+        {t("stepNotice")}
+      </h2>
+      <Text>{t("noticeIntro", { sheet: NOTICE_FIELDS_SHEET_NAME })}</Text>
+      <Text className={s.muted}>
+        {inspection?.noticeFieldsSaved ? t("noticeFromWorkbook") : t("noticeFromTemplate")}
+      </Text>
+      <div className={s.actions}>
+        <Button size="small" disabled={busy} onClick={n.fillSeed}>
+          {t("noticeUseSeed")}
+        </Button>
+      </div>
+      {d && (
+        <div className={c.form}>
+          {LAYOUT.map((row, k) =>
+            row.length === 1 ? (
+              field(row[0] as FieldKey)
+            ) : (
+              <div key={k} className={c.pair}>
+                {row.map(field)}
+              </div>
+            ),
+          )}
+        </div>
+      )}
+      <div role="status" aria-live="polite">
+        {n.status?.kind === "saved" && (
+          <MessageBar intent="success">
+            <MessageBarBody>{t("noticeSaved")}</MessageBarBody>
+          </MessageBar>
+        )}
+        {n.status?.kind === "written" && (
+          <MessageBar intent="success">
+            <MessageBarBody>{t("noticeDone", { sheet: n.status.sheet })}</MessageBarBody>
+          </MessageBar>
+        )}
+        {n.status?.kind === "blocked" && (
+          <MessageBar intent="error">
+            <MessageBarBody>{t("noticeBlocked")}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      <div className={s.actions}>
+        <Button appearance="primary" disabled={busy || !d} onClick={() => void n.generate()}>
+          {t("noticeGenerate")}
+        </Button>
+        <Button disabled={busy || !d} onClick={() => void n.save()}>
+          {t("noticeSave")}
+        </Button>
+      </div>
+    </section>
+  );
+}

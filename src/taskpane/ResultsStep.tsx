@@ -1,0 +1,117 @@
+import { Button, MessageBar, MessageBarBody, Text, mergeClasses } from "@fluentui/react-components";
+import { formatNumber, uiText, type UiTextKey } from "../core";
+import type { PaneState } from "./usePane";
+import { ScoreChart } from "./ScoreChart";
+import { useResultsStep } from "./useResultsStep";
+import { useStepStyles } from "./shared.styles";
+import { useResultsStepStyles } from "./ResultsStep.styles";
+
+/** Step 4: the ranking preview (ties and deliberation shown, never broken silently) and the chart. */
+export function ResultsStep({ pane }: { pane: PaneState }) {
+  const { lang, outcome, runner } = pane;
+  const s = useStepStyles();
+  const c = useResultsStepStyles();
+  const r = useResultsStep(pane);
+  const t = (k: UiTextKey, v?: Record<string, string | number>) => uiText(lang, k, v);
+  const busy = runner.busy !== null;
+  const ranking = outcome?.ranking.ranking ?? [];
+  const n = (v: number | null) => (v === null ? "—" : formatNumber(v, lang));
+
+  return (
+    <section className={s.step} aria-labelledby="step-title-results">
+      <h2 id="step-title-results" className={s.visuallyHidden}>
+        {t("stepResults")}
+      </h2>
+      <Text>{t("resultsIntro")}</Text>
+      <div className={s.actions}>
+        <Button disabled={busy} onClick={() => void r.preview()}>
+          {t("resultsPreview")}
+        </Button>
+        <Button appearance="primary" disabled={busy} onClick={() => void r.compute()}>
+          {t("resultsCompute")}
+        </Button>
+      </div>
+      <div role="status" aria-live="polite">
+        {r.written === "blocked" && (
+          <MessageBar intent="error">
+            <MessageBarBody>{t("resultsBlocked")}</MessageBarBody>
+          </MessageBar>
+        )}
+        {r.written && r.written !== "blocked" && (
+          <MessageBar intent="success">
+            <MessageBarBody>{t("resultsWritten", { sheet: r.written })}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {ranking.length === 0 ? (
+        <Text className={s.muted}>{outcome && !outcome.ok ? t("resultsBlocked") : t("resultsNone")}</Text>
+      ) : (
+        <>
+          <Text className={s.muted}>
+            {outcome?.ranking.basis === "self" ? t("resultsBasisSelf") : t("resultsBasisVerified")}
+          </Text>
+          <div className={c.scroll} role="region" aria-label={t("resultsTableLabel")} tabIndex={0}>
+            <table className={c.table} data-testid="ranking-table">
+              <thead>
+                <tr>
+                  <th scope="col" className={c.num}>
+                    {t("colStt")}
+                  </th>
+                  <th scope="col">
+                    {t("colUnit")}
+                    <span className={c.sub}>
+                      {t("colClass")} · {t("colAward")}
+                    </span>
+                  </th>
+                  <th scope="col" className={c.num}>
+                    {t("colSelf")}
+                  </th>
+                  <th scope="col" className={c.num}>
+                    {t("colVerified")}
+                  </th>
+                  <th scope="col" className={c.num}>
+                    {t("colGap")}
+                  </th>
+                  <th scope="col" className={c.num}>
+                    {t("colRank")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {ranking.map((u) => (
+                  <tr key={u.stt}>
+                    <td className={c.num}>{u.stt}</td>
+                    <td className={c.unit}>
+                      {u.unit.name}
+                      <span className={c.sub}>
+                        {u.classification}
+                        {u.award && <strong className={c.award}> · {u.award}</strong>}
+                        {u.needsDeliberation && (
+                          <span className={mergeClasses(c.tag, c.deliberate)}>{t("needsDeliberation")}</span>
+                        )}
+                      </span>
+                    </td>
+                    <td className={c.num}>{n(u.unit.self)}</td>
+                    <td className={c.num}>{n(u.unit.verified)}</td>
+                    <td className={mergeClasses(c.num, u.gap !== null && u.gap < 0 ? c.negative : "")}>
+                      {u.gap === null ? "—" : u.gap > 0 ? `+${n(u.gap)}` : n(u.gap)}
+                    </td>
+                    <td className={c.num}>
+                      {u.rank}
+                      {u.tied && <span className={mergeClasses(c.tag, c.block)}>{t("tied")}</span>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <ScoreChart
+            lang={lang}
+            maxScore={outcome?.ranking.rules.maxScore ?? 1000}
+            units={ranking.map((u) => ({ name: u.unit.name, self: u.unit.self, verified: u.unit.verified }))}
+          />
+        </>
+      )}
+    </section>
+  );
+}

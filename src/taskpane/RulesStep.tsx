@@ -1,0 +1,239 @@
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+} from "@fluentui/react-components";
+import {
+  PRESETS,
+  RULES_SHEET_NAME,
+  TIE_BREAKS,
+  TIE_BREAK_LABELS,
+  issueMessage,
+  uiText,
+  type Rules,
+  type UiTextKey,
+} from "../core";
+import type { PaneState } from "./usePane";
+import { useRulesStep } from "./useRulesStep";
+import { useStepStyles } from "./shared.styles";
+import { useRulesStepStyles } from "./RulesStep.styles";
+
+const PRESET_NAMES: Readonly<Record<string, UiTextKey>> = {
+  "cum-1000": "rulesPresetCum",
+  "nd335-100": "rulesPresetNd335",
+};
+const ABOVE_SELF: ReadonlyArray<[Rules["verifiedAboveSelf"], UiTextKey]> = [
+  ["warning", "rulesAboveSelfWarning"],
+  ["error", "rulesAboveSelfError"],
+  ["allow", "rulesAboveSelfAllow"],
+];
+
+/** Step 2: the classification bands, ties and award quotas, saved to the readable rules sheet. */
+export function RulesStep({ pane }: { pane: PaneState }) {
+  const { lang, inspection, runner } = pane;
+  const s = useStepStyles();
+  const c = useRulesStepStyles();
+  const r = useRulesStep(pane);
+  const t = (k: UiTextKey, v?: Record<string, string | number>) => uiText(lang, k, v);
+  const busy = runner.busy !== null;
+  const d = r.draft;
+
+  if (!d) {
+    return (
+      <section className={s.step} aria-labelledby="step-title-rules">
+        <h2 id="step-title-rules" className={s.visuallyHidden}>
+          {t("stepRules")}
+        </h2>
+        <Text>{t("rulesIntro", { sheet: RULES_SHEET_NAME })}</Text>
+      </section>
+    );
+  }
+  const thousand = d.maxScore.trim() === "1000" || d.base.id === "cum-1000";
+  const bandLabels = d.bands.map((b) => b.label).filter(Boolean);
+  const presetValue = d.base.id && PRESETS[d.base.id] ? d.base.id : "";
+
+  return (
+    <section className={s.step} aria-labelledby="step-title-rules">
+      <h2 id="step-title-rules" className={s.visuallyHidden}>
+        {t("stepRules")}
+      </h2>
+      <Text>{t("rulesIntro", { sheet: RULES_SHEET_NAME })}</Text>
+      <Text className={s.muted}>
+        {inspection?.rulesSource === "workbook" ? t("rulesSourceWorkbook") : t("rulesSourcePreset")}
+      </Text>
+      {r.status === "reloaded" && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t("rulesReloaded")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {thousand && (
+        <MessageBar intent="warning" data-testid="example-warning">
+          <MessageBarBody>{t("rulesExampleWarning")}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label={t("rulesPreset")}>
+        <Select value={presetValue} disabled={busy} onChange={(_, v) => v.value && r.applyPreset(v.value)}>
+          {presetValue === "" && <option value="">—</option>}
+          {Object.keys(PRESETS).map((id) => (
+            <option key={id} value={id}>
+              {PRESET_NAMES[id] ? t(PRESET_NAMES[id]) : id}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t("rulesMaxScore")}>
+        <Input value={d.maxScore} inputMode="decimal" onChange={(_, v) => r.update({ maxScore: v.value })} />
+      </Field>
+
+      <div className={s.section} role="group" aria-labelledby="rules-bands">
+        <h3 id="rules-bands" className={s.sectionTitle}>
+          {t("rulesBands")}
+        </h3>
+        <ul className={c.list}>
+          {d.bands.map((b, k) => (
+            <li key={b.key} className={c.row}>
+              <Field label={k === 0 ? t("rulesBandMin") : undefined}>
+                <Input
+                  value={b.min}
+                  inputMode="decimal"
+                  aria-label={`${t("rulesBandMin")} ${k + 1}`}
+                  onChange={(_, v) => r.setBand(b.key, { min: v.value })}
+                />
+              </Field>
+              <Field label={k === 0 ? t("rulesBandLabel") : undefined}>
+                <Input
+                  value={b.label}
+                  aria-label={`${t("rulesBandLabel")} ${k + 1}`}
+                  onChange={(_, v) => r.setBand(b.key, { label: v.value })}
+                />
+              </Field>
+              <Button
+                size="small"
+                appearance="subtle"
+                aria-label={t("rulesRemoveBand", { label: b.label || String(k + 1) })}
+                onClick={() => r.removeBand(b.key)}
+              >
+                {t("rulesRemove")}
+              </Button>
+            </li>
+          ))}
+        </ul>
+        <div className={s.actions}>
+          <Button size="small" onClick={r.addBand}>
+            {t("rulesAddBand")}
+          </Button>
+        </div>
+      </div>
+
+      <div className={s.section} role="group" aria-labelledby="rules-ties">
+        <h3 id="rules-ties" className={s.sectionTitle}>
+          {t("rulesTies")}
+        </h3>
+        <Text className={s.muted}>{t("rulesTiesShared")}</Text>
+        <Text>{t("rulesTieBreakHint")}</Text>
+        {TIE_BREAKS.map((tb) => (
+          <Checkbox
+            key={tb}
+            label={TIE_BREAK_LABELS[tb][lang]}
+            checked={d.tieBreak.includes(tb)}
+            onChange={(_, v) => r.toggleTieBreak(tb, v.checked === true)}
+          />
+        ))}
+        <Field label={t("rulesAboveSelf")}>
+          <Select
+            value={d.verifiedAboveSelf}
+            onChange={(_, v) => r.update({ verifiedAboveSelf: v.value as Rules["verifiedAboveSelf"] })}
+          >
+            {ABOVE_SELF.map(([v, k]) => (
+              <option key={v} value={v}>
+                {t(k)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+
+      <div className={s.section} role="group" aria-labelledby="rules-awards">
+        <h3 id="rules-awards" className={s.sectionTitle}>
+          {t("rulesAwards")}
+        </h3>
+        {d.awards.length === 0 && <Text className={s.muted}>{t("rulesNoAwards")}</Text>}
+        <ul className={c.list}>
+          {d.awards.map((a, k) => (
+            <li key={a.key} className={c.award}>
+              <Field label={t("rulesAwardLabel")}>
+                <Input value={a.label} onChange={(_, v) => r.setAward(a.key, { label: v.value })} />
+              </Field>
+              <Field label={t("rulesAwardCount")}>
+                <Input value={a.count} onChange={(_, v) => r.setAward(a.key, { count: v.value })} />
+              </Field>
+              <Field label={t("rulesAwardMinBand")} className={c.wide}>
+                <Select value={a.minBand} onChange={(_, v) => r.setAward(a.key, { minBand: v.value })}>
+                  <option value="">{t("rulesAwardAnyBand")}</option>
+                  {bandLabels.map((l) => (
+                    <option key={l} value={l}>
+                      {l}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Checkbox
+                label={t("rulesAwardAllowVeto")}
+                checked={a.allowVeto}
+                onChange={(_, v) => r.setAward(a.key, { allowVeto: v.checked === true })}
+              />
+              <Button
+                size="small"
+                appearance="subtle"
+                aria-label={t("rulesRemoveAward", { label: a.label || String(k + 1) })}
+                onClick={() => r.removeAward(a.key)}
+              >
+                {t("rulesRemove")}
+              </Button>
+            </li>
+          ))}
+        </ul>
+        <div className={s.actions}>
+          <Button size="small" onClick={r.addAward}>
+            {t("rulesAddAward")}
+          </Button>
+        </div>
+      </div>
+
+      {r.issues.length > 0 && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <ul className={c.issues}>
+              {r.issues.map((i, k) => (
+                <li key={k}>{issueMessage(i, lang)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {r.dirty && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t("rulesUnsaved")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {r.status === "saved" && !r.dirty && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t("rulesSaved", { sheet: RULES_SHEET_NAME })}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={s.actions}>
+        <Button appearance="primary" disabled={busy} onClick={() => void r.save()}>
+          {t("rulesSave")}
+        </Button>
+        <Button disabled={busy} onClick={() => void r.reload()}>
+          {t("rulesReload")}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text } from "@fluentui/react-components";
+import { ROLE_NAMES, uiText } from "../core";
+import type { PaneState } from "./usePane";
+import { MAPPED_ROLES, useTableStep } from "./useTableStep";
+import { useStepStyles } from "./shared.styles";
+import { useTableStepStyles } from "./TableStep.styles";
+
+/** Step 1: what EMU found on the sheet, and the user's corrections. */
+export function TableStep({ pane }: { pane: PaneState }) {
+  const { lang, inspection, runner } = pane;
+  const s = useStepStyles();
+  const c = useTableStepStyles();
+  const state = useTableStep(pane);
+  const t = (k: Parameters<typeof uiText>[1], v?: Record<string, string | number>) => uiText(lang, k, v);
+  const busy = runner.busy !== null;
+
+  if (!inspection) {
+    return (
+      <section className={s.step} aria-labelledby="step-title-table">
+        <h2 id="step-title-table" className={s.visuallyHidden}>
+          {t("stepTable")}
+        </h2>
+        <Text>{t("tableIntro")}</Text>
+        <div className={s.actions}>
+          <Button onClick={() => void pane.refresh()} disabled={busy}>
+            {t("tableReload")}
+          </Button>
+        </div>
+      </section>
+    );
+  }
+
+  const sheetOptions = inspection.sheets.includes(inspection.sheet)
+    ? inspection.sheets
+    : [inspection.sheet, ...inspection.sheets];
+
+  return (
+    <section className={s.step} aria-labelledby="step-title-table">
+      <h2 id="step-title-table" className={s.visuallyHidden}>
+        {t("stepTable")}
+      </h2>
+      <Text>{t("tableIntro")}</Text>
+      <Field label={t("tableSheet")}>
+        <Select value={inspection.sheet} disabled={busy} onChange={(_, d) => void state.chooseSheet(d.value)}>
+          {sheetOptions.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <dl className={s.facts}>
+        <dt>{t("tableRange")}</dt>
+        <dd data-testid="used-range">{inspection.usedRange ?? "—"}</dd>
+        <dt>{t("tableHeaderRow")}</dt>
+        <dd>{inspection.headerRow ?? "—"}</dd>
+      </dl>
+      {inspection.usedRange === null ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t("tableEmpty")}</MessageBarBody>
+        </MessageBar>
+      ) : inspection.mapping === null ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t("tableNotFound")}</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <Text className={s.muted}>
+          {inspection.remembered ? t("mappingRemembered") : t("mappingDetected")}
+        </Text>
+      )}
+      <div className={c.roles}>
+        {MAPPED_ROLES.map((role) => {
+          const id = `map-${role}`;
+          const roleName = ROLE_NAMES[role][lang];
+          return (
+            <div key={role} className={c.role}>
+              <Field label={roleName} className={c.field}>
+                <Select
+                  id={id}
+                  className={c.select}
+                  select={{ className: c.selectInner }}
+                  value={state.columns[role] ?? ""}
+                  disabled={busy}
+                  onChange={(_, d) => state.setColumn(role, d.value)}
+                >
+                  <option value="">{t("columnNone")}</option>
+                  {inspection.headers.map((h) => (
+                    <option key={h.letter} value={h.letter}>
+                      {t("columnOf", { column: h.letter, header: h.text || "…" })}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Button
+                size="small"
+                disabled={busy}
+                aria-label={t("useSelectionFor", { role: roleName })}
+                title={t("useSelectionFor", { role: roleName })}
+                onClick={() => void state.fromSelection(role)}
+              >
+                {t("useSelection")}
+              </Button>
+            </div>
+          );
+        })}
+      </div>
+      <Field label={t("tableHeaderRow")} className={c.headerRow}>
+        <Input
+          type="number"
+          min={1}
+          value={state.headerRow}
+          disabled={busy}
+          onChange={(_, d) => state.setHeaderRow(d.value)}
+        />
+      </Field>
+      {state.dirty && <Text className={s.muted}>{t("mappingUnsaved")}</Text>}
+      {state.saved && !state.dirty && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t("mappingSaved")}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={s.actions}>
+        <Button appearance="primary" disabled={busy} onClick={() => void state.save()}>
+          {t("saveMapping")}
+        </Button>
+        <Button disabled={busy || !inspection.remembered} onClick={() => void state.reset()}>
+          {t("resetMapping")}
+        </Button>
+        <Button disabled={busy} onClick={() => void pane.refresh()}>
+          {t("tableReload")}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import type { ColumnMapping, Lang, NoticeFields, Rules } from "../core";
+import { hostErrorMessage } from "../excel/host";
+import {
+  computeRanking,
+  generateNotice,
+  saveNoticeFields,
+  saveRules,
+  selectCell,
+  validateSheet,
+  type OperationOutcome,
+} from "../excel/operations";
+import {
+  currentSelection,
+  inspectSheet,
+  saveMapping,
+  watchWorkbook,
+  type SelectionInfo,
+  type SheetInspection,
+} from "../excel/pane";
+
+export type { OperationOutcome, SelectionInfo, SheetInspection };
+
+/** What the pane asks of a use case: the user's language, and the sheet and mapping it confirmed. */
+export interface PaneRequest {
+  readonly lang: Lang;
+  readonly sheet?: string;
+  readonly mapping?: ColumnMapping;
+}
+
+/**
+ * Everything the pane does to the workbook. The components take this as a prop, so they render
+ * and test without Office; `excelAdapter` is the real one (the browser preview runs it over the
+ * Excel double), tests pass a fake.
+ */
+export interface Adapter {
+  inspect(opts?: { sheet?: string }): Promise<SheetInspection>;
+  selection(): Promise<SelectionInfo>;
+  saveMapping(sheet: string, mapping: ColumnMapping | null): Promise<void>;
+  validate(req: PaneRequest): Promise<OperationOutcome>;
+  compute(req: PaneRequest): Promise<OperationOutcome>;
+  generateNotice(req: PaneRequest & { fields: NoticeFields }): Promise<OperationOutcome>;
+  saveRules(rules: Rules): Promise<void>;
+  saveNoticeFields(fields: NoticeFields): Promise<void>;
+  /** Selects a cell or a sheet's A1, given as "'Sheet'!D9". */
+  selectCell(address: string): Promise<void>;
+  /** Subscribes to edits of the workbook, where the host reports them; returns the unsubscribe. */
+  onWorkbookChanged?(listener: () => void): () => void;
+  /** The user-facing explanation of anything an operation threw. */
+  explain(error: unknown, lang: Lang): string;
+}
+
+/** The adapter over the live workbook (src/excel). */
+export function excelAdapter(): Adapter {
+  return {
+    inspect: (opts) => inspectSheet(opts ?? {}),
+    selection: () => currentSelection(),
+    saveMapping: (sheet, mapping) => saveMapping(sheet, mapping),
+    validate: (req) => validateSheet(req),
+    compute: (req) => computeRanking(req),
+    generateNotice: (req) => generateNotice(req),
+    saveRules: (rules) => saveRules(rules),
+    saveNoticeFields: (fields) => saveNoticeFields(fields),
+    selectCell: (address) => selectCell(address),
+    onWorkbookChanged(listener) {
+      let stop: (() => Promise<void>) | null = null;
+      let cancelled = false;
+      void watchWorkbook(listener).then((s) => {
+        if (cancelled) void s?.();
+        else stop = s;
+      });
+      return () => {
+        cancelled = true;
+        void stop?.().catch(() => undefined);
+      };
+    },
+    explain: (error, lang) => hostErrorMessage(error, lang),
+  };
+}
