@@ -1,0 +1,109 @@
+/**
+ * The benchmark's pieces at tiny n: the report has the keys the contract names, with numbers in
+ * them, and survives JSON. No timing is asserted (times are the benchmark's output, not a test).
+ * No build and no child process here: bundles are measured on a made-up dist, the CLI is skipped.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { unitKey } from "../../src/core";
+import { pageScripts } from "./bundles";
+import { HEADER, generateUnits, summaryGrid } from "./data";
+import { runBench, type BenchConfig } from "./run";
+import { median, powerFit } from "./stats";
+
+let dist: string;
+beforeAll(() => {
+  dist = mkdtempSync(join(tmpdir(), "emu-bench-dist-"));
+  writeFileSync(
+    join(dist, "taskpane.html"),
+    '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>' +
+      '<script defer src=runtime.js?abc></script><script defer src="functions.js?abc"></script>',
+  );
+  writeFileSync(join(dist, "runtime.js"), "var a=1;".repeat(50));
+  writeFileSync(join(dist, "functions.js"), "var b=2;".repeat(50));
+  writeFileSync(join(dist, "pane.0123abcd.js"), "var c=3;".repeat(50));
+});
+afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+const TINY: Omit<BenchConfig, "bundles"> = {
+  mode: "tiny",
+  engine: [{ n: 200, runs: 1 }],
+  hyperformula: { steps: [40, 80], budgetMs: 60_000, engineRuns: 1 },
+  syncRows: [30],
+  cli: null,
+  phases: { n: 200, runs: 1 },
+  profile: { n: 200, runs: 1 },
+};
+
+const isNum = (x: unknown): boolean => typeof x === "number" && Number.isFinite(x);
+
+describe("bench data", () => {
+  it("is deterministic, unique under the engine's name matching, and tied", () => {
+    const a = generateUnits(3000);
+    expect(generateUnits(3000)).toEqual(a);
+    expect(new Set(a.map((u) => unitKey(u.name))).size).toBe(3000);
+    expect(a.every((u) => Number.isInteger(u.self) && u.self >= 0 && u.self <= 1000)).toBe(true);
+    expect(a.every((u) => u.verified <= u.self && u.verified >= 0)).toBe(true);
+    expect(new Set(a.map((u) => u.verified)).size).toBeLessThan(400); // many ties
+    expect(summaryGrid(a.slice(0, 2))).toContainEqual([...HEADER]);
+  });
+});
+
+describe("bench helpers", () => {
+  it("reads the page's own scripts in order", () => {
+    expect(
+      pageScripts(
+        '<script src=https://x/office.js></script><script defer src=runtime.js?1></script><script src="a.js"></script>',
+      ),
+    ).toEqual(["runtime.js", "a.js"]);
+  });
+  it("takes medians and power fits", () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 2, 3])).toBe(2.5);
+    const fit = powerFit([
+      { n: 10, ms: 100 },
+      { n: 100, ms: 10_000 },
+    ]);
+    expect(fit?.b).toBeCloseTo(2);
+  });
+});
+
+describe("bench report at tiny n", () => {
+  it("has the contract's keys", async () => {
+    const report = await runBench({ ...TINY, bundles: { build: false, dist } }, process.cwd());
+    const json = JSON.parse(JSON.stringify(report)) as typeof report;
+
+    expect(json.engine).toHaveLength(1);
+    for (const e of json.engine)
+      for (const k of ["n", "ms", "sortMs", "ratioToSort"] as const) expect(isNum(e[k])).toBe(true);
+
+    expect(json.hyperformula.length).toBeGreaterThanOrEqual(1);
+    for (const h of json.hyperformula) {
+      for (const k of ["n", "ms", "engineMs", "ratio"] as const) expect(isNum(h[k])).toBe(true);
+      expect(h.agrees).toBe(true);
+    }
+
+    expect(json.syncs.map((s) => s.op)).toEqual(["Compute ranking", "Generate notice"]);
+    for (const s of json.syncs) {
+      for (const k of ["rows", "syncs", "maxRequestBytes", "totalBytes"] as const)
+        expect(isNum(s[k])).toBe(true);
+      expect(s.ok).toBe(true);
+    }
+
+    expect(json.bundles.runtimeFiles.map((f) => f.file)).toEqual(["runtime.js", "functions.js"]);
+    expect(json.bundles.paneFiles.map((f) => f.file)).toEqual(["pane.0123abcd.js"]);
+    expect(isNum(json.bundles.runtimeGzipBytes) && isNum(json.bundles.paneGzipBytes)).toBe(true);
+
+    expect(json.cli).toBeNull(); // skipped here; the benchmark fills { units, ms, peakRssMb }
+    expect(json.phases.phases.map((p) => p.phase)).toEqual([
+      "rules",
+      "detect",
+      "validate",
+      "rank+classify",
+      "awards",
+      "issues",
+    ]);
+    expect(json.goals.map((g) => g.goal)).toHaveLength(6);
+  }, 60_000);
+});
