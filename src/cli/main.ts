@@ -283,41 +283,34 @@ export function program(io: Io, setCode: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
 
-  prog
-    .command("rank")
-    .description("xếp hạng, xếp loại, đề nghị khen thưởng / rank, classify and propose awards")
-    .argument("<workbook>", "tệp .xlsx")
-    .option("--sheet <name>", "trang chứa bảng điểm / the score sheet")
-    .addOption(new Option("--preset <id>", "bộ quy tắc có sẵn / preset").conflicts("rules"))
-    .option("--rules <file>", "tệp quy tắc JSON / rules file")
-    .addOption(
-      new Option(
-        "--layout <layout>",
-        "bảng chấm chi tiết: một đơn vị/trang hoặc nhiều đơn vị cạnh nhau / detailed sheets' layout",
-      ).choices(["single", "multi"]),
-    )
+  /** The options rank and validate share: which sheet, which rules, which layout, output form. */
+  const scoring = (cmd: Command): Command =>
+    cmd
+      .argument("<workbook>", "tệp .xlsx")
+      .option("--sheet <name>", "trang chứa bảng điểm / the score sheet")
+      .addOption(new Option("--preset <id>", "bộ quy tắc có sẵn / preset").conflicts("rules"))
+      .option("--rules <file>", "tệp quy tắc JSON / rules file")
+      .addOption(
+        new Option(
+          "--layout <layout>",
+          "bảng chấm chi tiết: một đơn vị/trang hoặc nhiều đơn vị cạnh nhau / detailed sheets' layout",
+        ).choices(["single", "multi"]),
+      )
+      .option("--json", "in một đối tượng JSON / print one JSON object")
+      .addOption(lang);
+
+  scoring(
+    prog
+      .command("rank")
+      .description("xếp hạng, xếp loại, đề nghị khen thưởng / rank, classify and propose awards"),
+  )
     .option("--out <file>", "ghi bản sao kèm kết quả và thông báo / write a copy with results and notice")
     .option("--force", "cho phép ghi đè tệp --out đã có / overwrite an existing --out file")
-    .option("--json", "in một đối tượng JSON / print one JSON object")
-    .addOption(lang)
     .action(async (path: string, opts) => setCode(await rankCommand(path, opts, io, true)));
 
-  prog
-    .command("validate")
-    .description("kiểm tra bảng điểm / validate the score table")
-    .argument("<workbook>", "tệp .xlsx")
-    .option("--sheet <name>", "trang chứa bảng điểm / the score sheet")
-    .addOption(new Option("--preset <id>", "bộ quy tắc có sẵn / preset").conflicts("rules"))
-    .option("--rules <file>", "tệp quy tắc JSON / rules file")
-    .addOption(
-      new Option(
-        "--layout <layout>",
-        "bảng chấm chi tiết: một đơn vị/trang hoặc nhiều đơn vị cạnh nhau / detailed sheets' layout",
-      ).choices(["single", "multi"]),
-    )
-    .option("--json", "in một đối tượng JSON / print one JSON object")
-    .addOption(new Option("--lang <lang>", "ngôn ngữ / language").choices(["vi", "en"]).default("vi"))
-    .action(async (path: string, opts) => setCode(await rankCommand(path, opts, io, false)));
+  scoring(prog.command("validate").description("kiểm tra bảng điểm / validate the score table")).action(
+    async (path: string, opts) => setCode(await rankCommand(path, opts, io, false)),
+  );
 
   prog
     .command("form")

@@ -19,6 +19,7 @@ import {
   rememberedMapping,
   rulesSheetGrid,
   sortIssues,
+  type CellValue,
   type ColumnMapping,
   type Issue,
   type Lang,
@@ -206,22 +207,26 @@ async function sheetExists(context: Excel.RequestContext, name: string): Promise
   return !ws.isNullObject;
 }
 
-/** Saves the rules to the readable rules sheet (what the CLI and the ribbon read). */
-export async function saveRules(rules: Rules, run?: RunOptions): Promise<void> {
+/** Replaces the contents of one of EMU's readable sheets, creating it when missing. */
+async function saveGridSheet(
+  name: string,
+  rows: readonly (readonly CellValue[])[],
+  run?: RunOptions,
+): Promise<void> {
   await runExcel(async (context) => {
-    const exists = await sheetExists(context, RULES_SHEET_NAME);
-    queueGridSheet(context, RULES_SHEET_NAME, rulesSheetGrid(rules), exists);
+    queueGridSheet(context, name, rows, await sheetExists(context, name));
     await context.sync();
   }, run);
 }
 
+/** Saves the rules to the readable rules sheet (what the CLI and the ribbon read). */
+export function saveRules(rules: Rules, run?: RunOptions): Promise<void> {
+  return saveGridSheet(RULES_SHEET_NAME, rulesSheetGrid(rules), run);
+}
+
 /** Saves the notice form to the notice fields sheet, so the next notice starts from it. */
-export async function saveNoticeFields(fields: NoticeFields, run?: RunOptions): Promise<void> {
-  await runExcel(async (context) => {
-    const exists = await sheetExists(context, NOTICE_FIELDS_SHEET_NAME);
-    queueGridSheet(context, NOTICE_FIELDS_SHEET_NAME, noticeFieldsGrid(fields), exists);
-    await context.sync();
-  }, run);
+export function saveNoticeFields(fields: NoticeFields, run?: RunOptions): Promise<void> {
+  return saveGridSheet(NOTICE_FIELDS_SHEET_NAME, noticeFieldsGrid(fields), run);
 }
 
 /** Selects a cell given as "'Sheet'!D9" (the pane's "go to the issue"). */

@@ -1,3 +1,4 @@
+import { SAMPLE_UNITS } from "../../src/cli/make-sample";
 import {
   cellAddress,
   issueMessage,
@@ -34,15 +35,7 @@ export function unwrap<T>(r: Result<T>): T {
 }
 
 /** Seed 000 (Cụm thi đua số 2, 2022) in the order the pledge lists the provinces, as staff keep it. */
-export const SEED_000_UNITS: [string, number, number][] = [
-  ["Sở TT&TT Sơn La", 915, 915],
-  ["Sở TT&TT Lai Châu", 980, 960],
-  ["Sở TT&TT Điện Biên", 985, 985],
-  ["Sở TT&TT Lào Cai", 965, 965],
-  ["Sở TT&TT Hà Giang", 980, 915],
-  ["Sở TT&TT Cao Bằng", 975, 975],
-  ["Sở TT&TT Lạng Sơn", 995, 965],
-];
+export const SEED_000_UNITS = SAMPLE_UNITS;
 
 /** Seed 000's notice table, as published. */
 export const SEED_000_NOTICE: [number, string, number, number, string][] = [
