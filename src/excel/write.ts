@@ -43,8 +43,14 @@ const VALUES_BUDGET = Math.floor(LIMITS.payloadBytes * 0.75);
  */
 export async function writeJob(context: Excel.RequestContext, job: WriteJob): Promise<void> {
   const temps: string[] = [];
+  let plans: (Plan & {
+    cols: number;
+    dense: ReturnType<typeof denseRows>;
+    bands: ReturnType<typeof planBands>;
+  })[] = [];
+  let swapping = false;
   try {
-    const plans = job.sheets.map((model, k) => {
+    plans = job.sheets.map((model, k) => {
       const { rows, cols } = sheetExtent(model);
       const dense = denseRows(model, rows, cols);
       return {
@@ -78,20 +84,75 @@ export async function writeJob(context: Excel.RequestContext, job: WriteJob): Pr
       utf8(JSON.stringify(job.fill.map((w) => w.value))) + utf8(JSON.stringify(marksGrid(job.marks)));
     if (swapBytes > budget) await flush();
     // The swap: small, and last, so a failure before it leaves only hidden temporary sheets.
-    for (const name of job.replace) context.workbook.worksheets.getItem(name).delete();
-    for (const p of plans) {
-      const ws = context.workbook.worksheets.getItem(p.temp);
-      queueLayout(ws, p.model, p.rows);
-      ws.name = p.model.name;
-      ws.visibility = (p.model.state === "veryHidden" ? "VeryHidden" : "Visible") as Excel.SheetVisibility;
-    }
-    queueFill(context, job.fill);
-    queueMarks(context, job.marks, job.marksExists);
-    if (job.activate) context.workbook.worksheets.getItem(job.activate).activate();
+    swapping = true;
+    queueSwap(context, plans, job, null);
     await context.sync();
   } catch (e) {
+    const he = toHostError(e);
+    // Excel has no transaction: a command failing inside the swap leaves the ones before it
+    // applied. Finish the swap from where it stopped (its steps are idempotent), so the
+    // workbook ends complete; only if that fails too is the user told, with the temporaries gone.
+    if (swapping && he.kind !== "cell-edit" && (await rollForward(context, plans, job))) return;
     await cleanup(context, temps);
-    throw toHostError(e);
+    throw he;
+  }
+}
+
+interface Plan {
+  readonly model: SheetModel;
+  readonly rows: number;
+  readonly temp: string;
+}
+
+/**
+ * The swap's steps: drop the EMU sheets being replaced, lay out and rename each temporary sheet
+ * and show it, fill the user's table, save the marks, show the result. With `present` (the sheet
+ * names after a failed swap) it skips what already happened.
+ */
+function queueSwap(
+  context: Excel.RequestContext,
+  plans: readonly Plan[],
+  job: WriteJob,
+  present: ReadonlySet<string> | null,
+): void {
+  const renamed = (p: Plan): boolean => present !== null && !present.has(p.temp);
+  for (const name of job.replace) {
+    // After a rename the name belongs to the new sheet: never delete that one.
+    const takenByNew = plans.some((p) => p.model.name === name && renamed(p));
+    if (!takenByNew && (present === null || present.has(name)))
+      context.workbook.worksheets.getItem(name).delete();
+  }
+  for (const p of plans) {
+    const ws = context.workbook.worksheets.getItem(renamed(p) ? p.model.name : p.temp);
+    if (!renamed(p)) {
+      queueLayout(ws, p.model, p.rows);
+      ws.name = p.model.name;
+    }
+    ws.visibility = (p.model.state === "veryHidden" ? "VeryHidden" : "Visible") as Excel.SheetVisibility;
+  }
+  queueFill(context, job.fill);
+  queueMarks(context, job.marks, job.marksExists || (present?.has(MARKS_SHEET_NAME) ?? false));
+  if (job.activate) context.workbook.worksheets.getItem(job.activate).activate();
+}
+
+async function rollForward(
+  context: Excel.RequestContext,
+  plans: readonly Plan[],
+  job: WriteJob,
+): Promise<boolean> {
+  try {
+    const wss = context.workbook.worksheets;
+    wss.load("items/name");
+    await context.sync();
+    const present = new Set(wss.items.map((w) => w.name));
+    // Nothing of the swap took effect: clean up and report, the workbook is as it was.
+    const partial = plans.some((p) => !present.has(p.temp)) || job.replace.some((n) => !present.has(n));
+    if (!partial) return false;
+    queueSwap(context, plans, job, present);
+    await context.sync();
+    return true;
+  } catch {
+    return false;
   }
 }
 

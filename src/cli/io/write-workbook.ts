@@ -181,7 +181,14 @@ export function renderSheetModel(ws: ExcelJS.Worksheet, model: SheetModel): void
     const v = cm.value;
     // A JS string becomes a string cell in exceljs whatever it starts with ("=", "+", "-", "@"):
     // only an explicit { formula } object makes a formula, and the model never produces one.
-    cell.value = v === null || v === "" ? null : typeof v === "number" ? numberValue(v) : fitCellText(v);
+    cell.value =
+      v === null || v === ""
+        ? null
+        : typeof v === "number"
+          ? numberValue(v)
+          : typeof v === "string"
+            ? fitCellText(v)
+            : v;
     // Formulas come only from EMU's own models (a form's totals), never from cell text.
     if (cm.formula !== undefined)
       cell.value = {
