@@ -1,7 +1,7 @@
 /**
  * A renderer-neutral description of a worksheet EMU writes: values, styles, merges, widths,
  * and page setup. The notice and the results sheet are built once as a `SheetModel`; the CLI
- * (exceljs) and the add-in (Office.js) each render the same model, so both produce the same sheet.
+ * (exceljs) and the add-in (the Excel JavaScript API) each render the same model, so both produce the same sheet.
  */
 
 export type HAlign = "left" | "center" | "right" | "justify";
