@@ -20,6 +20,8 @@ import {
   rulesSheetGrid,
   sortIssues,
   type CellValue,
+  type EmuSheetKind,
+  type SheetModel,
   type ColumnMapping,
   type Issue,
   type Lang,
@@ -124,10 +126,17 @@ export async function validateSheet(req: OperationRequest): Promise<OperationOut
 }
 
 /**
- * Compute ranking: when the table is clean, write the results sheet and fill the table's own
- * Xếp loại / Hạng cells that are empty or still hold EMU's values; with errors, write nothing.
+ * The shape both writing use cases share: rank (nothing is written when the table has errors),
+ * place EMU's sheet over its own earlier one or beside a user's, build it, optionally fill the
+ * user's table, and write everything in one job with the marks updated.
  */
-export async function computeRanking(req: OperationRequest): Promise<OperationOutcome> {
+async function rankAndWrite(
+  req: OperationRequest,
+  kind: EmuSheetKind,
+  base: string,
+  build: (outcome: RankOutcome, read: WorkbookRead, sheetName: string) => SheetModel,
+  fillUserTable: boolean,
+): Promise<OperationOutcome> {
   return runExcel(async (context) => {
     const { read, outcome } = await readForRanking(context, req);
     if (!outcome.ok || hasErrors(outcome.issues))
@@ -135,18 +144,12 @@ export async function computeRanking(req: OperationRequest): Promise<OperationOu
     const names = read.names.map((n) => n.name);
     queueLeftoverCleanup(context, names);
     const marks = marksOf(read.sheets);
-    const place = placeSheet(RESULTS_SHEET_BASE[req.lang], "results", names, marks);
-    const results = buildResults(
-      outcome.ranking,
-      outcome.basis,
-      outcome.rules.name ?? outcome.rules.id ?? "",
-      { sheetName: place.name, lang: req.lang },
-    );
-    const fill = fillBack(outcome.ranking, marks);
+    const place = placeSheet(base, kind, names, marks);
+    const fill = fillUserTable ? fillBack(outcome.ranking, marks) : { writes: [], issues: [], marks };
     const sheets = new Map(fill.marks.sheets);
-    sheets.set(place.name, "results");
+    sheets.set(place.name, kind);
     await writeJob(context, {
-      sheets: [results],
+      sheets: [build(outcome, read, place.name)],
       replace: place.replace ? [place.name] : [],
       fill: fill.writes,
       marks: {
@@ -167,37 +170,37 @@ export async function computeRanking(req: OperationRequest): Promise<OperationOu
   }, req.run);
 }
 
+/**
+ * Compute ranking: when the table is clean, write the results sheet and fill the table's own
+ * Xếp loại / Hạng cells that are empty or still hold EMU's values; with errors, write nothing.
+ */
+export function computeRanking(req: OperationRequest): Promise<OperationOutcome> {
+  return rankAndWrite(
+    req,
+    "results",
+    RESULTS_SHEET_BASE[req.lang],
+    (outcome, _read, sheetName) =>
+      buildResults(outcome.ranking, outcome.basis, outcome.rules.name ?? outcome.rules.id ?? "", {
+        sheetName,
+        lang: req.lang,
+      }),
+    true,
+  );
+}
+
 /** Generate notice: rank, then write the notice sheet from the workbook's notice fields. */
-export async function generateNotice(
-  req: OperationRequest & { fields?: NoticeFields },
-): Promise<OperationOutcome> {
-  return runExcel(async (context) => {
-    const { read, outcome } = await readForRanking(context, req);
-    if (!outcome.ok || hasErrors(outcome.issues))
-      return { ok: false, ranking: outcome, issues: outcome.issues, written: [] };
-    const names = read.names.map((n) => n.name);
-    queueLeftoverCleanup(context, names);
-    const marks = marksOf(read.sheets);
-    const place = placeSheet(NOTICE_SHEET_BASE, "notice", names, marks);
-    const fields = req.fields ?? noticeFieldsOf(read.sheets);
-    const notice = buildNotice(outcome.ranking, fields, { sheetName: place.name, extras: req.extras ?? [] });
-    const sheets = new Map(marks.sheets);
-    sheets.set(place.name, "notice");
-    await writeJob(context, {
-      sheets: [notice],
-      replace: place.replace ? [place.name] : [],
-      fill: [],
-      marks: {
-        ...keep(marks),
-        sheets,
-        cells: marks.cells,
-        ...(outcome.sheet ? { source: outcome.sheet } : {}),
-      },
-      marksExists: names.includes(MARKS_SHEET_NAME),
-      activate: place.name,
-    });
-    return { ok: true, ranking: outcome, issues: outcome.issues, written: [place.name] };
-  }, req.run);
+export function generateNotice(req: OperationRequest & { fields?: NoticeFields }): Promise<OperationOutcome> {
+  return rankAndWrite(
+    req,
+    "notice",
+    NOTICE_SHEET_BASE,
+    (outcome, read, sheetName) =>
+      buildNotice(outcome.ranking, req.fields ?? noticeFieldsOf(read.sheets), {
+        sheetName,
+        extras: req.extras ?? [],
+      }),
+    false,
+  );
 }
 
 async function sheetExists(context: Excel.RequestContext, name: string): Promise<boolean> {
