@@ -156,24 +156,17 @@ async function rankCommand(
   let outputs: ReturnType<typeof rankingOutputs> | null = null;
   if (!failed && rankingRequired && opts.out !== undefined) {
     const marks = marksOf(sheets);
-    outputs = rankingOutputs(
-      outcome,
-      sheets.map((s) => s.name),
-      marks,
-      noticeFieldsOf(sheets),
-      opts.lang,
-    );
+    outputs = rankingOutputs(outcome, sheets.map((s) => s.name), marks, {
+      outputs: ["results", "notice"],
+      lang: opts.lang,
+      fields: noticeFieldsOf(sheets),
+    });
     const marksSheet = gridSheet(MARKS_SHEET_NAME, marksGrid(outputs.marks), { state: "veryHidden" });
     const replace = [
       ...outputs.replace,
       ...(sheets.some((s) => s.name === MARKS_SHEET_NAME) ? [MARKS_SHEET_NAME] : []),
     ];
-    const models = [
-      ...(outputs.summary ? [outputs.summary] : []),
-      outputs.results,
-      outputs.notice,
-      marksSheet,
-    ];
+    const models = [...outputs.sheets, marksSheet];
     const res = await writeWorkbookCopy(path, opts.out, models, {
       replace,
       force: opts.force === true,
@@ -189,7 +182,7 @@ async function rankCommand(
     io.out(formatIssues(outcome.issues, opts.lang));
     if (failed && rankingRequired) io.out(`\n${blockedMessage(opts.lang)}`);
     if (written && outputs)
-      io.out(`\n${USAGE.written[opts.lang](written, outputs.results.name, outputs.notice.name)}`);
+      io.out(`\n${USAGE.written[opts.lang](written, outputs.names.results ?? "", outputs.names.notice ?? "")}`);
   }
   return failed ? EXIT.invalid : EXIT.ok;
 }

@@ -47,5 +47,5 @@ export function fillBack(
     consider(r.unit.cells.classification, r.unit.existing.classification, r.classification);
     consider(r.unit.cells.rank, r.unit.existing.rank, r.rank);
   }
-  return { writes, issues, marks: { sheets: marks.sheets, cells } };
+  return { writes, issues, marks: { ...marks, cells } };
 }

@@ -68,7 +68,9 @@ export type {
   JsonReport,
   RankOutcome,
   RankRequest,
+  RankingOutput,
   RankingOutputs,
+  RankingOutputsOptions,
   RulesSource,
   WorkbookSheet,
 } from "./use-cases";

@@ -2,7 +2,7 @@ import { cellAddress } from "./address";
 import { proposeAwards } from "./awards";
 import type { ColumnMapping } from "./detect";
 import { hasErrors, type Issue, type Result } from "./issues";
-import { MARKS_SHEET_NAME, NO_MARKS, parseMarks, placeSheet, type Marks } from "./marks";
+import { MARKS_SHEET_NAME, NO_MARKS, parseMarks, placeSheet, type EmuSheetKind, type Marks } from "./marks";
 import { issueMessage } from "./messages";
 import { buildNotice, type NoticeExtra } from "./notice";
 import { DEFAULT_NOTICE_FIELDS, type NoticeFields } from "./notice-fields";
@@ -216,12 +216,27 @@ export const RESULTS_SHEET_BASE: Readonly<Record<Lang, string>> = {
 };
 export const NOTICE_SHEET_BASE = "Thông báo kết quả";
 
+/** The sheets a ranking can produce on request (the summary comes with them when due). */
+export type RankingOutput = "results" | "notice";
+
+export interface RankingOutputsOptions {
+  /** Which sheets to build: the CLI writes both, each ribbon button one. */
+  readonly outputs: readonly RankingOutput[];
+  readonly lang: Lang;
+  /** The notice's header and signature fields (only read when the notice is asked for). */
+  readonly fields?: NoticeFields;
+  readonly extras?: readonly NoticeExtra[];
+}
+
 /** The sheets a ranking produces, where they go, and which old EMU sheets they replace. */
 export interface RankingOutputs {
-  readonly results: SheetModel;
-  readonly notice: SheetModel;
-  /** The summary computed from detailed sheets, when the ranking came from them. */
-  readonly summary: SheetModel | null;
+  /**
+   * The sheets to write, in workbook order: the summary computed from detailed sheets (when the
+   * ranking came from them, so people can read what was ranked), then the outputs asked for.
+   */
+  readonly sheets: readonly SheetModel[];
+  /** The name each sheet got, by kind. */
+  readonly names: Readonly<Partial<Record<EmuSheetKind, string>>>;
   /** Old EMU sheets to remove (the new ones take their names). */
   readonly replace: readonly string[];
   /** The marks to save after writing. */
@@ -229,43 +244,49 @@ export interface RankingOutputs {
 }
 
 /**
- * Builds the results and notice sheets of a successful ranking and decides their names so
- * that only sheets EMU made before are replaced.
+ * Builds the sheets of a successful ranking and decides their names so that only sheets EMU
+ * made before are replaced; a user's sheet of the same name is never touched (EMU's gets "(2)").
+ * The one place both the CLI's copy and the add-in's buttons decide what a ranking writes.
+ * @example rankingOutputs(outcome, ["Bảng điểm"], NO_MARKS, { outputs: ["results"], lang: "vi" }).names
+ * //=> { results: "Kết quả xếp hạng" }
  */
 export function rankingOutputs(
   outcome: RankOutcome,
   existing: readonly string[],
   marks: Marks,
-  fields: NoticeFields,
-  lang: Lang,
-  extras: readonly NoticeExtra[] = [],
+  opts: RankingOutputsOptions,
 ): RankingOutputs {
-  const resultsPlace = placeSheet(RESULTS_SHEET_BASE[lang], "results", existing, marks);
-  const noticePlace = placeSheet(NOTICE_SHEET_BASE, "notice", existing, marks);
-  const results = buildResults(outcome.ranking, outcome.basis, outcome.rules.name ?? outcome.rules.id ?? "", {
-    sheetName: resultsPlace.name,
-    lang,
-  });
-  const notice = buildNotice(outcome.ranking, fields, { sheetName: noticePlace.name, extras });
-  const sheets = new Map(marks.sheets);
-  sheets.set(resultsPlace.name, "results");
-  sheets.set(noticePlace.name, "notice");
-  const places = [resultsPlace, noticePlace];
-  let summary: SheetModel | null = null;
+  const sheets: SheetModel[] = [];
+  const names: Partial<Record<EmuSheetKind, string>> = {};
+  const kinds = new Map(marks.sheets);
+  const replace: string[] = [];
+  const place = (base: string, kind: EmuSheetKind): string => {
+    const p = placeSheet(base, kind, existing, marks);
+    if (p.replace) replace.push(p.name);
+    kinds.set(p.name, kind);
+    names[kind] = p.name;
+    return p.name;
+  };
   if (outcome.sheet === CRITERIA_SUMMARY_SHEET && outcome.table) {
-    // Ranked from the detailed sheets: the summary EMU computed becomes a sheet people can read.
-    const place = placeSheet(CRITERIA_SUMMARY_SHEET, "summary", existing, marks);
-    summary = gridSheet(place.name, summaryRows(outcome.table), { headerRows: [0], widths: [6, 40, 16, 20] });
-    sheets.set(place.name, "summary");
-    places.push(place);
+    const name = place(CRITERIA_SUMMARY_SHEET, "summary");
+    sheets.push(gridSheet(name, summaryRows(outcome.table), { headerRows: [0], widths: [6, 40, 16, 20] }));
+  }
+  if (opts.outputs.includes("results")) {
+    const sheetName = place(RESULTS_SHEET_BASE[opts.lang], "results");
+    const rulesName = outcome.rules.name ?? outcome.rules.id ?? "";
+    sheets.push(buildResults(outcome.ranking, outcome.basis, rulesName, { sheetName, lang: opts.lang }));
+  }
+  if (opts.outputs.includes("notice")) {
+    const sheetName = place(NOTICE_SHEET_BASE, "notice");
+    const fields = opts.fields ?? DEFAULT_NOTICE_FIELDS;
+    sheets.push(buildNotice(outcome.ranking, fields, { sheetName, extras: opts.extras ?? [] }));
   }
   return {
-    results,
-    notice,
-    summary,
-    replace: places.filter((p) => p.replace).map((p) => p.name),
+    sheets,
+    names,
+    replace,
     marks: {
-      sheets,
+      sheets: kinds,
       cells: marks.cells,
       ...(outcome.sheet ? { source: outcome.sheet } : {}),
       // A mapping the user confirmed in the pane survives every rewrite of the marks.

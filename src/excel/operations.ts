@@ -2,33 +2,27 @@
 import {
   MARKS_SHEET_NAME,
   NOTICE_FIELDS_SHEET_NAME,
-  NOTICE_SHEET_BASE,
-  RESULTS_SHEET_BASE,
   RULES_SHEET_NAME,
   CRITERIA_SUMMARY_SHEET,
-  buildNotice,
-  buildResults,
   cellAddress,
   fillBack,
   hasErrors,
   marksOf,
   noticeFieldsGrid,
   noticeFieldsOf,
-  placeSheet,
   rankWorkbook,
+  rankingOutputs,
   rememberedMapping,
   rulesSheetGrid,
   sortIssues,
   type CellValue,
-  type EmuSheetKind,
-  type SheetModel,
   type ColumnMapping,
   type Issue,
   type Lang,
-  type Marks,
   type NoticeExtra,
   type NoticeFields,
   type RankOutcome,
+  type RankingOutput,
   type Rules,
 } from "../core";
 import { runExcel, type RunOptions } from "./host";
@@ -70,11 +64,6 @@ function rank(read: WorkbookRead, req: OperationRequest): RankOutcome {
     ...(req.rules ? { rules: req.rules } : {}),
     ...(mapping ? { mapping } : {}),
   });
-}
-
-/** What of the old marks every rewrite keeps: the user's saved column mapping. */
-function keep(marks: Marks): Pick<Marks, "mapping"> {
-  return marks.mapping ? { mapping: marks.mapping } : {};
 }
 
 /**
@@ -127,14 +116,14 @@ export async function validateSheet(req: OperationRequest): Promise<OperationOut
 
 /**
  * The shape both writing use cases share: rank (nothing is written when the table has errors),
- * place EMU's sheet over its own earlier one or beside a user's, build it, optionally fill the
- * user's table, and write everything in one job with the marks updated.
+ * build the sheets asked for with the same `rankingOutputs` the CLI uses (plus the summary when
+ * the ranking came from detailed sheets), optionally fill the user's table, and write everything
+ * in one job with the marks updated.
  */
 async function rankAndWrite(
   req: OperationRequest,
-  kind: EmuSheetKind,
-  base: string,
-  build: (outcome: RankOutcome, read: WorkbookRead, sheetName: string) => SheetModel,
+  output: RankingOutput,
+  fields: (read: WorkbookRead) => NoticeFields | undefined,
   fillUserTable: boolean,
 ): Promise<OperationOutcome> {
   return runExcel(async (context) => {
@@ -144,28 +133,28 @@ async function rankAndWrite(
     const names = read.names.map((n) => n.name);
     queueLeftoverCleanup(context, names);
     const marks = marksOf(read.sheets);
-    const place = placeSheet(base, kind, names, marks);
     const fill = fillUserTable ? fillBack(outcome.ranking, marks) : { writes: [], issues: [], marks };
-    const sheets = new Map(fill.marks.sheets);
-    sheets.set(place.name, kind);
+    const wanted = fields(read);
+    const out = rankingOutputs(outcome, names, fill.marks, {
+      outputs: [output],
+      lang: req.lang,
+      extras: req.extras ?? [],
+      ...(wanted ? { fields: wanted } : {}),
+    });
+    const shown = out.names[output];
     await writeJob(context, {
-      sheets: [build(outcome, read, place.name)],
-      replace: place.replace ? [place.name] : [],
+      sheets: out.sheets,
+      replace: out.replace,
       fill: fill.writes,
-      marks: {
-        ...keep(marks),
-        sheets,
-        cells: fill.marks.cells,
-        ...(outcome.sheet ? { source: outcome.sheet } : {}),
-      },
+      marks: out.marks,
       marksExists: names.includes(MARKS_SHEET_NAME),
-      activate: place.name,
+      ...(shown ? { activate: shown } : {}),
     });
     return {
       ok: true,
       ranking: outcome,
       issues: sortIssues([...outcome.issues, ...fill.issues]),
-      written: [place.name],
+      written: out.sheets.map((s) => s.name),
     };
   }, req.run);
 }
@@ -175,32 +164,12 @@ async function rankAndWrite(
  * Xếp loại / Hạng cells that are empty or still hold EMU's values; with errors, write nothing.
  */
 export function computeRanking(req: OperationRequest): Promise<OperationOutcome> {
-  return rankAndWrite(
-    req,
-    "results",
-    RESULTS_SHEET_BASE[req.lang],
-    (outcome, _read, sheetName) =>
-      buildResults(outcome.ranking, outcome.basis, outcome.rules.name ?? outcome.rules.id ?? "", {
-        sheetName,
-        lang: req.lang,
-      }),
-    true,
-  );
+  return rankAndWrite(req, "results", () => undefined, true);
 }
 
 /** Generate notice: rank, then write the notice sheet from the workbook's notice fields. */
 export function generateNotice(req: OperationRequest & { fields?: NoticeFields }): Promise<OperationOutcome> {
-  return rankAndWrite(
-    req,
-    "notice",
-    NOTICE_SHEET_BASE,
-    (outcome, read, sheetName) =>
-      buildNotice(outcome.ranking, req.fields ?? noticeFieldsOf(read.sheets), {
-        sheetName,
-        extras: req.extras ?? [],
-      }),
-    false,
-  );
+  return rankAndWrite(req, "notice", (read) => req.fields ?? noticeFieldsOf(read.sheets), false);
 }
 
 async function sheetExists(context: Excel.RequestContext, name: string): Promise<boolean> {

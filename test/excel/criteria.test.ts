@@ -48,6 +48,25 @@ describe("Compute ranking on detailed sheets, through the Excel double", () => {
       ["Sở C", 70, 3],
     ]);
     expect(double.workbook.sheet("Kết quả xếp hạng").values()[4]?.slice(0, 4)).toEqual([1, "Sở B", 98, 98]);
+    // The summary EMU computed from the unit sheets is written too, as the CLI writes it.
+    expect(out.written).toEqual(["Tổng hợp từ bảng chấm", "Kết quả xếp hạng"]);
+    expect(double.workbook.sheet("Tổng hợp từ bảng chấm").values()).toEqual([
+      ["STT", "Đơn vị", "Điểm tự chấm", "Điểm chấm thẩm định"],
+      [1, "Sở A", 100, 95],
+      [2, "Sở B", 98, 98],
+      [3, "Sở C", 80, 70],
+    ]);
+    expect(double.workbook.activeSheet).toBe("Kết quả xếp hạng");
+    // A second run replaces EMU's own summary instead of adding "(2)", and leaves the units alone.
+    const again = await computeRanking({ lang: "vi", rules: out.ranking.rules, run: noSleep });
+    expect(again.written).toEqual(["Tổng hợp từ bảng chấm", "Kết quả xếp hạng"]);
+    expect(double.workbook.sheetNames().filter((n) => !n.startsWith("_"))).toEqual([
+      "Sở A",
+      "Sở B",
+      "Sở C",
+      "Tổng hợp từ bảng chấm",
+      "Kết quả xếp hạng",
+    ]);
   });
 
   it("reports a planted mistake at its cell and writes nothing", async () => {
