@@ -156,11 +156,16 @@ async function rankCommand(
   let outputs: ReturnType<typeof rankingOutputs> | null = null;
   if (!failed && rankingRequired && opts.out !== undefined) {
     const marks = marksOf(sheets);
-    outputs = rankingOutputs(outcome, sheets.map((s) => s.name), marks, {
-      outputs: ["results", "notice"],
-      lang: opts.lang,
-      fields: noticeFieldsOf(sheets),
-    });
+    outputs = rankingOutputs(
+      outcome,
+      sheets.map((s) => s.name),
+      marks,
+      {
+        outputs: ["results", "notice"],
+        lang: opts.lang,
+        fields: noticeFieldsOf(sheets),
+      },
+    );
     const marksSheet = gridSheet(MARKS_SHEET_NAME, marksGrid(outputs.marks), { state: "veryHidden" });
     const replace = [
       ...outputs.replace,
@@ -182,7 +187,9 @@ async function rankCommand(
     io.out(formatIssues(outcome.issues, opts.lang));
     if (failed && rankingRequired) io.out(`\n${blockedMessage(opts.lang)}`);
     if (written && outputs)
-      io.out(`\n${USAGE.written[opts.lang](written, outputs.names.results ?? "", outputs.names.notice ?? "")}`);
+      io.out(
+        `\n${USAGE.written[opts.lang](written, outputs.names.results ?? "", outputs.names.notice ?? "")}`,
+      );
   }
   return failed ? EXIT.invalid : EXIT.ok;
 }
