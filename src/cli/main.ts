@@ -15,9 +15,9 @@ import {
   rankWorkbook,
   rankingOutputs,
   MARKS_SHEET_NAME,
-  buildForm,
-  detectCriteria,
+  consolidationSheets,
   foldKey,
+  makeForms,
   planConsolidation,
   sortIssues,
   cellAddress,
@@ -200,28 +200,25 @@ async function formCommand(
   io: Io,
 ): Promise<number> {
   const sheets = await loadSheets(path, opts.lang, opts.sheet);
-  const pool = opts.sheet ? sheets.filter((s) => s.name === opts.sheet) : sheets;
-  const list = pool
-    .map((s) => detectCriteria(s.grid, { sheet: s.name, row: 0, col: 0 }, undefined, false))
-    .find((d) => d.ok);
-  if (!list || !list.ok) throw new UsageError(USAGE.noCriteriaList[opts.lang](path));
-  let units = opts.unit ?? [];
-  if (units.length === 0) {
-    const summary = rankWorkbook({ sheets });
-    units = summary.table?.units.map((u) => u.name) ?? [];
-  }
-  if (units.length === 0) throw new UsageError(USAGE.noUnits[opts.lang]());
-  for (const unit of units) {
+  const made = makeForms({
+    sheets,
+    lang: opts.lang,
+    ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+    ...(opts.unit && opts.unit.length > 0 ? { units: opts.unit } : {}),
+  });
+  if (!made.ok)
+    throw new UsageError(
+      made.reason === "no-criteria-list" ? USAGE.noCriteriaList[opts.lang](path) : USAGE.noUnits[opts.lang](),
+    );
+  for (const { unit, model } of made.forms) {
     const slug = foldKey(unit)
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-|-$/g, "");
     const file = join(opts.outDir, `phieu-tu-cham-${slug}.xlsx`);
-    const res = await writeModelsXlsx(file, [buildForm(list.value, unit, opts.lang)], {
-      force: opts.force === true,
-    });
+    const res = await writeModelsXlsx(file, [model], { force: opts.force === true });
     if (!res.ok) throw new UsageError(ioErrorMessage(res.error, opts.lang));
   }
-  io.out(USAGE.formsWritten[opts.lang](units.length, opts.outDir));
+  io.out(USAGE.formsWritten[opts.lang](made.forms.length, opts.outDir));
   return EXIT.ok;
 }
 
@@ -238,8 +235,7 @@ async function consolidateCommand(
   const failed = hasErrors(issues);
   let written = false;
   if (plan.add.length > 0 || plan.edits.length > 0) {
-    const models = plan.add.map((a) => gridSheet(a.name, a.grid, { widths: [7, 58, 11, 12, 12, 24] }));
-    const res = await writeWorkbookCopy(opts.into, opts.out, models, {
+    const res = await writeWorkbookCopy(opts.into, opts.out, consolidationSheets(plan), {
       force: opts.force === true,
       edits: plan.edits,
     });

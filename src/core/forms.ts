@@ -1,10 +1,11 @@
+import { cellAddress } from "./address";
 import { canonicalScore } from "./classify";
 import { detectCriteria, type Criterion, type CriteriaTable } from "./criteria";
 import type { Issue } from "./issues";
 import { SheetBuilder } from "./sheet-builder";
 import type { CellStyle, SheetModel, ValidationModel } from "./sheet-model";
 import { parseNumber, unitKey } from "./text";
-import type { CellValue, Grid, GridOrigin, Lang } from "./types";
+import type { CellRef, CellValue, Grid, GridOrigin, Lang } from "./types";
 
 /**
  * The self-scoring form the cluster head sends each member (bảng tự chấm điểm), built from a
@@ -250,13 +251,16 @@ const keysOf = (t: CriteriaTable): Key[] => t.all.map((n) => ({ path: n.path, ma
  * Plans how returned forms go into the cluster's workbook: units are matched by their
  * normalised name to the unit sheets it already has; a form whose criteria differ from the
  * cluster's is reported and left out; a cell that already holds another value is never
- * overwritten unless `force` (the user's consent), only reported.
+ * overwritten without the user's consent, only reported. Consent is `force` (all such cells,
+ * the CLI's flag) or the set of the cells' addresses the user saw and agreed to (the pane).
  */
 export function planConsolidation(
   cluster: readonly { name: string; grid: Grid }[],
   forms: readonly ReturnedForm[],
-  opts: { force?: boolean } = {},
+  opts: { force?: boolean | ReadonlySet<string> } = {},
 ): ConsolidationPlan {
+  const consented = (cell: CellRef): boolean =>
+    opts.force === true || (typeof opts.force === "object" && opts.force.has(cellAddress(cell)));
   const issues: Issue[] = [];
   const add: { name: string; grid: CellValue[][] }[] = [];
   const edits: { sheet: string; row: number; col: number; value: string | number }[] = [];
@@ -316,8 +320,9 @@ export function planConsolidation(
       const cur = target.grid[t.gridRow]?.[tUnit.self] ?? "";
       const curNum = parseNumber(cur);
       const cell = { sheet: target.name, row: t.gridRow, col: tUnit.self };
-      if (curNum.kind === "empty" || opts.force) edits.push({ ...cell, value: v.value });
-      else if (!(curNum.kind === "number" && canonicalScore(curNum.value) === canonicalScore(v.value)))
+      if (curNum.kind === "number" && canonicalScore(curNum.value) === canonicalScore(v.value)) continue;
+      if (curNum.kind === "empty" || consented(cell)) edits.push({ ...cell, value: v.value });
+      else
         issues.push({
           code: "kept-user-value",
           severity: "warning",

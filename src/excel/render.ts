@@ -1,5 +1,5 @@
 /* global Excel */
-import type { CellStyle, SheetModel } from "../core";
+import type { CellStyle, SheetModel, ValidationModel } from "../core";
 
 /**
  * Renders EMU's renderer-neutral `SheetModel` through the Excel JavaScript API. It only queues
@@ -125,6 +125,8 @@ function applyStyle(range: Excel.Range, style: CellStyle, multiCell: boolean): v
   if (style.valign) f.verticalAlignment = V[style.valign];
   if (style.wrap !== undefined) f.wrapText = style.wrap;
   if (style.fill) f.fill.color = `#${style.fill}`;
+  // Excel locks every cell by default; a protected form leaves its score cells open.
+  if (style.locked === false) f.protection.locked = false;
   const edges: string[] = [];
   if (style.border) {
     edges.push("EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight");
@@ -198,6 +200,36 @@ export function queueBand(
       applyStyle(ws.getRangeByIndexes(a, c1, b - a + 1, c2 - c1 + 1), style, a !== b || c1 !== c2);
     }
   }
+  // EMU's own formulas (a form's totals) go in after the values, cell by cell: a form has dozens.
+  for (const c of model.cells) {
+    if (c.formula && c.row >= r1 && c.row <= r2)
+      ws.getRangeByIndexes(c.row, c.col, 1, 1).formulas = [[c.formula]];
+  }
+  for (const v of model.validations ?? []) {
+    if (v.r1 >= r1 && v.r1 <= r2) queueValidation(ws, v);
+  }
+}
+
+/**
+ * A decimal-number rule from `min` to `max`: Excel then takes the number the way the user's
+ * locale writes it (comma or dot), shows the prompt on selection and refuses anything else.
+ */
+function queueValidation(ws: Excel.Worksheet, v: ValidationModel): void {
+  const dv = ws.getRangeByIndexes(v.r1, v.c1, v.r2 - v.r1 + 1, v.c2 - v.c1 + 1).dataValidation;
+  dv.rule = {
+    decimal:
+      v.max === undefined
+        ? { formula1: v.min, operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator }
+        : { formula1: v.min, formula2: v.max, operator: "Between" as Excel.DataValidationOperator },
+  };
+  dv.ignoreBlanks = true;
+  dv.prompt = { showPrompt: true, title: "", message: v.prompt };
+  dv.errorAlert = {
+    showAlert: true,
+    style: "Stop" as Excel.DataValidationAlertStyle,
+    title: "",
+    message: v.error,
+  };
 }
 
 /** Queues the sheet-level layout: widths, heights, merges, page setup, gridlines, panes. */
@@ -238,4 +270,6 @@ export function queueLayout(ws: Excel.Worksheet, model: SheetModel, rows: number
   if (p.printTitleRows) pl.setPrintTitleRows(`$${p.printTitleRows.from + 1}:$${p.printTitleRows.to + 1}`);
   ws.showGridlines = model.showGridLines;
   if (model.freezeRows) ws.freezePanes.freezeRows(model.freezeRows);
+  // Last: once protected, the sheet's locked cells (and its layout) refuse every change.
+  if (model.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
 }

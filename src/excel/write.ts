@@ -20,8 +20,8 @@ export interface WriteJob {
   readonly replace: readonly string[];
   /** Cells of the user's own table EMU may fill (empty, or still holding EMU's value). */
   readonly fill: readonly CellWrite[];
-  /** EMU's bookkeeping after the write. */
-  readonly marks: Marks;
+  /** EMU's bookkeeping after the write; absent when the write changes nothing EMU tracks. */
+  readonly marks?: Marks;
   /** Whether the marks sheet exists already. */
   readonly marksExists: boolean;
   /** The sheet to show when done. */
@@ -81,7 +81,8 @@ export async function writeJob(context: Excel.RequestContext, job: WriteJob): Pr
     }
     // The swap goes in the last request; if it would not fit beside the last band, it goes alone.
     const swapBytes =
-      utf8(JSON.stringify(job.fill.map((w) => w.value))) + utf8(JSON.stringify(marksGrid(job.marks)));
+      utf8(JSON.stringify(job.fill.map((w) => w.value))) +
+      (job.marks ? utf8(JSON.stringify(marksGrid(job.marks))) : 0);
     if (swapBytes > budget) await flush();
     // The swap: small, and last, so a failure before it leaves only hidden temporary sheets.
     swapping = true;
@@ -131,7 +132,7 @@ function queueSwap(
     ws.visibility = (p.model.state === "veryHidden" ? "VeryHidden" : "Visible") as Excel.SheetVisibility;
   }
   queueFill(context, job.fill);
-  queueMarks(context, job.marks, job.marksExists || (present?.has(MARKS_SHEET_NAME) ?? false));
+  if (job.marks) queueMarks(context, job.marks, job.marksExists || (present?.has(MARKS_SHEET_NAME) ?? false));
   if (job.activate) context.workbook.worksheets.getItem(job.activate).activate();
 }
 

@@ -1,0 +1,145 @@
+import { detectCriteria, type CriteriaTable } from "./criteria";
+import {
+  buildForm,
+  planConsolidation,
+  safeSheetName,
+  type ConsolidationPlan,
+  type ReturnedForm,
+} from "./forms";
+import type { SheetModel } from "./sheet-model";
+import { gridSheet } from "./sheet-builder";
+import { cleanText, unitKey } from "./text";
+import type { CellValue, Grid, Lang } from "./types";
+import { rankWorkbook, type WorkbookSheet } from "./use-cases";
+
+/**
+ * The two form use cases every entry point runs the same way: make the blank self-scoring forms
+ * from a criteria list (the CLI writes one file per unit, the add-in one sheet per unit), and
+ * turn a consolidation plan into the sheets to add.
+ */
+
+export interface FormsRequest {
+  readonly sheets: readonly WorkbookSheet[];
+  /** The sheet with the criteria list; otherwise the first list found (a pure list first). */
+  readonly sheet?: string;
+  /** The units to make forms for; otherwise those of the workbook's score table. */
+  readonly units?: readonly string[];
+  readonly lang: Lang;
+  /**
+   * For forms written as sheets of this workbook: units that already have their own scoring
+   * sheet get no new form (nothing of theirs is replaced), and new sheet names avoid the
+   * existing ones. Leave false when each form goes to its own file.
+   */
+  readonly intoWorkbook?: boolean;
+}
+
+export type FormsOutcome =
+  | {
+      readonly ok: true;
+      /** The sheet the criteria list came from. */
+      readonly listSheet: string;
+      readonly list: CriteriaTable;
+      readonly forms: readonly { readonly unit: string; readonly model: SheetModel }[];
+      /** Units left out because the workbook already has their scoring sheet (name → sheet). */
+      readonly skipped: readonly { readonly unit: string; readonly sheet: string }[];
+    }
+  | { readonly ok: false; readonly reason: "no-criteria-list" | "no-units" };
+
+/** The criteria list to build forms from: the sheet asked for, else a pure list, else any criteria sheet. */
+function findList(req: FormsRequest): { sheet: string; table: CriteriaTable } | null {
+  const pool = req.sheet !== undefined ? req.sheets.filter((s) => s.name === req.sheet) : req.sheets;
+  const found: { sheet: string; table: CriteriaTable }[] = [];
+  for (const s of pool) {
+    if (req.sheet === undefined && s.visible === false) continue;
+    const d = detectCriteria(s.grid, { sheet: s.name, row: 0, col: 0 }, undefined, false);
+    if (d.ok) found.push({ sheet: s.name, table: d.value });
+  }
+  return found.find((f) => f.table.units.length === 0) ?? found[0] ?? null;
+}
+
+/** Units' scoring sheets already in the workbook (one unit a sheet), by unit key. */
+function unitSheets(sheets: readonly WorkbookSheet[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of sheets) {
+    const d = detectCriteria(s.grid, { sheet: s.name, row: 0, col: 0 }, undefined, false);
+    const u = d.ok && d.value.layout === "single" ? d.value.units[0] : undefined;
+    if (u?.unit && !out.has(u.key)) out.set(u.key, s.name);
+  }
+  return out;
+}
+
+/**
+ * Builds a blank, protected, validated self-scoring form per unit from the workbook's criteria
+ * list. Units come from the request, else from the workbook's score table; duplicates (by
+ * normalised name) are made once.
+ * @example makeForms({ sheets, units: ["Sở TT&TT Lào Cai"], lang: "vi" }).ok //=> true
+ */
+export function makeForms(req: FormsRequest): FormsOutcome {
+  const list = findList(req);
+  if (!list) return { ok: false, reason: "no-criteria-list" };
+  const wanted = req.units ?? rankWorkbook({ sheets: req.sheets }).table?.units.map((u) => u.name) ?? [];
+  const seen = new Set<string>();
+  const units = wanted
+    .map((u) => cleanText(u))
+    .filter((u) => {
+      const k = unitKey(u);
+      if (!u || seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  if (units.length === 0) return { ok: false, reason: "no-units" };
+  const existing = req.intoWorkbook ? unitSheets(req.sheets) : new Map<string, string>();
+  const taken = req.intoWorkbook ? req.sheets.map((s) => s.name) : [];
+  const forms: { unit: string; model: SheetModel }[] = [];
+  const skipped: { unit: string; sheet: string }[] = [];
+  for (const unit of units) {
+    const has = existing.get(unitKey(unit));
+    if (has !== undefined) {
+      skipped.push({ unit, sheet: has });
+      continue;
+    }
+    const model = buildForm(list.table, unit, req.lang, undefined);
+    const name = req.intoWorkbook ? safeSheetName(unit, taken) : model.name;
+    taken.push(name);
+    forms.push({ unit, model: { ...model, name } });
+  }
+  return { ok: true, listSheet: list.sheet, list: list.table, forms, skipped };
+}
+
+/** The column widths of a returned form copied in as a unit's sheet (number, content, max, scores, note). */
+const RETURNED_FORM_WIDTHS = [7, 58, 11, 12, 12, 24];
+
+/**
+ * The sheets a consolidation adds: each returned form's values, as a plain readable sheet.
+ * @example consolidationSheets(plan).map((m) => m.name) //=> ["Sở TT&TT Lào Cai"]
+ */
+export function consolidationSheets(plan: ConsolidationPlan): SheetModel[] {
+  return plan.add.map((a) => gridSheet(a.name, a.grid, { widths: RETURNED_FORM_WIDTHS }));
+}
+
+/**
+ * A sheet's grid as if read from A1: the add-in reads used ranges, which may start lower or
+ * further right, while consolidation addresses cells from A1 as a file reader sees them.
+ * @example atA1({ name: "S", grid: [[1]], origin: { sheet: "S", row: 1, col: 0 } }).grid //=> [[""], [1]]
+ */
+export function atA1(s: WorkbookSheet): { name: string; grid: Grid } {
+  const o = s.origin;
+  if (!o || (o.row === 0 && o.col === 0)) return { name: s.name, grid: s.grid };
+  const width = o.col + (s.grid[0]?.length ?? 0);
+  const blank = (): CellValue[] => new Array<CellValue>(width).fill("");
+  const grid: CellValue[][] = Array.from({ length: o.row }, blank);
+  for (const row of s.grid) grid.push([...new Array<CellValue>(o.col).fill(""), ...row]);
+  return { name: s.name, grid };
+}
+
+/**
+ * Plans a consolidation into a workbook read by any entry point (used ranges anywhere).
+ * @example planFormsConsolidation(read.sheets, forms).units //=> ["Sở TT&TT Lào Cai"]
+ */
+export function planFormsConsolidation(
+  cluster: readonly WorkbookSheet[],
+  forms: readonly ReturnedForm[],
+  opts: { force?: boolean | ReadonlySet<string> } = {},
+): ConsolidationPlan {
+  return planConsolidation(cluster.map(atA1), forms, opts);
+}
