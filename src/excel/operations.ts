@@ -17,6 +17,7 @@ import {
   sortIssues,
   type CellValue,
   type ColumnMapping,
+  type CriteriaLayout,
   type Issue,
   type Lang,
   type NoticeExtra,
@@ -42,6 +43,8 @@ export interface OperationRequest {
   readonly rules?: Rules;
   readonly mapping?: ColumnMapping;
   readonly extras?: readonly NoticeExtra[];
+  /** Overrides the detected layout of detailed scoring sheets (the CLI's --layout). */
+  readonly criteriaLayout?: CriteriaLayout;
   readonly run?: RunOptions;
 }
 
@@ -63,6 +66,7 @@ function rank(read: WorkbookRead, req: OperationRequest): RankOutcome {
     sheet: read.target,
     ...(req.rules ? { rules: req.rules } : {}),
     ...(mapping ? { mapping } : {}),
+    ...(req.criteriaLayout ? { criteriaLayout: req.criteriaLayout } : {}),
   });
 }
 
@@ -96,6 +100,7 @@ async function readForRanking(
     outcome = rankWorkbook({
       sheets: read.sheets,
       ...(req.rules ? { rules: req.rules } : {}),
+      ...(req.criteriaLayout ? { criteriaLayout: req.criteriaLayout } : {}),
     });
   }
   return { read, outcome };

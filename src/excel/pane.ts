@@ -2,6 +2,7 @@
 import {
   MARKS_SHEET_NAME,
   columnLetters,
+  detectCriteria,
   detectTable,
   isRulesSheet,
   mappingOf,
@@ -16,6 +17,8 @@ import {
   isNoticeFieldsSheet,
   type CellValue,
   type ColumnMapping,
+  type CriteriaLayout,
+  type GridOrigin,
   type Issue,
   type Marks,
   type NoticeFields,
@@ -68,6 +71,16 @@ export interface SheetInspection {
   readonly noticeFields: NoticeFields;
   /** True when the fields come from the workbook's own sheet. */
   readonly noticeFieldsSaved: boolean;
+  /**
+   * When the sheet is a detailed scoring sheet (criteria × points): its detected layout, how many
+   * units it scores and how many criteria it lists; null otherwise. The pane lets users override
+   * the layout, as the CLI's --layout does.
+   */
+  readonly criteria: {
+    readonly layout: CriteriaLayout;
+    readonly units: number;
+    readonly criteria: number;
+  } | null;
 }
 
 export interface SelectionInfo {
@@ -142,7 +155,16 @@ function inspectRead(read: WorkbookRead): SheetInspection {
     rulesSignature: rulesSheet ? JSON.stringify(rulesSheet.grid) : "",
     noticeFields: noticeFieldsOf(read.sheets),
     noticeFieldsSaved: fieldsSheet,
+    criteria: criteriaOf(main, origin),
   };
+}
+
+function criteriaOf(main: WorkbookSheet, origin: GridOrigin): SheetInspection["criteria"] {
+  const d = detectCriteria(main.grid, origin);
+  // A sheet with mistakes in its scores is still a criteria sheet: its tree and units are known.
+  const table = d.ok ? d.value : null;
+  if (!table) return null;
+  return { layout: table.layout, units: table.units.length, criteria: table.all.length };
 }
 
 /**
