@@ -45,16 +45,35 @@ export type FormsOutcome =
     }
   | { readonly ok: false; readonly reason: "no-criteria-list" | "no-units" };
 
-/** The criteria list to build forms from: the sheet asked for, else a pure list, else any criteria sheet. */
-function findList(req: FormsRequest): { sheet: string; table: CriteriaTable } | null {
-  const pool = req.sheet !== undefined ? req.sheets.filter((s) => s.name === req.sheet) : req.sheets;
+/** Criteria lists in the workbook, pure lists (no score columns) first, then scoring sheets. */
+function criteriaLists(
+  sheets: readonly WorkbookSheet[],
+  only?: string,
+): { sheet: string; table: CriteriaTable }[] {
   const found: { sheet: string; table: CriteriaTable }[] = [];
-  for (const s of pool) {
-    if (req.sheet === undefined && s.visible === false) continue;
-    const d = detectCriteria(s.grid, { sheet: s.name, row: 0, col: 0 }, undefined, false);
+  for (const s of sheets) {
+    if (only !== undefined ? s.name !== only : s.visible === false) continue;
+    const d = detectCriteria(s.grid, s.origin ?? { sheet: s.name, row: 0, col: 0 }, undefined, false);
     if (d.ok) found.push({ sheet: s.name, table: d.value });
   }
-  return found.find((f) => f.table.units.length === 0) ?? found[0] ?? null;
+  return [
+    ...found.filter((f) => f.table.units.length === 0),
+    ...found.filter((f) => f.table.units.length > 0),
+  ];
+}
+
+/** The units of the workbook's score table (or of its detailed sheets), in the table's order. */
+function workbookUnits(sheets: readonly WorkbookSheet[]): string[] {
+  return rankWorkbook({ sheets }).table?.units.map((u) => u.name) ?? [];
+}
+
+/**
+ * What the pane offers before making forms: the sheets holding a criteria list (the best
+ * first) and the units the workbook names, for the user to confirm or edit.
+ * @example formSources([list, summary]) //=> { lists: ["Danh mục tiêu chí"], units: ["Sở A", "Sở B"] }
+ */
+export function formSources(sheets: readonly WorkbookSheet[]): { lists: string[]; units: string[] } {
+  return { lists: criteriaLists(sheets).map((l) => l.sheet), units: workbookUnits(sheets) };
 }
 
 /** Units' scoring sheets already in the workbook (one unit a sheet), by unit key. */
@@ -75,9 +94,9 @@ function unitSheets(sheets: readonly WorkbookSheet[]): Map<string, string> {
  * @example makeForms({ sheets, units: ["Sở TT&TT Lào Cai"], lang: "vi" }).ok //=> true
  */
 export function makeForms(req: FormsRequest): FormsOutcome {
-  const list = findList(req);
+  const list = criteriaLists(req.sheets, req.sheet)[0];
   if (!list) return { ok: false, reason: "no-criteria-list" };
-  const wanted = req.units ?? rankWorkbook({ sheets: req.sheets }).table?.units.map((u) => u.name) ?? [];
+  const wanted = req.units ?? workbookUnits(req.sheets);
   const seen = new Set<string>();
   const units = wanted
     .map((u) => cleanText(u))

@@ -89,6 +89,6 @@ export type {
 export { CRITERIA_SUMMARY_SHEET, compareSummary, summariseCriteria } from "./criteria-summary";
 export { buildForm, criteriaDifferences, planConsolidation, safeSheetName } from "./forms";
 export type { ConsolidationPlan, ReturnedForm } from "./forms";
-export { atA1, consolidationSheets, makeForms, planFormsConsolidation } from "./form-use-cases";
+export { atA1, consolidationSheets, formSources, makeForms, planFormsConsolidation } from "./form-use-cases";
 export type { FormsOutcome, FormsRequest } from "./form-use-cases";
 export type { ValidationModel } from "./sheet-model";

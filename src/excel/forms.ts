@@ -1,6 +1,7 @@
 import {
   cellAddress,
   consolidationSheets,
+  formSources,
   makeForms,
   marksOf,
   planFormsConsolidation,
@@ -20,6 +21,11 @@ import { queueLeftoverCleanup, writeJob } from "./write";
  * the CLI runs (`makeForms`, `planFormsConsolidation`): read every sheet in one round trip,
  * decide in the engine, write through the same all-or-nothing `writeJob` as the ranking.
  */
+
+/** The criteria lists and the units the workbook offers for making forms (one round trip). */
+export async function formsInfo(run?: RunOptions): Promise<{ lists: string[]; units: string[] }> {
+  return runExcel(async (context) => formSources((await readAllSheets(context)).sheets), run);
+}
 
 export interface FormsOperationRequest {
   readonly lang: Lang;

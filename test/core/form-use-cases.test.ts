@@ -1,6 +1,7 @@
 import {
   atA1,
   consolidationSheets,
+  formSources,
   makeForms,
   planFormsConsolidation,
   type CellValue,
@@ -102,6 +103,17 @@ describe("makeForms", () => {
     if (!again.ok) throw new Error(again.reason);
     expect(again.skipped).toEqual([{ unit: "Sở A", sheet: "Sở A" }]);
     expect(again.forms.map((f) => f.model.name)).toEqual(["Sở B"]);
+  });
+
+  it("offers the pure list first and the units of the score table", () => {
+    const made = makeForms({ sheets: [LIST], units: ["Sở A"], lang: "vi" });
+    if (!made.ok) throw new Error(made.reason);
+    const form = filled(made.forms[0]?.model as SheetModel, {});
+    expect(formSources([form, SUMMARY, LIST])).toEqual({
+      lists: ["Danh mục tiêu chí", "Sở A"],
+      units: ["Sở TT&TT Lào Cai", "Sở TT&TT Sơn La"],
+    });
+    expect(formSources([{ ...LIST, visible: false }])).toEqual({ lists: [], units: [] });
   });
 
   it("says why when there is no list or no unit", () => {
