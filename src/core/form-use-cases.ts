@@ -10,7 +10,8 @@ import type { SheetModel } from "./sheet-model";
 import { gridSheet } from "./sheet-builder";
 import { cleanText, unitKey } from "./text";
 import type { CellValue, Grid, Lang } from "./types";
-import { rankWorkbook, type WorkbookSheet } from "./use-cases";
+import { tableUnitNames } from "./score-table";
+import { isEmuSheet, marksOf, rankWorkbook, type WorkbookSheet } from "./use-cases";
 
 /**
  * The two form use cases every entry point runs the same way: make the blank self-scoring forms
@@ -62,9 +63,20 @@ function criteriaLists(
   ];
 }
 
-/** The units of the workbook's score table (or of its detailed sheets), in the table's order. */
+/**
+ * The units the workbook names, in its order: those of the table it ranks, else (scores not all
+ * in yet, blank forms present) the unit column of the first score table found.
+ */
 function workbookUnits(sheets: readonly WorkbookSheet[]): string[] {
-  return rankWorkbook({ sheets }).table?.units.map((u) => u.name) ?? [];
+  const ranked = rankWorkbook({ sheets }).table;
+  if (ranked) return ranked.units.map((u) => u.name);
+  const marks = marksOf(sheets);
+  for (const s of sheets) {
+    if (s.visible === false || isEmuSheet(s, marks)) continue;
+    const names = tableUnitNames(s.grid, s.origin ?? { sheet: s.name, row: 0, col: 0 });
+    if (names.length > 0) return names;
+  }
+  return [];
 }
 
 /**

@@ -148,6 +148,27 @@ function rowKind(grid: Grid, r: number, loc: TableLocation, lastScored: number):
 }
 
 /**
+ * The unit names a score table lists, read without checking its scores: a cluster's table
+ * before the scores are in still says which units there are (for making their forms).
+ * @example tableUnitNames(grid(["STT","Đơn vị","Điểm tự chấm"],[1,"Sở A",""]), origin) //=> ["Sở A"]
+ */
+export function tableUnitNames(grid: Grid, origin: GridOrigin): string[] {
+  const found = detectTable(grid, origin);
+  if (!found.ok || found.value.columns.unit === undefined) return [];
+  const loc = found.value;
+  const col = loc.columns.unit as number;
+  const lastScored = lastScoreRow(grid, loc);
+  const names: string[] = [];
+  for (let r = loc.firstDataRow; r < grid.length; r++) {
+    const kind = rowKind(grid, r, loc, lastScored);
+    if (kind === "total" || kind === "end") break;
+    const v = grid[r]?.[col];
+    if (kind === "data" && typeof v === "string" && v.trim() && !paragraph(v)) names.push(cleanText(v));
+  }
+  return names;
+}
+
+/**
  * Reads, checks and collects the units of a score table. Every problem a user can cause comes
  * back as an issue at its exact cell; nothing throws. Warnings (text numbers, decimal commas,
  * legacy encodings …) keep the value; errors make `ok` false so ranking does not run.

@@ -83,7 +83,7 @@ export function resolveRules(
 }
 
 /** Sheets EMU keeps for itself are never taken for a score table. */
-function isEmuSheet(s: WorkbookSheet, marks: Marks): boolean {
+export function isEmuSheet(s: WorkbookSheet, marks: Marks): boolean {
   return (
     s.name === MARKS_SHEET_NAME ||
     marks.sheets.has(s.name) ||

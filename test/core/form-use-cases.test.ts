@@ -114,6 +114,18 @@ describe("makeForms", () => {
       units: ["Sở TT&TT Lào Cai", "Sở TT&TT Sơn La"],
     });
     expect(formSources([{ ...LIST, visible: false }])).toEqual({ lists: [], units: [] });
+    // Before any score is in, the summary's unit column still names the units.
+    const empty: WorkbookSheet = {
+      name: "Tổng hợp",
+      grid: [
+        ["STT", "Đơn vị", "Điểm tự chấm"],
+        [1, "Sở TT&TT Hà Giang", ""],
+        [2, "Sở TT&TT Cao Bằng", ""],
+        ["", "Tổng cộng", ""],
+        ["", "Người lập biểu", ""],
+      ],
+    };
+    expect(formSources([LIST, empty]).units).toEqual(["Sở TT&TT Hà Giang", "Sở TT&TT Cao Bằng"]);
   });
 
   it("says why when there is no list or no unit", () => {
