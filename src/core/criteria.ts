@@ -117,6 +117,23 @@ function kindOf(content: string): CriterionKind | null {
   return null;
 }
 
+/**
+ * How far a content cell is indented by leading blanks: a space or no-break space counts 1, a
+ * tab 4, a full-width space 2 (capped, so a runaway cell cannot outrank real levels).
+ * @example indentOf("    Báo cáo đúng hạn") //=> 4
+ */
+export function indentOf(v: CellValue | undefined): number {
+  if (typeof v !== "string") return 0;
+  let w = 0;
+  for (const ch of v) {
+    if (ch === " " || ch === "\u00a0") w += 1;
+    else if (ch === "\t") w += 4;
+    else if (ch === "\u3000") w += 2;
+    else break;
+  }
+  return Math.min(w, 19);
+}
+
 const TOTAL = /^(tong cong|tong diem|tong so diem|tong|cong|total)$/;
 
 interface Header {
@@ -159,6 +176,10 @@ function findHeader(grid: Grid, scoresRequired = true): Header | null {
         if (role === "verified") verifiedCols.push(c);
       });
       if (selfCols.length > 0 || (!scoresRequired && unitRow === null)) {
+        // Several score columns on the header row itself: the units are named in the row
+        // above (a merged band "Sở A | Sở B" over "Tự chấm | Tự chấm"), when it names them.
+        const above = grid[r - 1] ?? [];
+        const named = unitRow === null && selfCols.length > 1 && selfCols.some((c) => !isBlank(above[c]));
         return {
           row: scoreRow,
           number: number < 0 ? Math.max(content - 1, 0) : number,
@@ -166,7 +187,7 @@ function findHeader(grid: Grid, scoresRequired = true): Header | null {
           max,
           selfCols,
           verifiedCols,
-          unitRow,
+          unitRow: named ? r - 1 : unitRow,
         };
       }
     }
@@ -251,7 +272,8 @@ export function detectCriteria(
   for (let r = h.row + 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
     if (row.every((v) => isBlank(v))) continue;
-    const numText = isBlank(row[h.number]) ? "" : cleanText(String(row[h.number]));
+    // Without a numbering column the content column stands in for it: then nothing is numbered.
+    const numText = h.number === h.content || isBlank(row[h.number]) ? "" : cleanText(String(row[h.number]));
     const content = isBlank(row[h.content]) ? "" : cleanText(String(row[h.content]));
     if (TOTAL.test(foldKey(numText)) || TOTAL.test(foldKey(content))) {
       totalRow = r;
@@ -270,20 +292,28 @@ export function detectCriteria(
       // A row without numbering is a criterion only when it carries points; otherwise a note.
       const scored = max !== null || units.some((u) => !isBlank(row[u.self]));
       if (!scored || !content) continue;
-      rank = 80;
+      // Below every numbered level; deeper the more its content is indented, so a list
+      // without any numbering still gets its tree from the indentation people typed.
+      rank = 80 + indentOf(row[h.content]);
     }
     while (stack.length > 0 && (stack[stack.length - 1]?.rank ?? -1) >= rank) stack.pop();
     const parent = stack[stack.length - 1]?.node;
     const worded = kindOf(content);
     const kind: CriterionKind = parent?.kind && parent.kind !== "normal" ? parent.kind : (worded ?? "normal");
-    const label = numText.replace(/[.)]$/, "") || `#${r + origin.row + 1}`;
+    const label = numText.replace(/[.)]$/, "");
     // "2.1" under "2" extends its parent's path ("I.2" → "I.2.1"), not "I.2.2.1".
     const parentLabel = parent?.number.replace(/[.)]$/, "") ?? "";
+    // Bullets ("-", "+") and unnumbered rows repeat among siblings: their place among them
+    // ("#2") is what stays the same between a criteria list and the forms made from it.
     const own =
-      parentLabel && label.startsWith(`${parentLabel}.`) ? label.slice(parentLabel.length + 1) : label;
+      rank >= 70
+        ? `#${(parent ? parent.children.length : roots.length) + 1}`
+        : parentLabel && label.startsWith(`${parentLabel}.`)
+          ? label.slice(parentLabel.length + 1)
+          : label;
     const node: Criterion = {
       number: numText,
-      path: parent ? `${parent.path}.${own}` : label,
+      path: parent ? `${parent.path}.${own}` : own,
       content,
       max,
       kind,

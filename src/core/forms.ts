@@ -136,7 +136,9 @@ export function buildForm(list: CriteriaTable, unit: string, lang: Lang, bonusCa
     const r = rowOf.get(n) as number;
     const group = n.children.length > 0;
     b.set(r, 0, n.number, "num");
-    b.text(r, 1, 1, n.content, group ? "groupText" : "text");
+    // An unnumbered criterion keeps its place in the tree by indentation, as in the list.
+    const indent = n.number === "" ? "  ".repeat(n.depth) : "";
+    b.text(r, 1, 1, `${indent}${n.content}`, group ? "groupText" : "text");
     b.set(r, 2, n.max, "max");
     if (group) {
       const refs = n.children.map((c) => `D${(rowOf.get(c) as number) + 1}`);
