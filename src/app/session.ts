@@ -1,4 +1,5 @@
 import type { Lang } from "../core";
+import type { FormsOperationOutcome } from "../excel/forms";
 import type { OperationOutcome } from "../excel/operations";
 
 /**
@@ -7,8 +8,10 @@ import type { OperationOutcome } from "../excel/operations";
  * pane, which shows the issue list.
  */
 export interface SessionEvent {
-  readonly kind: "validate" | "compute" | "notice";
+  readonly kind: "validate" | "compute" | "notice" | "forms";
   readonly outcome?: OperationOutcome;
+  /** What "Make forms" made (or why it could not). */
+  readonly forms?: FormsOperationOutcome;
   /** A host failure explained for the user (cell-edit mode, payload too large …). */
   readonly error?: string;
 }

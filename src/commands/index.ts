@@ -1,16 +1,19 @@
 /* global Office */
 import { langOf } from "../app/session";
-import { COMMANDS, runCommand } from "./handlers";
+import { COMMANDS, runCommand, runFormsCommand, type CommandDeps } from "./handlers";
+
+/** The host's services a command needs, from the live Office context. */
+const deps = (): CommandDeps => ({
+  lang: () => langOf(Office.context.displayLanguage),
+  showPane: () => Office.addin.showAsTaskpane(),
+});
 
 /** Runs a ribbon command; event.completed() always, or Excel queues every later click forever. */
 function handler(name: keyof typeof COMMANDS) {
   return async (event: Office.AddinCommands.Event): Promise<void> => {
     try {
       const { kind, op } = COMMANDS[name];
-      await runCommand(kind, op, {
-        lang: () => langOf(Office.context.displayLanguage),
-        showPane: () => Office.addin.showAsTaskpane(),
-      });
+      await runCommand(kind, op, deps());
     } finally {
       event.completed();
     }
@@ -21,4 +24,11 @@ Office.onReady(() => {
   Office.actions.associate("computeRanking", handler("computeRanking"));
   Office.actions.associate("validateSheet", handler("validateSheet"));
   Office.actions.associate("generateNotice", handler("generateNotice"));
+  Office.actions.associate("makeForms", async (event: Office.AddinCommands.Event) => {
+    try {
+      await runFormsCommand(deps());
+    } finally {
+      event.completed();
+    }
+  });
 });

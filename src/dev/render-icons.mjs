@@ -25,6 +25,7 @@ export const ICON_SIZES = {
   compute: [16, 32, 80],
   validate: [16, 32, 80],
   notice: [16, 32, 80],
+  forms: [16, 32, 80],
   panel: [16, 32, 80],
 };
 
