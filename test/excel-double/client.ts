@@ -402,6 +402,9 @@ function captureModel(model: WorkbookModel): () => void {
     pageLayout: JSON.parse(JSON.stringify(s.pageLayout)) as typeof s.pageLayout,
     selection: { ...s.selection },
     deleted: s.deleted,
+    // Both are replaced, never mutated, by a change: keeping the references is a snapshot.
+    protection: s.protection,
+    validations: s.validations,
   }));
   const active = model.activeSheet;
   const names = new Map([...model.names].map(([k, v]) => [k, { ...v }]));
@@ -433,6 +436,8 @@ function captureModel(model: WorkbookModel): () => void {
       s.pageLayout = st.pageLayout;
       s.selection = st.selection;
       s.deleted = st.deleted;
+      s.protection = st.protection;
+      s.validations = st.validations;
     }
     model.activeSheet = active;
     model.names.clear();
@@ -613,10 +618,18 @@ export abstract class ClientObject<E> {
     return this._fields.get(name) as T;
   }
 
-  /** @internal Keeps the value locally (like office.js) and queues the write. */
-  protected _setProperty(name: string, value: unknown, apply: (exec: Exec, entity: E) => void): void {
+  /**
+   * @internal Keeps the value locally (like office.js) and queues the write. `sent` is the value as
+   * it goes over the wire when that differs (a Range inside an object travels as a reference).
+   */
+  protected _setProperty(
+    name: string,
+    value: unknown,
+    apply: (exec: Exec, entity: E) => void,
+    sent: unknown = value,
+  ): void {
     this._fields.set(name, value);
-    this._queue("set", `${this._className}.${name}`, [value], (exec) => this._onEntity(exec, name, apply));
+    this._queue("set", `${this._className}.${name}`, [sent], (exec) => this._onEntity(exec, name, apply));
   }
 
   /**

@@ -139,6 +139,19 @@ export function propertyNotLoaded(entity: string, property: string): DoubleOffic
   });
 }
 
+/**
+ * A write that sheet protection forbids. The code is the one office.js documents for edits blocked
+ * by "worksheet protection is enabled and not paused" (`WorksheetProtection.updateOptions`,
+ * `setPassword`, `AllowEditRange.*` in @types/office-js); the message is Excel's own for the case.
+ */
+export function protectedSheetError(location: string): DoubleOfficeError {
+  return officeError(
+    Codes.accessDenied,
+    location,
+    "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet. You might be requested to enter a password.",
+  );
+}
+
 export function readOnlyProperty(entity: string, property: string): DoubleOfficeError {
   return new DoubleOfficeError({
     code: Codes.cannotUpdateReadOnlyProperty,

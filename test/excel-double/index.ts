@@ -26,7 +26,15 @@ import { ExcelEnums, ExcelErrorCodes, OfficeExtensionErrorCodes } from "./enums"
 import { Codes, DoubleOfficeError, officeError } from "./errors";
 import { DoubleWorkbook, addSeedSheet, type Seed } from "./inspect";
 import { WorkbookModel, type Defaults } from "./model";
-import { Range, RangeBorder, RangeBorderCollection, RangeFill, RangeFont, RangeFormat } from "./range";
+import {
+  FormatProtection,
+  Range,
+  RangeBorder,
+  RangeBorderCollection,
+  RangeFill,
+  RangeFont,
+  RangeFormat,
+} from "./range";
 import {
   PageLayout,
   Table,
@@ -34,7 +42,9 @@ import {
   Worksheet,
   WorksheetCollection,
   WorksheetFreezePanes,
+  WorksheetProtection,
 } from "./sheet";
+import { DataValidation } from "./validation";
 import type { StoredValue } from "./values";
 import {
   Application,
@@ -50,6 +60,7 @@ import {
 export type {
   CellSnapshot,
   DoubleSheet,
+  SeedProtection,
   PageLayoutSnapshot,
   Seed,
   SeedSheet,
@@ -59,12 +70,16 @@ export type {
 } from "./inspect";
 export type { DoubleStats, Faults, Limits, RequestRecord } from "./client";
 export type { ErrorSpec } from "./errors";
+export type { ProtectionOptions } from "./model";
+export type { DataValidationRuleData, DataValidationRuleInput, ValidationSnapshot } from "./validation";
 export { DoubleOfficeError, DoubleWorkbook };
 export { UNEVALUATED_FORMULA_VALUE } from "./values";
 export { FIVE_MB } from "./client";
 export type {
   Application,
+  DataValidation,
   ExcelRequestContext,
+  FormatProtection,
   NamedItem,
   NamedItemCollection,
   PageLayout,
@@ -81,6 +96,7 @@ export type {
   Worksheet,
   WorksheetCollection,
   WorksheetFreezePanes,
+  WorksheetProtection,
 };
 
 export interface ExcelDoubleOptions {
@@ -247,9 +263,12 @@ export function createExcelDouble(seed?: Seed, options: ExcelDoubleOptions = {})
     RangeFill,
     RangeBorder,
     RangeBorderCollection,
+    FormatProtection,
+    DataValidation,
     Worksheet,
     WorksheetCollection,
     WorksheetFreezePanes,
+    WorksheetProtection,
     PageLayout,
     Table,
     TableCollection,

@@ -1,7 +1,7 @@
 /**
- * Test-side view of the double's workbook (not part of Excel): read cells, merges, page layout,
- * take deep snapshots to assert "unchanged", and set the workbook up as a user would (outside any
- * batch, no stats).
+ * Test-side view of the double's workbook (not part of Excel): read cells (with their data
+ * validation and locked flag), merges, page layout, sheet protection, take deep snapshots to
+ * assert "unchanged", and set the workbook up as a user would (outside any batch, no stats).
  */
 import {
   MAX_COLS,
@@ -15,14 +15,19 @@ import {
 } from "./address";
 import {
   cloneStyle,
+  defaultProtectionOptions,
   type BorderStyle,
   type CellStyle,
   type PageLayoutModel,
+  type ProtectionOptions,
   type SheetModel,
+  type SheetProtection,
+  type ValidationModel,
   type Visibility,
   type WorkbookModel,
   type Zoom,
 } from "./model";
+import { snapshotValidation, validationAt, type ValidationSnapshot } from "./validation";
 import {
   apiValue,
   evaluateFormula,
@@ -43,6 +48,15 @@ export interface SeedSheet {
   /** Optional number formats from A1 (null = General). */
   numberFormats?: (string | null)[][];
   visibility?: Visibility;
+  /** Cells to unlock (`format.protection.locked = false`), e.g. ["D6:D20"]: a form's input cells. */
+  unlocked?: string[];
+  /** Protect the sheet once seeded: `true` (no password, Excel's default options) or the details. */
+  protected?: boolean | SeedProtection;
+}
+
+export interface SeedProtection {
+  password?: string;
+  options?: Partial<ProtectionOptions>;
 }
 
 export interface Seed {
@@ -88,6 +102,11 @@ export interface CellSnapshot {
   merged: boolean;
   /** The merged area holding the cell ("A1:C1"), or null. */
   mergeArea: string | null;
+  /** `format.protection.locked`: true unless unlocked (Excel's default); it matters once the sheet is protected. */
+  locked: boolean;
+  formulaHidden: boolean;
+  /** The cell's data validation (`rule` with string formulas, as Excel reads it back), or null. */
+  validation: ValidationSnapshot | null;
 }
 
 export interface PageLayoutSnapshot {
@@ -127,6 +146,9 @@ export interface SheetSnapshot {
   freeze: { rows: number; columns: number };
   pageLayout: PageLayoutSnapshot;
   selection: string;
+  protection: SheetProtection | null;
+  /** Data-validation areas ("D6:D20"), sorted by address. */
+  validations: { address: string; validation: ValidationModel }[];
 }
 
 export interface WorkbookSnapshot {
@@ -207,6 +229,14 @@ export class DoubleSheet {
   get frozen(): { rows: number; columns: number } {
     return { rows: this.sheet.freezeRows, columns: this.sheet.freezeColumns };
   }
+  get protected(): boolean {
+    return this.sheet.protection !== null;
+  }
+  /** The protection options and password, or null when the sheet is not protected. */
+  get protection(): SheetProtection | null {
+    const p = this.sheet.protection;
+    return p ? { options: { ...p.options }, password: p.password } : null;
+  }
 
   private at(address: string): { r: number; c: number } {
     const p = parseAddress(address);
@@ -220,6 +250,7 @@ export class DoubleSheet {
     const style = this.model.styles.get(sheet.styleId(r, c));
     const merge = sheet.mergeAt(r, c);
     const value = sheet.value(r, c);
+    const validation = validationAt(sheet, r, c);
     return {
       address: rectAddress(rect(r, c, r, c)),
       value: apiValue(value),
@@ -230,6 +261,9 @@ export class DoubleSheet {
       format: formatOf(style),
       merged: merge !== undefined,
       mergeArea: merge ? rectAddress(merge) : null,
+      locked: style.locked,
+      formulaHidden: style.formulaHidden,
+      validation: validation ? snapshotValidation(validation) : null,
     };
   }
 
@@ -346,6 +380,15 @@ function sheetSnapshot(model: WorkbookModel, s: SheetModel): SheetSnapshot {
     freeze: { rows: s.freezeRows, columns: s.freezeColumns },
     pageLayout: pageLayoutSnapshot(s.pageLayout),
     selection: rectAddress(s.selection),
+    protection: s.protection
+      ? { options: { ...s.protection.options }, password: s.protection.password }
+      : null,
+    validations: s.validations
+      .map((a) => ({
+        address: rectAddress(a.rect),
+        validation: JSON.parse(JSON.stringify(a.validation)) as ValidationModel,
+      }))
+      .sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0)),
   };
 }
 
@@ -484,6 +527,18 @@ export function addSeedSheet(model: WorkbookModel, seed: SeedSheet): SheetModel 
     );
   }
   if (seed.visibility) sheet.visibility = seed.visibility;
+  for (const address of seed.unlocked ?? []) {
+    const p = parseAddress(address);
+    if (!p || p.sheet !== null) throw new Error(`seed ${seed.name}: not a local address: ${address}`);
+    model.applyStyle(sheet, p.rect, (s) => ({ ...s, locked: false }));
+  }
+  if (seed.protected) {
+    const given = seed.protected === true ? {} : seed.protected;
+    sheet.protection = {
+      options: { ...defaultProtectionOptions(), ...given.options },
+      password: given.password || null,
+    };
+  }
   return sheet;
 }
 

@@ -15,7 +15,7 @@ import {
   rectAddress,
   type Rect,
 } from "./address";
-import { Codes, officeError } from "./errors";
+import { Codes, officeError, protectedSheetError } from "./errors";
 import {
   FormulaSyntaxError,
   displayText,
@@ -57,6 +57,12 @@ export interface CellStyle {
   wrapText: boolean;
   indentLevel: number;
   borders: Record<Side, BorderStyle | null>;
+  /**
+   * `format.protection`: part of the cell format in Excel (Format Cells > Protection), so it lives in
+   * the interned style and costs nothing for cells left at the default (locked, formula shown).
+   */
+  locked: boolean;
+  formulaHidden: boolean;
 }
 
 export const SIDES: Side[] = ["top", "bottom", "left", "right", "diagonalDown", "diagonalUp"];
@@ -86,6 +92,8 @@ export function defaultStyle(d: Defaults): CellStyle {
     wrapText: false,
     indentLevel: 0,
     borders: { top: null, bottom: null, left: null, right: null, diagonalDown: null, diagonalUp: null },
+    locked: true,
+    formulaHidden: false,
   };
 }
 
@@ -216,6 +224,107 @@ export interface NamedItemModel {
   visible: boolean;
 }
 
+/** `Excel.WorksheetProtectionOptions` with every member present (what `protection.options` reads). */
+export interface ProtectionOptions {
+  allowAutoFilter: boolean;
+  allowDeleteColumns: boolean;
+  allowDeleteRows: boolean;
+  allowEditObjects: boolean;
+  allowEditScenarios: boolean;
+  allowFormatCells: boolean;
+  allowFormatColumns: boolean;
+  allowFormatRows: boolean;
+  allowInsertColumns: boolean;
+  allowInsertHyperlinks: boolean;
+  allowInsertRows: boolean;
+  allowPivotTables: boolean;
+  allowSort: boolean;
+  selectionMode: "Normal" | "Unlocked" | "None";
+}
+
+/** Excel's Protect Sheet defaults: users may select cells and nothing else. */
+export function defaultProtectionOptions(): ProtectionOptions {
+  return {
+    allowAutoFilter: false,
+    allowDeleteColumns: false,
+    allowDeleteRows: false,
+    allowEditObjects: false,
+    allowEditScenarios: false,
+    allowFormatCells: false,
+    allowFormatColumns: false,
+    allowFormatRows: false,
+    allowInsertColumns: false,
+    allowInsertHyperlinks: false,
+    allowInsertRows: false,
+    allowPivotTables: false,
+    allowSort: false,
+    selectionMode: "Normal",
+  };
+}
+
+export interface SheetProtection {
+  options: ProtectionOptions;
+  /** null: protected without a password (any password, or none, unprotects). */
+  password: string | null;
+}
+
+/** `BasicDataValidation` as Excel reads it back: formulas are strings ("=10", "=$A$1"). */
+export interface BasicRule {
+  formula1: string;
+  /** Only for Between / NotBetween. */
+  formula2?: string;
+  operator: string;
+}
+
+/** A data-validation rule holds exactly one criterion, like `Excel.DataValidationRule`. */
+export type ValidationRule =
+  | { decimal: BasicRule }
+  | { wholeNumber: BasicRule }
+  | { textLength: BasicRule }
+  | { list: { inCellDropDown: boolean; source: string } }
+  | { custom: { formula: string } };
+
+export interface ValidationPrompt {
+  showPrompt: boolean;
+  title: string;
+  message: string;
+}
+
+export interface ValidationErrorAlert {
+  showAlert: boolean;
+  style: string;
+  title: string;
+  message: string;
+}
+
+/**
+ * The data validation of some cells. `rule` null is Excel's "Any value" (type "None"), which can
+ * still carry an input prompt. Treated as immutable: a change replaces the object.
+ */
+export interface ValidationModel {
+  rule: ValidationRule | null;
+  prompt: ValidationPrompt;
+  errorAlert: ValidationErrorAlert;
+  ignoreBlanks: boolean;
+}
+
+/** What a cell without data validation reads as (documented defaults: ignoreBlanks and showAlert true). */
+export const NO_VALIDATION: ValidationModel = Object.freeze({
+  rule: null,
+  prompt: Object.freeze({ showPrompt: false, title: "", message: "" }),
+  errorAlert: Object.freeze({ showAlert: true, style: "Stop", title: "", message: "" }),
+  ignoreBlanks: true,
+});
+
+/** Cells sharing one validation; the areas of a sheet never overlap (like Excel's sqref lists). */
+export interface ValidationArea {
+  rect: Rect;
+  validation: ValidationModel;
+}
+
+/** What a write on a protected sheet needs (see `WorkbookModel.guardEdit`). */
+export type ProtectedEdit = "contents" | "formats" | "columns" | "rows" | "protection" | "validation";
+
 let sheetCounter = 0;
 
 export class SheetModel {
@@ -235,6 +344,9 @@ export class SheetModel {
   pageLayout: PageLayoutModel;
   selection: Rect = rect(0, 0, 0, 0);
   deleted = false;
+  /** null while the sheet is not protected. */
+  protection: SheetProtection | null = null;
+  validations: ValidationArea[] = [];
 
   constructor(name: string, paperSize: string) {
     sheetCounter++;
@@ -500,6 +612,38 @@ export class WorkbookModel {
       this.names.has(name.toLowerCase())
     );
     return name;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Sheet protection
+
+  /**
+   * Throws AccessDenied when sheet protection forbids an edit of `target`, as Excel refuses it:
+   * contents only in locked cells; cell formats, column widths and row heights unless the
+   * protection options allow them (for unlocked cells too — Excel's "Format cells" option is
+   * sheet-wide); the locked/hidden flags and data validation never.
+   */
+  guardEdit(sheet: SheetModel, target: Rect, edit: ProtectedEdit, location: string): void {
+    const p = sheet.protection;
+    if (!p) return;
+    let allowed: boolean;
+    switch (edit) {
+      case "contents":
+        allowed = ![...this.styleIdsIn(sheet, target)].some((id) => this.styles.get(id).locked);
+        break;
+      case "formats":
+        allowed = p.options.allowFormatCells;
+        break;
+      case "columns":
+        allowed = p.options.allowFormatColumns;
+        break;
+      case "rows":
+        allowed = p.options.allowFormatRows;
+        break;
+      default:
+        allowed = false;
+    }
+    if (!allowed) throw protectedSheetError(location);
   }
 
   // -------------------------------------------------------------------------------------------

@@ -1,4 +1,7 @@
-/** Excel.Range and its format objects (RangeFormat, RangeFont, RangeFill, RangeBorderCollection, RangeBorder). */
+/**
+ * Excel.Range and its format objects (RangeFormat, RangeFont, RangeFill, RangeBorderCollection,
+ * RangeBorder, FormatProtection). Every write first asks `guardEdit` whether sheet protection allows it.
+ */
 import {
   MAX_COLS,
   MAX_ROWS,
@@ -18,12 +21,14 @@ import {
   normalizeColor,
   type BorderStyle,
   type CellStyle,
+  type ProtectedEdit,
   type SheetModel,
   type Side,
   type WorkbookModel,
 } from "./model";
 import { apiValue, valueTypeOf } from "./values";
 import { Worksheet } from "./sheet";
+import { DataValidation } from "./validation";
 
 export interface RangeEntity {
   sheet: SheetModel;
@@ -170,7 +175,11 @@ export class Range extends ClientObject<RangeEntity> {
   }
 
   override _navigation(): Record<string, () => ClientObject<unknown>> {
-    return { format: () => this.format, worksheet: () => this.worksheet };
+    return {
+      format: () => this.format,
+      worksheet: () => this.worksheet,
+      dataValidation: () => this.dataValidation,
+    };
   }
 
   override _check(e: RangeEntity, location: string): void {
@@ -287,18 +296,20 @@ export class Range extends ClientObject<RangeEntity> {
     return this._get("values");
   }
   set values(value: unknown) {
-    this._setProperty("values", value, (exec, e) =>
-      exec.model.writeInputs(e.sheet, e.rect, value, "Range.values"),
-    );
+    this._setProperty("values", value, (exec, e) => {
+      exec.model.guardEdit(e.sheet, e.rect, "contents", "Range.values");
+      exec.model.writeInputs(e.sheet, e.rect, value, "Range.values");
+    });
   }
 
   get formulas(): (string | number | boolean)[][] {
     return this._get("formulas");
   }
   set formulas(value: unknown) {
-    this._setProperty("formulas", value, (exec, e) =>
-      exec.model.writeInputs(e.sheet, e.rect, value, "Range.formulas"),
-    );
+    this._setProperty("formulas", value, (exec, e) => {
+      exec.model.guardEdit(e.sheet, e.rect, "contents", "Range.formulas");
+      exec.model.writeInputs(e.sheet, e.rect, value, "Range.formulas");
+    });
   }
 
   /** Decision (README): formulasLocal is read/written like `formulas` (en-US), no locale translation. */
@@ -306,27 +317,30 @@ export class Range extends ClientObject<RangeEntity> {
     return this._get("formulasLocal");
   }
   set formulasLocal(value: unknown) {
-    this._setProperty("formulasLocal", value, (exec, e) =>
-      exec.model.writeInputs(e.sheet, e.rect, value, "Range.formulasLocal"),
-    );
+    this._setProperty("formulasLocal", value, (exec, e) => {
+      exec.model.guardEdit(e.sheet, e.rect, "contents", "Range.formulasLocal");
+      exec.model.writeInputs(e.sheet, e.rect, value, "Range.formulasLocal");
+    });
   }
 
   get numberFormat(): string[][] {
     return this._get("numberFormat");
   }
   set numberFormat(value: unknown) {
-    this._setProperty("numberFormat", value, (exec, e) =>
-      exec.model.writeNumberFormats(e.sheet, e.rect, value, "Range.numberFormat"),
-    );
+    this._setProperty("numberFormat", value, (exec, e) => {
+      exec.model.guardEdit(e.sheet, e.rect, "formats", "Range.numberFormat");
+      exec.model.writeNumberFormats(e.sheet, e.rect, value, "Range.numberFormat");
+    });
   }
 
   get numberFormatLocal(): string[][] {
     return this._get("numberFormatLocal");
   }
   set numberFormatLocal(value: unknown) {
-    this._setProperty("numberFormatLocal", value, (exec, e) =>
-      exec.model.writeNumberFormats(e.sheet, e.rect, value, "Range.numberFormatLocal"),
-    );
+    this._setProperty("numberFormatLocal", value, (exec, e) => {
+      exec.model.guardEdit(e.sheet, e.rect, "formats", "Range.numberFormatLocal");
+      exec.model.writeNumberFormats(e.sheet, e.rect, value, "Range.numberFormatLocal");
+    });
   }
 
   // --- navigation
@@ -351,6 +365,19 @@ export class Range extends ClientObject<RangeEntity> {
         new Worksheet(this.context, {
           path: `${this._path}.worksheet`,
           resolve: (exec) => this._resolve(exec)?.sheet ?? null,
+          instantiate: true,
+          parent: this,
+        }),
+    );
+  }
+
+  get dataValidation(): DataValidation {
+    return this._child(
+      "dataValidation",
+      () =>
+        new DataValidation(this.context, {
+          path: `${this._path}.dataValidation`,
+          resolve: (exec) => this._resolve(exec),
           instantiate: true,
           parent: this,
         }),
@@ -572,17 +599,28 @@ export class Range extends ClientObject<RangeEntity> {
 
   // --- methods
 
+  /** Decision (README): on a protected sheet, merging needs the "format cells" permission. */
   merge(across = false): void {
-    this._method("merge", [across], (exec, e) => exec.model.merge(e.sheet, e.rect, across));
+    this._method("merge", [across], (exec, e) => {
+      exec.model.guardEdit(e.sheet, e.rect, "formats", "Range.merge");
+      exec.model.merge(e.sheet, e.rect, across);
+    });
   }
 
   unmerge(): void {
-    this._method("unmerge", [], (exec, e) => exec.model.unmerge(e.sheet, e.rect));
+    this._method("unmerge", [], (exec, e) => {
+      exec.model.guardEdit(e.sheet, e.rect, "formats", "Range.unmerge");
+      exec.model.unmerge(e.sheet, e.rect);
+    });
   }
 
   clear(applyTo: string = "All"): void {
     this._method("clear", [applyTo], (exec, e) => {
       if (!CLEAR.includes(applyTo)) throw officeError(Codes.invalidArgument, "Range.clear");
+      if (applyTo === "All" || applyTo === "Contents")
+        exec.model.guardEdit(e.sheet, e.rect, "contents", "Range.clear");
+      if (applyTo === "All" || applyTo === "Formats")
+        exec.model.guardEdit(e.sheet, e.rect, "formats", "Range.clear");
       exec.model.clear(e.sheet, e.rect, applyTo);
     });
   }
@@ -625,7 +663,7 @@ export class Range extends ClientObject<RangeEntity> {
     this._setMany(
       properties,
       ["numberFormat", "numberFormatLocal", "values", "formulas", "formulasLocal"],
-      ["format"],
+      ["format", "dataValidation"],
       [
         "address",
         "addressLocal",
@@ -652,9 +690,11 @@ abstract class RangePart<E> extends ClientObject<E> {
     name: string,
     value: unknown,
     mutate: (s: CellStyle, exec: Exec, e: E) => CellStyle,
+    edit: ProtectedEdit = "formats",
   ): void {
     this._setProperty(name, value, (exec, e) => {
       const r = this.range(e);
+      exec.model.guardEdit(r.sheet, r.rect, edit, `${this._className}.${name}`);
       exec.model.applyStyle(r.sheet, r.rect, (s) => mutate(s, exec, e));
     });
   }
@@ -698,7 +738,12 @@ export class RangeFormat extends RangePart<RangeEntity> {
   }
 
   override _navigation(): Record<string, () => ClientObject<unknown>> {
-    return { font: () => this.font, fill: () => this.fill, borders: () => this.borders };
+    return {
+      font: () => this.font,
+      fill: () => this.fill,
+      borders: () => this.borders,
+      protection: () => this.protection,
+    };
   }
 
   override _read(exec: Exec, e: RangeEntity, name: string): unknown {
@@ -777,7 +822,8 @@ export class RangeFormat extends RangePart<RangeEntity> {
     return this._get("columnWidth");
   }
   set columnWidth(v: number) {
-    this._setProperty("columnWidth", v, (_exec, e) => {
+    this._setProperty("columnWidth", v, (exec, e) => {
+      exec.model.guardEdit(e.sheet, e.rect, "columns", "RangeFormat.columnWidth");
       const w = num(v, 0, 1789.5, "RangeFormat.columnWidth");
       for (let c = e.rect.c0; c <= e.rect.c1; c++) e.sheet.colWidths.set(c, w);
     });
@@ -788,18 +834,25 @@ export class RangeFormat extends RangePart<RangeEntity> {
     return this._get("rowHeight");
   }
   set rowHeight(v: number) {
-    this._setProperty("rowHeight", v, (_exec, e) => {
+    this._setProperty("rowHeight", v, (exec, e) => {
+      exec.model.guardEdit(e.sheet, e.rect, "rows", "RangeFormat.rowHeight");
       const h = num(v, 0, 409.5, "RangeFormat.rowHeight");
       for (let r = e.rect.r0; r <= e.rect.r1; r++) e.sheet.rowHeights.set(r, h);
     });
   }
 
   autofitColumns(): void {
-    this._method("autofitColumns", [], (exec, e) => exec.model.autofitColumns(e.sheet, e.rect));
+    this._method("autofitColumns", [], (exec, e) => {
+      exec.model.guardEdit(e.sheet, e.rect, "columns", "RangeFormat.autofitColumns");
+      exec.model.autofitColumns(e.sheet, e.rect);
+    });
   }
 
   autofitRows(): void {
-    this._method("autofitRows", [], (exec, e) => exec.model.autofitRows(e.sheet, e.rect));
+    this._method("autofitRows", [], (exec, e) => {
+      exec.model.guardEdit(e.sheet, e.rect, "rows", "RangeFormat.autofitRows");
+      exec.model.autofitRows(e.sheet, e.rect);
+    });
   }
 
   get font(): RangeFont {
@@ -841,13 +894,64 @@ export class RangeFormat extends RangePart<RangeEntity> {
     );
   }
 
+  get protection(): FormatProtection {
+    return this._child(
+      "protection",
+      () =>
+        new FormatProtection(this.context, {
+          path: `${this._path}.protection`,
+          resolve: (exec) => this._resolve(exec),
+          instantiate: true,
+          parent: this,
+        }),
+    );
+  }
+
   set(properties: Record<string, unknown>): void {
     this._setMany(
       properties,
       ["wrapText", "horizontalAlignment", "verticalAlignment", "columnWidth", "rowHeight", "indentLevel"],
-      ["fill", "font"],
+      ["fill", "font", "protection"],
       ["borders"],
     );
+  }
+}
+
+/**
+ * `Excel.FormatProtection` (ExcelApi 1.2): `locked` (default true) and `formulaHidden` (default
+ * false), stored in the cell style; null when the cells differ. Changing either on a protected
+ * sheet fails, as Excel offers no way to do it there.
+ */
+export class FormatProtection extends RangePart<RangeEntity> {
+  readonly _className = "FormatProtection";
+  protected range(e: RangeEntity): RangeEntity {
+    return e;
+  }
+  override _scalars(): readonly string[] {
+    return ["locked", "formulaHidden"];
+  }
+  override _read(exec: Exec, e: RangeEntity, name: string): unknown {
+    return this._uniform(exec, e, (s) => (name === "locked" ? s.locked : s.formulaHidden));
+  }
+  get locked(): boolean {
+    return this._get("locked");
+  }
+  set locked(v: boolean) {
+    this._style("locked", v, (s) => ({ ...s, locked: bool(v, "FormatProtection.locked") }), "protection");
+  }
+  get formulaHidden(): boolean {
+    return this._get("formulaHidden");
+  }
+  set formulaHidden(v: boolean) {
+    this._style(
+      "formulaHidden",
+      v,
+      (s) => ({ ...s, formulaHidden: bool(v, "FormatProtection.formulaHidden") }),
+      "protection",
+    );
+  }
+  set(properties: Record<string, unknown>): void {
+    this._setMany(properties, ["locked", "formulaHidden"], [], []);
   }
 }
 
@@ -949,9 +1053,10 @@ export class RangeFill extends RangePart<RangeEntity> {
     return this._get("pattern");
   }
   clear(): void {
-    this._method("clear", [], (exec, e) =>
-      exec.model.applyStyle(e.sheet, e.rect, (s) => ({ ...s, fillColor: null })),
-    );
+    this._method("clear", [], (exec, e) => {
+      exec.model.guardEdit(e.sheet, e.rect, "formats", "RangeFill.clear");
+      exec.model.applyStyle(e.sheet, e.rect, (s) => ({ ...s, fillColor: null }));
+    });
   }
   set(properties: Record<string, unknown>): void {
     this._setMany(properties, ["color"], [], []);
@@ -1106,6 +1211,7 @@ export class RangeBorder extends RangePart<BorderEntity> {
 
   private _border(name: string, value: unknown, change: (b: BorderStyle) => BorderStyle): void {
     this._setProperty(name, value, (exec, e) => {
+      exec.model.guardEdit(e.range.sheet, e.range.rect, "formats", `RangeBorder.${name}`);
       for (const { rect: t, side } of borderTargets(e.range.rect, e.index)) {
         exec.model.applyStyle(e.range.sheet, t, (s) => {
           const current = s.borders[side] ?? NO_BORDER;

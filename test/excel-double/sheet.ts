@@ -1,4 +1,4 @@
-/** Excel.Worksheet, WorksheetCollection, PageLayout, WorksheetFreezePanes, Table(Collection). */
+/** Excel.Worksheet, WorksheetCollection, WorksheetProtection, PageLayout, WorksheetFreezePanes, Table(Collection). */
 import {
   MAX_COLS,
   MAX_ROWS,
@@ -19,8 +19,10 @@ import {
 } from "./client";
 import { Codes, officeError, readOnlyProperty } from "./errors";
 import {
+  defaultProtectionOptions,
   normalizeColor,
   type PageLayoutModel,
+  type ProtectionOptions,
   type SheetModel,
   type TableModel,
   type WorkbookModel,
@@ -54,6 +56,7 @@ export class Worksheet extends ClientObject<SheetModel> {
       pageLayout: () => this.pageLayout,
       freezePanes: () => this.freezePanes,
       tables: () => this.tables,
+      protection: () => this.protection,
     };
   }
 
@@ -251,6 +254,19 @@ export class Worksheet extends ClientObject<SheetModel> {
     );
   }
 
+  get protection(): WorksheetProtection {
+    return this._child(
+      "protection",
+      () =>
+        new WorksheetProtection(this.context, {
+          path: `${this._path}.protection`,
+          resolve: (exec) => this._resolve(exec),
+          instantiate: true,
+          parent: this,
+        }),
+    );
+  }
+
   get tables(): TableCollection {
     return this._child(
       "tables",
@@ -272,8 +288,94 @@ export class Worksheet extends ClientObject<SheetModel> {
       properties,
       ["name", "position", "visibility", "tabColor", "showGridlines"],
       ["pageLayout"],
-      ["id", "showHeadings", "standardHeight", "standardWidth"],
+      ["id", "showHeadings", "standardHeight", "standardWidth", "protection"],
     );
+  }
+}
+
+const SELECTION_MODES = ["Normal", "Unlocked", "None"];
+
+/** `protect()`'s options over Excel's defaults; an unknown member or a wrong type fails like Excel. */
+function protectionOptions(input: unknown, location: string): ProtectionOptions {
+  const options = defaultProtectionOptions();
+  if (input === undefined || input === null) return options;
+  if (typeof input !== "object" || Array.isArray(input)) throw officeError(Codes.invalidArgument, location);
+  const out = options as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    const ok =
+      key === "selectionMode"
+        ? typeof value === "string" && SELECTION_MODES.includes(value)
+        : key in out && typeof value === "boolean";
+    if (!ok) throw officeError(Codes.invalidArgument, location);
+    out[key] = value;
+  }
+  return options;
+}
+
+/**
+ * `Excel.WorksheetProtection` (ExcelApi 1.2; passwords 1.7). While a sheet is protected, writes that
+ * Excel refuses fail with AccessDenied (see `WorkbookModel.guardEdit`); renaming, moving, hiding and
+ * deleting the sheet stay allowed, as sheet protection does not cover them.
+ */
+export class WorksheetProtection extends ClientObject<SheetModel> {
+  readonly _className = "WorksheetProtection";
+
+  override _scalars(): readonly string[] {
+    return ["protected", "options"];
+  }
+
+  override _check(sheet: SheetModel, location: string): void {
+    checkSheet(sheet, location);
+  }
+
+  /** Decision (README): an unprotected sheet reads the default options. */
+  override _read(_exec: Exec, sheet: SheetModel, name: string): unknown {
+    if (name === "protected") return sheet.protection !== null;
+    return { ...(sheet.protection?.options ?? defaultProtectionOptions()) };
+  }
+
+  get protected(): boolean {
+    return this._get("protected");
+  }
+
+  get options(): ProtectionOptions {
+    return this._get("options");
+  }
+
+  /**
+   * "Fails if the worksheet has already been protected" (@types/office-js). The code is AccessDenied,
+   * the one Excel was seen to give for it (OfficeDev/office-js#6784). "" means no password.
+   */
+  protect(options?: Partial<ProtectionOptions>, password?: string): void {
+    this._method("protect", [options, password], (_exec, sheet) => {
+      const location = "WorksheetProtection.protect";
+      if (sheet.protection) throw officeError(Codes.accessDenied, location);
+      if (password !== undefined && password !== null && typeof password !== "string")
+        throw officeError(Codes.invalidArgument, location);
+      sheet.protection = { options: protectionOptions(options, location), password: password || null };
+    });
+  }
+
+  /**
+   * A wrong password fails with InvalidArgument, what office.js documents for a wrong password to
+   * `WorksheetProtection.pauseProtection`. Decisions (README): on an unprotected sheet this does
+   * nothing (OfficeDev/office-js#6784 reports a failure there as a regression); a password given
+   * to a sheet protected without one is ignored (OfficeDev/office-js#762).
+   */
+  unprotect(password?: string): void {
+    this._method("unprotect", [password], (_exec, sheet) => {
+      const current = sheet.protection;
+      if (!current) return;
+      if (current.password !== null && password !== current.password) {
+        throw officeError(
+          Codes.invalidArgument,
+          "WorksheetProtection.unprotect",
+          "The password you supplied is not correct. Verify that the CAPS LOCK key is off and be sure to use the correct capitalization.",
+        );
+      }
+      sheet.protection = null;
+    });
   }
 }
 
