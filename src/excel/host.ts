@@ -7,7 +7,7 @@ import type { Lang } from "../core";
  * a typed `HostError` the ribbon and the pane can explain in the user's language.
  */
 
-export type HostErrorKind = "cell-edit" | "payload" | "not-found" | "busy" | "unknown";
+export type HostErrorKind = "cell-edit" | "payload" | "not-found" | "busy" | "protected" | "unknown";
 
 export class HostError extends Error {
   constructor(
@@ -37,6 +37,10 @@ const MESSAGES: Readonly<Record<HostErrorKind, Record<Lang, string>>> = {
     vi: "Excel đang bận. Hãy đợi vài giây rồi thử lại.",
     en: "Excel is busy. Wait a few seconds and try again.",
   },
+  protected: {
+    vi: "Một trang tính đang được bảo vệ (Protect Sheet) nên EMU không ghi được vào ô cần ghi. Hãy bỏ bảo vệ trang đó (Xem lại → Bỏ bảo vệ trang tính) rồi chạy lại.",
+    en: "A sheet is protected (Protect Sheet), so EMU could not write to a cell it needed. Unprotect that sheet (Review → Unprotect Sheet) and run again.",
+  },
   unknown: {
     vi: "Excel báo lỗi khi EMU làm việc với sổ làm việc",
     en: "Excel reported an error while EMU was working on the workbook",
@@ -64,6 +68,8 @@ export function toHostError(e: unknown): HostError {
   )
     return new HostError("payload", code, message);
   if (code === "ItemNotFound") return new HostError("not-found", code, message);
+  // Excel's answer to a write into a locked cell of a protected sheet.
+  if (code === "AccessDenied") return new HostError("protected", code, message);
   if (code === "ActivityLimitReached" || code === "ServiceNotAvailable" || code === "Conflict")
     return new HostError("busy", code, message);
   return new HostError("unknown", code || "Unknown", message);

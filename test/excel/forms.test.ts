@@ -1,4 +1,5 @@
 import { consolidateForms, formsInfo, generateForms } from "../../src/excel/forms";
+import { hostErrorMessage } from "../../src/excel/host";
 import { runFormsCommand } from "../../src/commands/handlers";
 import { subscribe, type SessionEvent } from "../../src/app/session";
 import { readWorkbook } from "../../src/cli/io";
@@ -229,5 +230,23 @@ describe("Consolidate returned forms through the Excel double", () => {
     });
     expect(out.added).toEqual(["Sở TT&TT Lào Cai"]);
     expect(double.workbook.sheet("Sở TT&TT Lào Cai").cell("D7").value).toBe(9.5);
+  });
+
+  it("explains a unit sheet the user protected with its score cells locked", async () => {
+    const form = returned("Sở TT&TT Lào Cai", { 6: 10 });
+    const sheet = form.sheets[0];
+    if (!sheet) throw new Error("no form");
+    install([
+      {
+        name: "Sở TT&TT Lào Cai",
+        values: sheet.grid.map((r, i) => r.map((v, c) => (i === 6 && c === 3 ? "" : v))),
+        protected: true,
+      },
+    ]);
+    const err = await consolidateForms({ lang: "vi", forms: [form], apply: true, run: noSleep }).catch(
+      (e) => e,
+    );
+    expect(hostErrorMessage(err, "vi")).toMatch(/^Một trang tính đang được bảo vệ/);
+    expect(double.workbook.sheet("Sở TT&TT Lào Cai").cell("D7").value).toBe("");
   });
 });
