@@ -60,7 +60,7 @@ function label(depth: number, k: number): string {
 function render(
   s: { roots: readonly Node[]; bonus: readonly Leaf[] },
   style: Style,
-  units: number[],
+  units: readonly number[],
 ): CellValue[][] {
   const multi = units.length > 1;
   const head = ["TT", "Nội dung tiêu chí", "Điểm tối đa"];
