@@ -1,416 +1,54 @@
 /**
- * Reads every worksheet of an .xlsx into plain grids, the way Excel's `Range.values` shows
- * them, so the CLI feeds the engine exactly what the add-in would.
- *
- * The values come straight from the SpreadsheetML parts (zip + XML scan) rather than through
- * exceljs: the cached value of each cell is what `Range.values` returns (a date stays its
- * serial number, a formula gives its last result), and skipping exceljs's object per cell is
- * what lets a 100,000-row sheet load in well under a second.
+ * The CLI's side of reading a workbook: it opens the file the user named, telling a wrong path
+ * from an unreadable file, and hands the bytes to the shared reader in src/xlsx together with
+ * Node's native zlib, which inflates and checksums a big sheet several times faster than the
+ * portable fflate + table CRC the reader uses on its own.
  */
-import type { CellValue } from "../../core/types";
-import type { WorkbookReadError } from "./io-error";
-import { probeWorkbookFile, readRelationships, type OpenedWorkbook } from "./sniff";
-import { decodeOoxmlEscapes, decodeXmlText, attrValue, parseAttrs, scanXml } from "./xml";
-import { ZipFormatError, findEntry, readEntryText } from "./zip";
+import { readFile } from "node:fs/promises";
+import * as zlib from "node:zlib";
+import {
+  probeWorkbookBytes,
+  readWorkbookBytes,
+  type ProbeOutcome,
+  type ReadBytesOptions,
+  type ReadOutcome,
+  type WorkbookReadError,
+} from "../../xlsx";
 
-export { ioErrorMessage } from "./io-error";
-export type {
-  FoundFormat,
-  NotCopied,
-  ReadErrorCode,
-  WorkbookIoError,
-  WorkbookReadError,
-  WorkbookWriteError,
-  WriteErrorCode,
-} from "./io-error";
+const NODE_CODEC: ReadBytesOptions = {
+  inflateRaw: zlib.inflateRawSync,
+  // zlib's native CRC-32 exists from Node 20.15 on; on older 20.x the reader's table one is used.
+  crc32: (zlib as { crc32?: (data: Uint8Array) => number }).crc32,
+};
 
-/** One worksheet as values. */
-export interface SheetData {
-  /** The tab name. */
-  name: string;
-  /**
-   * Values from A1 (row 0 = sheet row 1, col 0 = column A) to the last row and column that
-   * hold a value; rectangular; empty cells are `""`.
-   */
-  grid: CellValue[][];
-  state: "visible" | "hidden" | "veryHidden";
-}
-
-/** The result of `readWorkbook`: the sheets, or why the file could not be read. */
-export type ReadOutcome = { ok: true; sheets: SheetData[] } | { ok: false; error: WorkbookReadError };
-
-/** Excel's hard limits; anything beyond comes from a damaged file and is ignored. */
-const MAX_ROWS = 1_048_576;
-const MAX_COLS = 16_384;
-/**
- * A sheet whose value extent exceeds this many cells (a stray value in XFD1048576, say)
- * would need gigabytes as a grid; it is reported instead of exhausting memory.
- */
-export const MAX_GRID_CELLS = 30_000_000;
-
-/** A problem confined to one sheet (too large, or its part is missing); named in the message. */
-class SheetReadError extends Error {
-  constructor(
-    readonly sheet: string,
-    detail: string,
-  ) {
-    super(detail);
+/** The bytes of the file at `path`, or the read error (`not-found`, `unreadable`) a bad path gives. */
+async function readInputFile(
+  path: string,
+): Promise<{ ok: true; bytes: Buffer } | { ok: false; error: WorkbookReadError }> {
+  try {
+    return { ok: true, bytes: await readFile(path) };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const detail = (err as Error).message;
+    if (code === "ENOENT" || code === "ENOTDIR") {
+      return { ok: false, error: { code: "not-found", path, detail } };
+    }
+    // A folder where a file was expected is, to the user, a wrong path.
+    if (code === "EISDIR") {
+      return { ok: false, error: { code: "not-found", path, detail: "the path is a folder, not a file" } };
+    }
+    return { ok: false, error: { code: "unreadable", path, detail } };
   }
-}
-
-interface Rect {
-  r1: number;
-  c1: number;
-  r2: number;
-  c2: number;
-}
-
-/** Decodes "AB12" (optionally with `$`) into 0-based row/col; col −1 when it is not a reference. */
-function decodeRef(ref: string): { row: number; col: number } {
-  let col = 0;
-  let row = 0;
-  let i = 0;
-  const n = ref.length;
-  if (ref.charCodeAt(i) === 36) i++;
-  for (; i < n; i++) {
-    const ch = ref.charCodeAt(i) | 0x20; // lower-case letters
-    if (ch < 97 || ch > 122) break;
-    col = col * 26 + (ch - 96);
-  }
-  if (ref.charCodeAt(i) === 36) i++;
-  for (; i < n; i++) {
-    const ch = ref.charCodeAt(i);
-    if (ch < 48 || ch > 57) break;
-    row = row * 10 + (ch - 48);
-  }
-  return { row: row - 1, col: col - 1 };
-}
-
-function parseRange(ref: string): Rect | null {
-  const [a, b] = ref.split(":");
-  if (a === undefined || b === undefined) return null;
-  const p = decodeRef(a);
-  const q = decodeRef(b);
-  if (p.row < 0 || p.col < 0 || q.row < 0 || q.col < 0) return null;
-  return {
-    r1: Math.min(p.row, q.row),
-    c1: Math.min(p.col, q.col),
-    r2: Math.max(p.row, q.row),
-    c2: Math.max(p.col, q.col),
-  };
-}
-
-/** Days from an ISO date (`t="d"` cells, rare) to an Excel serial in the workbook's date system. */
-function isoToSerial(iso: string, date1904: boolean): CellValue {
-  const s = iso.trim();
-  const withDate = /^\d{4}-\d{2}-\d{2}/.test(s) ? s : `1899-12-31T${s}`;
-  const ms = Date.parse(
-    /[zZ]|[+-]\d{2}:?\d{2}$/.test(withDate) || !withDate.includes("T") ? withDate : `${withDate}Z`,
-  );
-  if (Number.isNaN(ms)) return s;
-  const days = ms / 86_400_000;
-  if (date1904) return days + 24_107;
-  const serial = days + 25_569;
-  // Excel's 1900 system counts the non-existent 29 Feb 1900, so earlier dates are one less.
-  return serial < 61 ? serial - 1 : serial;
-}
-
-function textOf(xml: string, start: number, end: number, cdata: boolean): string {
-  const raw = xml.slice(start, end);
-  if (cdata) return raw;
-  return raw.indexOf("&") >= 0 || raw.indexOf("\r") >= 0 ? decodeXmlText(raw) : raw;
-}
-
-/** The shared string table: each `<si>` as plain text (rich-text runs joined, phonetic runs left out). */
-function parseSharedStrings(xml: string): string[] {
-  const out: string[] = [];
-  let inSi = false;
-  let inT = false;
-  let phonetic = 0;
-  let parts: string[] = [];
-  scanXml(xml, {
-    open(name, _attrs, selfClosing) {
-      if (name === "si") {
-        if (selfClosing) out.push("");
-        else {
-          inSi = true;
-          parts = [];
-        }
-      } else if (name === "rPh" && !selfClosing) {
-        phonetic++;
-      } else if (name === "t" && inSi && phonetic === 0 && !selfClosing) {
-        inT = true;
-      }
-    },
-    close(name) {
-      if (name === "t") inT = false;
-      else if (name === "rPh") phonetic--;
-      else if (name === "si") {
-        out.push(decodeOoxmlEscapes(parts.join("")));
-        inSi = false;
-      }
-    },
-    text(start, end, cdata) {
-      if (inT) parts.push(textOf(xml, start, end, cdata));
-    },
-  });
-  return out;
 }
 
 /**
- * Turns one worksheet part into a rectangular grid. One forward pass stores each cell into
- * its row (rows are created on first use and padded as cells arrive), then merges blank their
- * non-top-left cells and the rows are padded to the final width: linear in the sheet size.
+ * Reads a file and decides whether it is an .xlsx EMU can read, keeping the opened package
+ * (the writer hands its bytes to exceljs). Never throws for a bad file: every problem becomes
+ * a `WorkbookReadError` (not-found, not-xlsx, truncated, encrypted, unreadable).
  */
-function parseSheet(name: string, xml: string, sst: readonly string[], date1904: boolean): CellValue[][] {
-  const rows: CellValue[][] = [];
-  const merges: Rect[] = [];
-  let inSheetData = false;
-  let rowIdx = -1;
-  let colCursor = -1;
-  let inCell = false;
-  let cellRow = 0;
-  let cellCol = 0;
-  let cellType = "n";
-  let v: string | null = null;
-  let inline: string | null = null;
-  let inIs = false;
-  let phonetic = 0;
-  let capture = 0; // 0 none, 1 <v>, 2 <t> inside <is>
-  let stored = 0;
-
-  const finishCell = (): void => {
-    inCell = false;
-    let value: CellValue = "";
-    switch (cellType) {
-      case "s":
-        if (v !== null) value = sst[Number(v)] ?? "";
-        break;
-      case "inlineStr":
-        value = decodeOoxmlEscapes(inline ?? v ?? "");
-        break;
-      case "str":
-        value = v === null ? "" : decodeOoxmlEscapes(v);
-        break;
-      case "b":
-        if (v !== null) value = v.trim() === "1" || v.trim().toLowerCase() === "true";
-        break;
-      case "e":
-        value = v === null ? "" : v.trim();
-        break;
-      case "d":
-        value = v === null || v.trim() === "" ? "" : isoToSerial(v, date1904);
-        break;
-      default: {
-        if (v === null) break;
-        const s = v.trim();
-        if (s === "") break;
-        const num = Number(s);
-        value = Number.isFinite(num) ? num : s;
-      }
-    }
-    if (value === "" || cellRow < 0 || cellCol < 0 || cellRow >= MAX_ROWS || cellCol >= MAX_COLS) return;
-    let row = rows[cellRow];
-    if (row === undefined) {
-      row = [];
-      rows[cellRow] = row;
-    }
-    if (cellCol >= row.length) {
-      // Padding is what can blow up (a stray value far right on every row), so it is counted.
-      stored += cellCol + 1 - row.length;
-      if (stored > MAX_GRID_CELLS) throw new SheetReadError(name, `more than ${MAX_GRID_CELLS} cells`);
-      while (row.length < cellCol) row.push("");
-    }
-    row[cellCol] = value;
-  };
-
-  scanXml(xml, {
-    open(tag, attrs, selfClosing) {
-      switch (tag) {
-        case "sheetData":
-          inSheetData = !selfClosing;
-          break;
-        case "row": {
-          if (!inSheetData) break;
-          const r = attrValue(attrs, "r");
-          rowIdx = r !== undefined ? Number(r) - 1 : rowIdx + 1;
-          colCursor = -1;
-          break;
-        }
-        case "c": {
-          if (!inSheetData) break;
-          const ref = attrValue(attrs, "r");
-          if (ref !== undefined) {
-            const p = decodeRef(ref);
-            // A reference without a row part ("B") still fixes the column.
-            cellRow = p.row >= 0 ? p.row : rowIdx;
-            cellCol = p.col;
-          } else {
-            cellRow = rowIdx;
-            cellCol = colCursor + 1;
-          }
-          colCursor = cellCol;
-          cellType = attrValue(attrs, "t") ?? "n";
-          v = null;
-          inline = null;
-          inCell = !selfClosing;
-          break;
-        }
-        case "v":
-          if (inCell && !selfClosing) {
-            capture = 1;
-            v = "";
-          }
-          break;
-        case "is":
-          if (inCell && !selfClosing) {
-            inIs = true;
-            inline = "";
-          }
-          break;
-        case "rPh":
-          if (!selfClosing) phonetic++;
-          break;
-        case "t":
-          if (inIs && phonetic === 0 && !selfClosing) capture = 2;
-          break;
-        case "mergeCell": {
-          const ref = attrValue(attrs, "ref");
-          const rect = ref === undefined ? null : parseRange(ref);
-          if (rect) merges.push(rect);
-          break;
-        }
-        default:
-          break;
-      }
-    },
-    close(tag) {
-      switch (tag) {
-        case "v":
-          if (capture === 1) capture = 0;
-          break;
-        case "t":
-          if (capture === 2) capture = 0;
-          break;
-        case "rPh":
-          phonetic--;
-          break;
-        case "is":
-          inIs = false;
-          break;
-        case "c":
-          if (inCell) finishCell();
-          break;
-        case "sheetData":
-          inSheetData = false;
-          break;
-        default:
-          break;
-      }
-    },
-    text(start, end, cdata) {
-      if (capture === 1) v = (v ?? "") + textOf(xml, start, end, cdata);
-      else if (capture === 2) inline = (inline ?? "") + textOf(xml, start, end, cdata);
-    },
-  });
-
-  // Merged areas show only their top-left value, as in Excel.
-  for (const m of merges) {
-    for (let r = m.r1; r <= m.r2 && r < rows.length; r++) {
-      const row = rows[r];
-      if (row === undefined) continue;
-      for (let c = m.c1; c <= m.c2 && c < row.length; c++) {
-        if (r !== m.r1 || c !== m.c1) row[c] = "";
-      }
-    }
-  }
-
-  // The extent is the last row and column holding a value (formatting alone does not count).
-  let height = 0;
-  let width = 0;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (row === undefined) continue;
-    let last = row.length - 1;
-    while (last >= 0 && row[last] === "") last--;
-    if (last >= 0) {
-      height = r + 1;
-      if (last + 1 > width) width = last + 1;
-    }
-  }
-  if (height * width > MAX_GRID_CELLS) {
-    throw new SheetReadError(name, `values span ${height} rows × ${width} columns`);
-  }
-  const grid: CellValue[][] = new Array<CellValue[]>(height);
-  for (let r = 0; r < height; r++) {
-    const row = rows[r];
-    if (row === undefined) {
-      grid[r] = new Array<CellValue>(width).fill("");
-      continue;
-    }
-    if (row.length > width) row.length = width;
-    while (row.length < width) row.push("");
-    grid[r] = row;
-  }
-  return grid;
-}
-
-interface SheetEntry {
-  name: string;
-  state: SheetData["state"];
-  relId: string;
-}
-
-function parseWorkbookXml(xml: string): { sheets: SheetEntry[]; date1904: boolean } {
-  const sheets: SheetEntry[] = [];
-  let date1904 = false;
-  scanXml(xml, {
-    open(name, attrs) {
-      if (name === "workbookPr") {
-        const d = (attrValue(attrs, "date1904") ?? "").toLowerCase();
-        date1904 = d === "1" || d === "true";
-      } else if (name === "sheet") {
-        const a = parseAttrs(attrs);
-        const st = a["state"];
-        sheets.push({
-          name: a["name"] ?? "",
-          state: st === "hidden" || st === "veryHidden" ? st : "visible",
-          relId: a["id"] ?? "",
-        });
-      }
-    },
-    close() {},
-    text() {},
-  });
-  return { sheets, date1904 };
-}
-
-/** Parses an opened workbook; throws ZipFormatError or SheetReadError on damage. */
-function readSheets(wb: OpenedWorkbook): SheetData[] {
-  const { zip, workbookPart } = wb;
-  const wbEntry = findEntry(zip, workbookPart);
-  if (!wbEntry) throw new ZipFormatError("corrupt", `${workbookPart} is missing`);
-  const { sheets, date1904 } = parseWorkbookXml(readEntryText(zip, wbEntry));
-  const rels = readRelationships(zip, workbookPart);
-  const byId = new Map(rels.map((r) => [r.id, r]));
-  const sstRel = rels.find((r) => r.type.endsWith("/sharedStrings"));
-  const sstEntry = sstRel?.part === undefined ? undefined : findEntry(zip, sstRel.part);
-  const sst = sstEntry ? parseSharedStrings(readEntryText(zip, sstEntry)) : [];
-
-  const out: SheetData[] = [];
-  for (const s of sheets) {
-    const rel = byId.get(s.relId);
-    // Chart sheets, dialog sheets and macro sheets hold no cell values to read.
-    if (!rel || !rel.type.endsWith("/worksheet")) continue;
-    const entry = rel.part === undefined ? undefined : findEntry(zip, rel.part);
-    if (!entry) throw new SheetReadError(s.name, `worksheet part ${rel.part ?? "?"} is missing`);
-    out.push({
-      name: s.name,
-      state: s.state,
-      grid: parseSheet(s.name, readEntryText(zip, entry), sst, date1904),
-    });
-  }
-  return out;
+export async function probeWorkbookFile(path: string): Promise<ProbeOutcome> {
+  const input = await readInputFile(path);
+  return input.ok ? probeWorkbookBytes(input.bytes, path, NODE_CODEC) : input;
 }
 
 /**
@@ -420,26 +58,6 @@ function readSheets(wb: OpenedWorkbook): SheetData[] {
  * Chart sheets are skipped.
  */
 export async function readWorkbook(path: string): Promise<ReadOutcome> {
-  const probe = await probeWorkbookFile(path);
-  if (!probe.ok) return probe;
-  try {
-    const sheets = readSheets(probe.workbook);
-    // A workbook with no worksheet (only chart sheets, or none at all) has nothing to rank.
-    if (sheets.length === 0) return { ok: false, error: { code: "no-sheets", path, detail: "no worksheet" } };
-    return { ok: true, sheets };
-  } catch (err) {
-    if (err instanceof ZipFormatError) {
-      return {
-        ok: false,
-        error: { code: err.problem === "truncated" ? "truncated" : "unreadable", path, detail: err.message },
-      };
-    }
-    if (err instanceof SheetReadError) {
-      return { ok: false, error: { code: "unreadable", path, detail: err.message, sheet: err.sheet } };
-    }
-    return {
-      ok: false,
-      error: { code: "unreadable", path, detail: err instanceof Error ? err.message : String(err) },
-    };
-  }
+  const input = await readInputFile(path);
+  return input.ok ? readWorkbookBytes(input.bytes, path, NODE_CODEC) : input;
 }

@@ -14,7 +14,7 @@ import { a1, parseA1 } from "../../core/address";
 import { sheetExtent, type CellStyle, type SheetModel } from "../../core/sheet-model";
 import type { CellValue } from "../../core/types";
 import type { NotCopied, WorkbookIoError } from "./io-error";
-import { probeWorkbookFile } from "./sniff";
+import { probeWorkbookFile } from "./read-workbook";
 
 /**
  * The result of `writeWorkbookCopy`: the path written (and, when the input had any, the kinds
@@ -400,7 +400,7 @@ export async function writeWorkbookCopy(
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs's typings want its own Buffer type; the bytes are the ones already read.
-    await wb.xlsx.load(probe.workbook.zip.buffer as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(probe.workbook.zip.bytes as unknown as ExcelJS.Buffer);
   } catch (err) {
     return { ok: false, error: { code: "unreadable", path: inputPath, detail: message(err) } };
   }

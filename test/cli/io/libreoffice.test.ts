@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { basename, delimiter, dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
-import { readWorkbook } from "../../../src/cli/io/read-workbook";
+import { readWorkbook } from "../../../src/cli/io";
 import { renderSheetModel } from "../../../src/cli/io/write-workbook";
 import { cleanTmp, tmpPath } from "../../helpers/xlsx";
 import { noticeModel } from "./fixtures";

@@ -1,9 +1,9 @@
 import { writeFileSync } from "node:fs";
 import * as zlib from "node:zlib";
 import * as fc from "fast-check";
-import { readWorkbook } from "../../../src/cli/io/read-workbook";
-import { attrValue, decodeOoxmlEscapes, decodeXmlText, parseAttrs, scanXml } from "../../../src/cli/io/xml";
-import { ZipFormatError, crc32Portable, findEntry, openZip, readEntry } from "../../../src/cli/io/zip";
+import { readWorkbook } from "../../../src/cli/io";
+import { attrValue, decodeOoxmlEscapes, decodeXmlText, parseAttrs, scanXml } from "../../../src/xlsx/xml";
+import { ZipFormatError, crc32Portable, findEntry, openZip, readEntry } from "../../../src/xlsx/zip";
 import { cleanTmp, tmpPath } from "../../helpers/xlsx";
 import { buildZip, crc32, minimalXlsxParts } from "./fixtures";
 

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import * as fc from "fast-check";
-import { ioErrorMessage, readWorkbook, type WorkbookIoError } from "../../../src/cli/io/read-workbook";
+import { ioErrorMessage, readWorkbook, type WorkbookIoError } from "../../../src/cli/io";
 import { cleanTmp, tmpPath, writeGridsXlsx } from "../../helpers/xlsx";
 import { buildCfb, buildZip, minimalXlsxParts } from "./fixtures";
 

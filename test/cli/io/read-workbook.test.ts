@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
-import { readWorkbook, type SheetData } from "../../../src/cli/io/read-workbook";
+import { readWorkbook, type SheetData } from "../../../src/cli/io";
 import { cleanTmp, readBack, tmpPath, writeGridsXlsx } from "../../helpers/xlsx";
 import { buildZip } from "./fixtures";
 

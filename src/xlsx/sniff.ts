@@ -1,14 +1,25 @@
 /**
- * Opens a file the user named as a workbook and decides, from its bytes rather than its
- * extension, whether it is a readable .xlsx. Users rename files freely ("bao-cao.xls" saved
- * as CSV, an HTML export called .xls, an .xlsx with a password), so the extension says little;
- * each case gets its own error so the message can say what to do.
+ * Decides, from a file's bytes rather than its extension, whether it is a readable .xlsx.
+ * Users rename files freely ("bao-cao.xls" saved as CSV, an HTML export called .xls, an .xlsx
+ * with a password), so the extension says little; each case gets its own error so the message
+ * can say what to do.
  */
-import { readFile } from "node:fs/promises";
 import { CfbFormatError, cfbEntryNames, isCfb } from "./cfb";
-import type { FoundFormat, WorkbookReadError } from "./io-error";
-import { ZipFormatError, findEntry, openZip, readEntry, readEntryText, type ZipArchive } from "./zip";
+import type { FoundFormat, WorkbookReadError } from "./read-error";
 import { parseAttrs, scanXml } from "./xml";
+import {
+  ZipFormatError,
+  findEntry,
+  latin1,
+  openZip,
+  readEntry,
+  readEntryText,
+  type ZipArchive,
+  type ZipCodec,
+} from "./zip";
+
+/** Keeps a BOM, as Node's `Buffer#toString` does; `classifyOther` strips it itself. */
+const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /** A zip that holds an Office Open XML workbook, and where its workbook part is. */
 export interface OpenedWorkbook {
@@ -97,7 +108,7 @@ function fail(
 }
 
 /** Classifies bytes that are neither a zip nor a compound file. */
-function classifyOther(buf: Buffer): { format: FoundFormat; detail: string } {
+function classifyOther(buf: Uint8Array): { format: FoundFormat; detail: string } {
   // BIFF2–4 worksheets (Excel 2.x–4.x) are bare record streams starting with a BOF record.
   if (buf.length >= 4 && buf[0] === 0x09 && [0x00, 0x02, 0x04].includes(buf[1] ?? -1) && buf[3] === 0x00) {
     return { format: "xls", detail: "legacy Excel 2–4 BIFF worksheet; save it as .xlsx" };
@@ -108,8 +119,7 @@ function classifyOther(buf: Buffer): { format: FoundFormat; detail: string } {
   }
   if (head.includes(0))
     return { format: "other", detail: "binary data that is neither a zip nor an OLE file" };
-  const text = head
-    .toString("utf8")
+  const text = UTF8.decode(head)
     .replace(/^\uFEFF/, "")
     .trimStart()
     .toLowerCase();
@@ -128,7 +138,7 @@ function classifyZip(zip: ZipArchive): { format: FoundFormat; detail: string } {
   const mimetype = findEntry(zip, "mimetype");
   if (mimetype) {
     try {
-      const mime = readEntry(zip, mimetype).toString("latin1");
+      const mime = latin1(readEntry(zip, mimetype));
       if (mime.includes("opendocument.spreadsheet")) return { format: "ods", detail: mime };
       return { format: "zip", detail: `OpenDocument file of type ${mime}` };
     } catch {
@@ -148,60 +158,54 @@ function mapZipError(path: string, err: unknown): ProbeOutcome {
 }
 
 /**
- * Reads a file and decides whether it is an .xlsx EMU can read. Never throws for a bad file:
- * every problem becomes a `WorkbookReadError` (not-found, not-xlsx, truncated, encrypted,
- * unreadable).
+ * Decides whether `bytes` are an .xlsx EMU can read and, if so, opens the zip. Never throws
+ * for a bad file: every problem becomes a `WorkbookReadError` (not-xlsx, truncated, encrypted,
+ * unreadable) that calls the file `name`. `codec` is handed to the zip reader.
  */
-export async function probeWorkbookFile(path: string): Promise<ProbeOutcome> {
-  let buf: Buffer;
-  try {
-    buf = await readFile(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const msg = (err as Error).message;
-    if (code === "ENOENT" || code === "ENOTDIR") return fail(path, "not-found", msg);
-    // A folder where a file was expected is, to the user, a wrong path.
-    if (code === "EISDIR") return fail(path, "not-found", "the path is a folder, not a file");
-    return fail(path, "unreadable", msg);
-  }
-  if (buf.length === 0) return fail(path, "truncated", "the file is empty (0 bytes)");
+export function probeWorkbookBytes(
+  bytes: Uint8Array,
+  name: string,
+  codec: Partial<ZipCodec> = {},
+): ProbeOutcome {
+  if (bytes.length === 0) return fail(name, "truncated", "the file is empty (0 bytes)");
 
-  if (isCfb(buf)) {
+  if (isCfb(bytes)) {
     let names: string[];
     try {
-      names = cfbEntryNames(buf);
+      names = cfbEntryNames(bytes);
     } catch (err) {
       const problem = err instanceof CfbFormatError ? err.problem : "corrupt";
-      return fail(path, problem === "truncated" ? "truncated" : "unreadable", (err as Error).message);
+      return fail(name, problem === "truncated" ? "truncated" : "unreadable", (err as Error).message);
     }
     const has = (n: string): boolean => names.some((x) => x.toLowerCase() === n.toLowerCase());
     // Office puts an encrypted .xlsx inside an OLE file: EncryptionInfo describes the key,
     // EncryptedPackage holds the zip. Rights-managed files carry EncryptedPackage too.
     if (has("EncryptionInfo") || has("EncryptedPackage")) {
-      return fail(path, "encrypted", "OLE container with an encrypted OOXML package (password-protected)");
+      return fail(name, "encrypted", "OLE container with an encrypted OOXML package (password-protected)");
     }
     if (has("Workbook") || has("Book")) {
-      return fail(path, "not-xlsx", "the old Excel 97–2003 .xls format (OLE); save it as .xlsx", "xls");
+      return fail(name, "not-xlsx", "the old Excel 97–2003 .xls format (OLE); save it as .xlsx", "xls");
     }
     return fail(
-      path,
+      name,
       "not-xlsx",
       `an OLE compound file without a workbook (${names.slice(0, 6).join(", ")})`,
       "ole",
     );
   }
 
-  const isZip = buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && [3, 5, 7].includes(buf[2] ?? 0);
+  const isZip =
+    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && [3, 5, 7].includes(bytes[2] ?? 0);
   if (!isZip) {
-    const { format, detail } = classifyOther(buf);
-    return fail(path, "not-xlsx", detail, format);
+    const { format, detail } = classifyOther(bytes);
+    return fail(name, "not-xlsx", detail, format);
   }
 
   let zip: ZipArchive;
   try {
-    zip = openZip(buf);
+    zip = openZip(bytes, codec);
   } catch (err) {
-    return mapZipError(path, err);
+    return mapZipError(name, err);
   }
   try {
     const officeDoc = readRelationships(zip, "").find((r) => r.type.endsWith("/officeDocument"));
@@ -209,10 +213,10 @@ export async function probeWorkbookFile(path: string): Promise<ProbeOutcome> {
     const workbookPart = candidates.find((p) => p.toLowerCase().endsWith(".xml") && findEntry(zip, p));
     if (workbookPart === undefined) {
       const { format, detail } = classifyZip(zip);
-      return fail(path, "not-xlsx", detail, format);
+      return fail(name, "not-xlsx", detail, format);
     }
     return { ok: true, workbook: { zip, workbookPart } };
   } catch (err) {
-    return mapZipError(path, err);
+    return mapZipError(name, err);
   }
 }
