@@ -3,7 +3,7 @@ import { headerRole } from "./detect";
 import type { Issue, Result } from "./issues";
 import { sortIssues } from "./score-table";
 import { checkText } from "./text-issues";
-import { cleanText, foldKey, parseNumber, unitKey } from "./text";
+import { cleanText, detectLegacy, foldKey, legacyToUnicode, parseNumber, unitKey } from "./text";
 import type { CellRef, CellValue, Grid, GridOrigin } from "./types";
 
 /**
@@ -195,21 +195,39 @@ function findHeader(grid: Grid, scoresRequired = true): Header | null {
   return null;
 }
 
-/** "Đơn vị: Sở TT&TT Lào Cai" in a title row, for a one-unit sheet. */
+const TITLE_LABEL = /^\s*(đơn vị|tên đơn vị|cơ quan|unit)\s*:/iu;
+const LABEL_ONLY = /^\s*(đơn vị|tên đơn vị|cơ quan|unit)\s*:?\s*$/iu;
+
+/**
+ * The title cell's text as a label can be recognised in: NFC, and converted to Unicode when the
+ * whole title was typed in a legacy encoding ("§¬n vÞ: Së …" is "Đơn vị: Sở …" in TCVN3).
+ */
+function labelText(v: string): string {
+  const nfc = v.normalize("NFC");
+  const legacy = detectLegacy(nfc);
+  return legacy ? legacyToUnicode(nfc, legacy) : nfc;
+}
+
+/**
+ * "Đơn vị: Sở TT&TT Lào Cai" in a title row, for a one-unit sheet. The name is returned as
+ * typed (after the label's colon), so the caller's text check still sees a decomposed or
+ * legacy-encoded name and reports it at its cell.
+ */
 function unitFromTitle(grid: Grid, before: number): { name: string; row: number; col: number } | null {
   for (let r = 0; r < before; r++) {
     const row = grid[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (typeof v !== "string") continue;
-      const m = /^\s*(đơn vị|tên đơn vị|cơ quan|unit)\s*:\s*(.+)$/iu.exec(v.normalize("NFC"));
-      if (m?.[2]) return { name: cleanText(m[2]), row: r, col: c };
+      const label = labelText(v);
+      if (TITLE_LABEL.test(label)) {
+        // The legacy and NFD forms of the label keep its colon: the name is what follows it.
+        const name = v.slice(v.indexOf(":") + 1);
+        if (name.trim()) return { name, row: r, col: c };
+      }
       // The name may sit in the next cell: "Đơn vị:" | "Sở TT&TT Lào Cai".
-      if (
-        /^\s*(đơn vị|tên đơn vị|cơ quan|unit)\s*:?\s*$/iu.test(v.normalize("NFC")) &&
-        typeof row[c + 1] === "string"
-      )
-        return { name: cleanText(String(row[c + 1])), row: r, col: c + 1 };
+      if (LABEL_ONLY.test(label) && typeof row[c + 1] === "string" && String(row[c + 1]).trim())
+        return { name: String(row[c + 1]), row: r, col: c + 1 };
     }
   }
   return null;
@@ -290,7 +308,10 @@ export function detectCriteria(
     let rank = numberRank(numText);
     if (rank === null) {
       // A row without numbering is a criterion only when it carries points; otherwise a note.
-      const scored = max !== null || units.some((u) => !isBlank(row[u.self]));
+      // (An inspector's verified points alone count: a deduction only the inspection found.)
+      const scored =
+        max !== null ||
+        units.some((u) => !isBlank(row[u.self]) || (u.verified !== null && !isBlank(row[u.verified])));
       if (!scored || !content) continue;
       // Below every numbered level; deeper the more its content is indented, so a list
       // without any numbering still gets its tree from the indentation people typed.

@@ -110,9 +110,9 @@ export const ISSUE_MESSAGES: MessageTable = {
   },
   "total-mismatch": {
     vi: (i, n) =>
-      `Dòng tổng cột "${role(i.role, "vi")}" ghi ${n(i.actual)} nhưng tổng các đơn vị là ${n(i.expected)}.`,
+      `Dòng tổng cột "${role(i.role, "vi")}" ghi ${n(i.actual)} nhưng cộng các dòng bên trên được ${n(i.expected)}.`,
     en: (i, n) =>
-      `The total of "${role(i.role, "en")}" says ${n(i.actual)} but the units add up to ${n(i.expected)}.`,
+      `The total row of "${role(i.role, "en")}" says ${n(i.actual)} but the rows above add up to ${n(i.expected)}.`,
   },
   "basis-self": {
     vi: () => "Chưa có điểm chấm thẩm định: xếp hạng tạm tính theo điểm tự chấm.",
