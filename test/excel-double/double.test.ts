@@ -5,6 +5,7 @@ import {
   type ExcelDouble,
   type ExcelRequestContext,
 } from "./index";
+import { rejection, thrown } from "./expect-error";
 
 const SHEET = "Bảng điểm";
 
@@ -22,27 +23,6 @@ function seeded(): ExcelDouble {
       { name: "Sheet2" },
     ],
   });
-}
-
-/** Runs a batch and returns the error it rejects with (fails the test if it resolves). */
-async function rejection(p: Promise<unknown>): Promise<DoubleOfficeError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DoubleOfficeError);
-    return e as DoubleOfficeError;
-  }
-  throw new Error("expected the promise to reject");
-}
-
-function thrown(fn: () => unknown): DoubleOfficeError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DoubleOfficeError);
-    return e as DoubleOfficeError;
-  }
-  throw new Error("expected a throw");
 }
 
 describe("installing and the office.js surface", () => {

@@ -3,7 +3,8 @@
  * add-in's self-scoring forms rely on (a protected sheet whose input cells are unlocked and
  * validated).
  */
-import { createExcelDouble, DoubleOfficeError, type ExcelDouble, type Worksheet } from "./index";
+import { createExcelDouble, type ExcelDouble, type Worksheet } from "./index";
+import { rejection, thrown } from "./expect-error";
 
 const FORM = "Phiếu tự chấm";
 
@@ -22,26 +23,6 @@ function form(): ExcelDouble {
       { name: "Danh mục", values: [["Xuất sắc"], ["Tốt"], ["Khá"]] },
     ],
   });
-}
-
-async function rejection(p: Promise<unknown>): Promise<DoubleOfficeError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DoubleOfficeError);
-    return e as DoubleOfficeError;
-  }
-  throw new Error("expected the promise to reject");
-}
-
-function thrown(fn: () => unknown): DoubleOfficeError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DoubleOfficeError);
-    return e as DoubleOfficeError;
-  }
-  throw new Error("expected a throw");
 }
 
 const BETWEEN_0_100 = { decimal: { formula1: 0, formula2: 100, operator: "Between" } };

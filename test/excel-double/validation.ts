@@ -8,6 +8,7 @@
  */
 import { fullAddress, intersection, rect, rectAddress, rectCells, type Rect } from "./address";
 import { ClientObject, type Exec } from "./client";
+import { ExcelEnums } from "./enums";
 import { Codes, officeError } from "./errors";
 import {
   NO_VALIDATION,
@@ -59,17 +60,8 @@ export interface ValidationSnapshot {
   ignoreBlanks: boolean;
 }
 
-const OPERATORS = [
-  "Between",
-  "NotBetween",
-  "EqualTo",
-  "NotEqualTo",
-  "GreaterThan",
-  "LessThan",
-  "GreaterThanOrEqualTo",
-  "LessThanOrEqualTo",
-];
-const ALERT_STYLES = ["Stop", "Warning", "Information"];
+const OPERATORS: readonly string[] = Object.values(ExcelEnums.DataValidationOperator);
+const ALERT_STYLES: readonly string[] = Object.values(ExcelEnums.DataValidationAlertStyle);
 const TYPE_NAMES: Record<string, string> = {
   decimal: "Decimal",
   wholeNumber: "WholeNumber",
