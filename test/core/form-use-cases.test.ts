@@ -8,20 +8,9 @@ import {
   type SheetModel,
   type WorkbookSheet,
 } from "../../src/core";
+import { CRITERIA_LIST_NAME, CRITERIA_LIST_ROWS, filledForm } from "../helpers/forms";
 
-/** A criteria list as a cluster keeps it: a title, then TT | Nội dung | Điểm tối đa. */
-const LIST: WorkbookSheet = {
-  name: "Danh mục tiêu chí",
-  grid: [
-    ["DANH MỤC TIÊU CHÍ THI ĐUA NĂM 2023", "", ""],
-    ["TT", "Nội dung tiêu chí", "Điểm tối đa"],
-    ["I", "Thực hiện nhiệm vụ", 30],
-    ["1", "Chủ đề thi đua của Cụm", 10],
-    ["2", "Cải cách hành chính", 20],
-    ["II", "Điểm thưởng", 5],
-    ["1", "Sáng kiến được công nhận", 5],
-  ],
-};
+const LIST: WorkbookSheet = { name: CRITERIA_LIST_NAME, grid: CRITERIA_LIST_ROWS };
 
 /** A summary table naming the cluster's units (no scores yet). */
 const SUMMARY: WorkbookSheet = {
@@ -37,21 +26,6 @@ const SUMMARY: WorkbookSheet = {
 function at(m: SheetModel, row: number, col: number): CellValue | undefined {
   const c = m.cells.find((x) => x.row === row && x.col === col);
   return c?.formula ?? c?.value ?? undefined;
-}
-
-/** A filled form as a member returns it, read back as values from A1. */
-function filled(model: SheetModel, scores: Record<number, number>): { name: string; grid: CellValue[][] } {
-  const rows = Math.max(...model.cells.map((c) => c.row)) + 1;
-  const grid: CellValue[][] = Array.from({ length: rows }, () => ["", "", "", "", ""]);
-  for (const c of model.cells) {
-    const row = grid[c.row];
-    if (row) row[c.col] = c.value ?? "";
-  }
-  for (const [r, v] of Object.entries(scores)) {
-    const row = grid[Number(r)];
-    if (row) row[3] = v;
-  }
-  return { name: model.name, grid };
 }
 
 describe("makeForms", () => {
@@ -93,7 +67,7 @@ describe("makeForms", () => {
   it("skips units whose scoring sheet the workbook already has, and changes none of it", () => {
     const first = makeForms({ sheets: [LIST], units: ["Sở A"], lang: "vi", intoWorkbook: true });
     if (!first.ok) throw new Error(first.reason);
-    const formSheet = filled(first.forms[0]?.model as SheetModel, { 6: 9 });
+    const formSheet = filledForm(first.forms[0]?.model as SheetModel, { 6: 9 });
     const again = makeForms({
       sheets: [LIST, formSheet],
       units: ["Sở A", "Sở B"],
@@ -108,7 +82,7 @@ describe("makeForms", () => {
   it("offers the pure list first and the units of the score table", () => {
     const made = makeForms({ sheets: [LIST], units: ["Sở A"], lang: "vi" });
     if (!made.ok) throw new Error(made.reason);
-    const form = filled(made.forms[0]?.model as SheetModel, {});
+    const form = filledForm(made.forms[0]?.model as SheetModel, {});
     expect(formSources([form, SUMMARY, LIST])).toEqual({
       lists: ["Danh mục tiêu chí", "Sở A"],
       units: ["Sở TT&TT Lào Cai", "Sở TT&TT Sơn La"],
@@ -145,9 +119,9 @@ describe("planFormsConsolidation", () => {
 
   it("fills the free cells of the unit's sheet, keeps differing ones, and overwrites only those consented", () => {
     // The cluster's copy of the form, read from a used range that starts at A1 …
-    const cluster = filled(form, { 6: 10 });
+    const cluster = filledForm(form, { 6: 10 });
     // … and the member's returned form, differing in D7 and new in D8 and D10.
-    const returned = filled(form, { 6: 8, 7: 20, 9: 5 });
+    const returned = filledForm(form, { 6: 8, 7: 20, 9: 5 });
     const plan = planFormsConsolidation([cluster], [{ source: "lao-cai.xlsx", sheets: [returned] }]);
     expect(plan.units).toEqual(["Sở A"]);
     expect(plan.add).toEqual([]);
@@ -174,19 +148,19 @@ describe("planFormsConsolidation", () => {
   });
 
   it("addresses cells from A1 when the cluster's sheet was read from a used range further down", () => {
-    const full = filled(form, {});
+    const full = filledForm(form, {});
     const used: WorkbookSheet = {
       name: full.name,
       grid: full.grid.slice(1).map((r) => r.slice(0)),
       origin: { sheet: full.name, row: 1, col: 0 },
     };
     expect(atA1(used).grid).toEqual([["", "", "", "", ""], ...used.grid]);
-    const plan = planFormsConsolidation([used], [{ source: "x", sheets: [filled(form, { 6: 7 })] }]);
+    const plan = planFormsConsolidation([used], [{ source: "x", sheets: [filledForm(form, { 6: 7 })] }]);
     expect(plan.edits.map((e) => [e.sheet, e.row, e.col])).toEqual([["Sở A", 6, 3]]);
   });
 
   it("adds a sheet for a unit the cluster has none for, as a readable copy", () => {
-    const plan = planFormsConsolidation([LIST], [{ source: "x", sheets: [filled(form, { 6: 7 })] }]);
+    const plan = planFormsConsolidation([LIST], [{ source: "x", sheets: [filledForm(form, { 6: 7 })] }]);
     const sheets = consolidationSheets(plan);
     expect(sheets.map((s) => s.name)).toEqual(["Sở A"]);
     expect(sheets[0]?.cells.find((c) => c.row === 6 && c.col === 3)?.value).toBe(7);

@@ -6,6 +6,7 @@ import { readWorkbook } from "../../src/cli/io";
 import { writeModelsXlsx } from "../../src/cli/io";
 import { makeForms, type CellValue, type ReturnedForm, type SheetModel } from "../../src/core";
 import { createExcelDouble, type ExcelDouble, type SeedSheet } from "../excel-double";
+import { CRITERIA_LIST_NAME, CRITERIA_LIST_ROWS, filledForm } from "../helpers/forms";
 import { tmpPath } from "../helpers/xlsx";
 
 const noSleep = { sleep: async () => undefined };
@@ -16,18 +17,7 @@ afterEach(() => {
   uninstall = undefined;
 });
 
-const LIST: SeedSheet = {
-  name: "Danh mục tiêu chí",
-  values: [
-    ["DANH MỤC TIÊU CHÍ THI ĐUA NĂM 2023", "", ""],
-    ["TT", "Nội dung tiêu chí", "Điểm tối đa"],
-    ["I", "Thực hiện nhiệm vụ", 30],
-    ["1", "Chủ đề thi đua của Cụm", 10],
-    ["2", "Cải cách hành chính", 20],
-    ["II", "Điểm thưởng", 5],
-    ["1", "Sáng kiến được công nhận", 5],
-  ],
-};
+const LIST: SeedSheet = { name: CRITERIA_LIST_NAME, values: CRITERIA_LIST_ROWS };
 const SUMMARY: SeedSheet = {
   name: "Tổng hợp",
   values: [
@@ -50,12 +40,8 @@ function returned(unit: string, scores: Record<number, number>, source = `${unit
     lang: "vi",
   });
   if (!made.ok) throw new Error(made.reason);
-  const m = made.forms[0]?.model as SheetModel;
-  const rows = Math.max(...m.cells.map((c) => c.row)) + 1;
-  const grid: CellValue[][] = Array.from({ length: rows }, () => ["", "", "", "", ""]);
-  for (const c of m.cells) (grid[c.row] as CellValue[])[c.col] = c.value ?? "";
-  for (const [r, v] of Object.entries(scores)) (grid[Number(r)] as CellValue[])[3] = v;
-  return { source, sheets: [{ name: m.name, grid }] };
+  const { name, grid } = filledForm(made.forms[0]?.model as SheetModel, scores);
+  return { source, sheets: [{ name, grid }] };
 }
 
 describe("Make forms through the Excel double", () => {
