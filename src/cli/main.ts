@@ -117,7 +117,12 @@ async function loadRules(opts: { preset?: string; rules?: string }, lang: Lang):
 async function loadSheets(path: string, lang: Lang, sheet?: string): Promise<WorkbookSheet[]> {
   const read = await readWorkbook(path);
   if (!read.ok) throw new UsageError(ioErrorMessage(read.error, lang));
-  const sheets = read.sheets.map((s) => ({ name: s.name, grid: s.grid, visible: s.state === "visible" }));
+  const sheets = read.sheets.map((s) => ({
+    name: s.name,
+    grid: s.grid,
+    visible: s.state === "visible",
+    ...(s.indents ? { indents: s.indents } : {}),
+  }));
   if (sheet !== undefined && !sheets.some((s) => s.name === sheet)) {
     throw new UsageError(USAGE.unknownSheet[lang](sheet, sheets.map((s) => `"${s.name}"`).join(", ")));
   }

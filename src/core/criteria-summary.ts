@@ -10,7 +10,7 @@ import {
 } from "./criteria";
 import type { Issue } from "./issues";
 import type { ScoreTable } from "./score-table";
-import type { CellValue, Grid, GridOrigin } from "./types";
+import type { CellIndents, CellValue, Grid, GridOrigin } from "./types";
 
 /** The summary EMU builds from the detailed sheets, when the workbook has none of its own. */
 export const CRITERIA_SUMMARY_SHEET = "Tổng hợp từ bảng chấm";
@@ -19,6 +19,7 @@ export interface CriteriaSource {
   readonly sheet: string;
   readonly grid: Grid;
   readonly origin: GridOrigin;
+  readonly indents?: CellIndents;
 }
 
 export interface CriteriaSummary {
@@ -46,7 +47,7 @@ export function summariseCriteria(
   const totals: (UnitTotals & { source: string })[] = [];
   const seen = new Map<string, string>();
   for (const s of sources) {
-    const found = detectCriteria(s.grid, s.origin, layout);
+    const found = detectCriteria(s.grid, s.origin, layout, true, s.indents);
     if (!found.ok) {
       if (found.issues.some((i) => i.code !== "no-table")) issues.push(...found.issues);
       continue;

@@ -4,7 +4,7 @@ import type { Issue, Result } from "./issues";
 import { sortIssues } from "./score-table";
 import { checkText } from "./text-issues";
 import { cleanText, detectLegacy, foldKey, legacyToUnicode, parseNumber, unitKey } from "./text";
-import type { CellRef, CellValue, Grid, GridOrigin } from "./types";
+import type { CellIndents, CellRef, CellValue, Grid, GridOrigin } from "./types";
 
 /**
  * Detailed scoring sheets (bảng chấm điểm chi tiết): a numbering column (I, II … / 1, 2 … /
@@ -242,6 +242,7 @@ export function detectCriteria(
   origin: GridOrigin,
   layout?: CriteriaLayout,
   scoresRequired = true,
+  indents?: CellIndents,
 ): Result<CriteriaTable> {
   const h = findHeader(grid, scoresRequired);
   if (!h) return { ok: false, issues: [{ code: "no-table", severity: "error", sheet: origin.sheet }] };
@@ -315,7 +316,8 @@ export function detectCriteria(
       if (!scored || !content) continue;
       // Below every numbered level; deeper the more its content is indented, so a list
       // without any numbering still gets its tree from the indentation people typed.
-      rank = 80 + indentOf(row[h.content]);
+      // An Excel indent level is worth a few typed spaces (Excel draws it about three wide).
+      rank = 80 + Math.min(indentOf(row[h.content]) + 3 * (indents?.get(r)?.get(h.content) ?? 0), 19);
     }
     while (stack.length > 0 && (stack[stack.length - 1]?.rank ?? -1) >= rank) stack.pop();
     const parent = stack[stack.length - 1]?.node;
@@ -361,6 +363,23 @@ export function detectCriteria(
   };
   if (issues.some((i) => i.severity === "error")) return { ok: false, issues };
   return { ok: true, value: table, issues };
+}
+
+/**
+ * Where the add-in should read Excel's indent levels for a criteria table: its content column,
+ * over its rows, when some row has no numbering (numbered rows need none). Grid coordinates.
+ * @example indentColumn(grid, origin) //=> { col: 1, r1: 3, r2: 140 }
+ */
+export function indentColumn(
+  grid: Grid,
+  origin: GridOrigin,
+): { readonly col: number; readonly r1: number; readonly r2: number } | null {
+  const d = detectCriteria(grid, origin, undefined, false);
+  if (!d.ok) return null;
+  const t = d.value;
+  if (!t.all.some((n) => n.number === "")) return null;
+  const last = t.totalRow ?? t.all[t.all.length - 1]?.gridRow ?? t.headerRow;
+  return { col: t.columns.content, r1: t.headerRow + 1, r2: last };
 }
 
 type Side = "self" | "verified";

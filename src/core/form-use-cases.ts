@@ -4,12 +4,13 @@ import {
   planConsolidation,
   safeSheetName,
   type ConsolidationPlan,
+  type FormSheet,
   type ReturnedForm,
 } from "./forms";
 import type { SheetModel } from "./sheet-model";
 import { gridSheet } from "./sheet-builder";
 import { cleanText, unitKey } from "./text";
-import type { CellValue, Grid, Lang } from "./types";
+import type { CellValue, Lang } from "./types";
 import { tableUnitNames } from "./score-table";
 import { isEmuSheet, marksOf, rankWorkbook, type WorkbookSheet } from "./use-cases";
 
@@ -54,7 +55,13 @@ function criteriaLists(
   const found: { sheet: string; table: CriteriaTable }[] = [];
   for (const s of sheets) {
     if (only !== undefined ? s.name !== only : s.visible === false) continue;
-    const d = detectCriteria(s.grid, s.origin ?? { sheet: s.name, row: 0, col: 0 }, undefined, false);
+    const d = detectCriteria(
+      s.grid,
+      s.origin ?? { sheet: s.name, row: 0, col: 0 },
+      undefined,
+      false,
+      s.indents,
+    );
     if (d.ok) found.push({ sheet: s.name, table: d.value });
   }
   return [
@@ -92,7 +99,13 @@ export function formSources(sheets: readonly WorkbookSheet[]): { lists: string[]
 function unitSheets(sheets: readonly WorkbookSheet[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const s of sheets) {
-    const d = detectCriteria(s.grid, { sheet: s.name, row: 0, col: 0 }, undefined, false);
+    const d = detectCriteria(
+      s.grid,
+      s.origin ?? { sheet: s.name, row: 0, col: 0 },
+      undefined,
+      false,
+      s.indents,
+    );
     const u = d.ok && d.value.layout === "single" ? d.value.units[0] : undefined;
     if (u?.unit && !out.has(u.key)) out.set(u.key, s.name);
   }
@@ -153,14 +166,19 @@ export function consolidationSheets(plan: ConsolidationPlan): SheetModel[] {
  * further right, while consolidation addresses cells from A1 as a file reader sees them.
  * @example atA1({ name: "S", grid: [[1]], origin: { sheet: "S", row: 1, col: 0 } }).grid //=> [[""], [1]]
  */
-export function atA1(s: WorkbookSheet): { name: string; grid: Grid } {
+export function atA1(s: WorkbookSheet): FormSheet {
   const o = s.origin;
-  if (!o || (o.row === 0 && o.col === 0)) return { name: s.name, grid: s.grid };
+  const indents = s.indents ? { indents: s.indents } : {};
+  if (!o || (o.row === 0 && o.col === 0)) return { name: s.name, grid: s.grid, ...indents };
   const width = o.col + (s.grid[0]?.length ?? 0);
   const blank = (): CellValue[] => new Array<CellValue>(width).fill("");
   const grid: CellValue[][] = Array.from({ length: o.row }, blank);
   for (const row of s.grid) grid.push([...new Array<CellValue>(o.col).fill(""), ...row]);
-  return { name: s.name, grid };
+  if (!s.indents) return { name: s.name, grid };
+  const shifted = new Map<number, Map<number, number>>();
+  for (const [r, cols] of s.indents)
+    shifted.set(r + o.row, new Map([...cols].map(([c, level]) => [c + o.col, level])));
+  return { name: s.name, grid, indents: shifted };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Issue } from "./issues";
 import { SheetBuilder } from "./sheet-builder";
 import type { CellStyle, SheetModel, ValidationModel } from "./sheet-model";
 import { parseNumber, unitKey } from "./text";
-import type { CellRef, CellValue, Grid, GridOrigin, Lang } from "./types";
+import type { CellIndents, CellRef, CellValue, Grid, GridOrigin, Lang } from "./types";
 
 /**
  * The self-scoring form the cluster head sends each member (bảng tự chấm điểm), built from a
@@ -215,10 +215,17 @@ export function criteriaDifferences(a: readonly Key[], b: readonly Key[]): strin
   return out;
 }
 
+/** A sheet as consolidation reads it: values from A1, and Excel's indent levels where known. */
+export interface FormSheet {
+  readonly name: string;
+  readonly grid: Grid;
+  readonly indents?: CellIndents;
+}
+
 export interface ReturnedForm {
   /** A name for messages: the file. */
   readonly source: string;
-  readonly sheets: readonly { readonly name: string; readonly grid: Grid }[];
+  readonly sheets: readonly FormSheet[];
 }
 
 export interface ConsolidationPlan {
@@ -237,11 +244,11 @@ export interface ConsolidationPlan {
 }
 
 function firstCriteria(
-  sheets: readonly { name: string; grid: Grid }[],
+  sheets: readonly FormSheet[],
 ): { name: string; grid: Grid; table: CriteriaTable } | null {
   for (const s of sheets) {
     const origin: GridOrigin = { sheet: s.name, row: 0, col: 0 };
-    const d = detectCriteria(s.grid, origin, "single");
+    const d = detectCriteria(s.grid, origin, "single", true, s.indents);
     if (d.ok) return { name: s.name, grid: s.grid, table: d.value };
   }
   return null;
@@ -257,7 +264,7 @@ const keysOf = (t: CriteriaTable): Key[] => t.all.map((n) => ({ path: n.path, ma
  * the CLI's flag) or the set of the cells' addresses the user saw and agreed to (the pane).
  */
 export function planConsolidation(
-  cluster: readonly { name: string; grid: Grid }[],
+  cluster: readonly FormSheet[],
   forms: readonly ReturnedForm[],
   opts: { force?: boolean | ReadonlySet<string> } = {},
 ): ConsolidationPlan {
@@ -271,7 +278,7 @@ export function planConsolidation(
   const existing = new Map<string, { name: string; grid: Grid; table: CriteriaTable }>();
   let reference: Key[] | null = null;
   for (const s of cluster) {
-    const d = detectCriteria(s.grid, { sheet: s.name, row: 0, col: 0 }, undefined, false);
+    const d = detectCriteria(s.grid, { sheet: s.name, row: 0, col: 0 }, undefined, false, s.indents);
     if (!d.ok) continue;
     reference ??= keysOf(d.value);
     const unit = d.value.units[0];

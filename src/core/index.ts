@@ -2,7 +2,7 @@
  * EMU's engine: pure TypeScript, no Office, DOM, file system or clock. Every entry point (ribbon,
  * task pane, custom functions, CLI) is a thin shell over these exports.
  */
-export type { CellValue, Grid, GridOrigin, CellRef, Lang } from "./types";
+export type { CellIndents, CellValue, Grid, GridOrigin, CellRef, Lang } from "./types";
 export { a1, cellAddress, columnIndex, columnLetters, parseA1, quoteSheet, rangeA1 } from "./address";
 export type { Issue, IssueCode, IssueOf, Result, Severity, ColumnRole, LegacyEncoding } from "./issues";
 export { hasErrors } from "./issues";
@@ -77,7 +77,7 @@ export type {
 export * from "./text";
 export { fillBack } from "./fill-back";
 export type { CellWrite } from "./fill-back";
-export { detectCriteria, scoreCriteria } from "./criteria";
+export { detectCriteria, indentColumn, scoreCriteria } from "./criteria";
 export type {
   Criterion,
   CriteriaLayout,
@@ -88,7 +88,7 @@ export type {
 } from "./criteria";
 export { CRITERIA_SUMMARY_SHEET, compareSummary, summariseCriteria } from "./criteria-summary";
 export { buildForm, criteriaDifferences, planConsolidation, safeSheetName } from "./forms";
-export type { ConsolidationPlan, ReturnedForm } from "./forms";
+export type { ConsolidationPlan, FormSheet, ReturnedForm } from "./forms";
 export { atA1, consolidationSheets, formSources, makeForms, planFormsConsolidation } from "./form-use-cases";
 export type { FormsOutcome, FormsRequest } from "./form-use-cases";
 export type { ValidationModel } from "./sheet-model";

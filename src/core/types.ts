@@ -29,3 +29,10 @@ export interface GridOrigin {
   /** 0-based sheet column of grid column 0. */
   readonly col: number;
 }
+
+/**
+ * Excel's indent level of the cells that have one (Format Cells → Alignment → Indent, the
+ * "Increase Indent" button), by grid row then grid column; cells without an indent are absent.
+ * It carries a criteria list's tree when the rows are not numbered.
+ */
+export type CellIndents = ReadonlyMap<number, ReadonlyMap<number, number>>;

@@ -13,6 +13,7 @@ export const UI_TEXT = {
   stepCheck: { vi: "3. Kiểm tra", en: "3. Check" },
   stepResults: { vi: "4. Kết quả", en: "4. Results" },
   stepNotice: { vi: "5. Thông báo", en: "5. Notice" },
+  stepForms: { vi: "6. Phiếu chấm", en: "6. Forms" },
   working: { vi: "Đang xử lý…", en: "Working…" },
   dismiss: { vi: "Đóng", en: "Dismiss" },
   next: { vi: "Bước tiếp theo", en: "Next step" },
@@ -48,6 +49,20 @@ export const UI_TEXT = {
   mappingRemembered: { vi: "Đang dùng cách đọc cột đã lưu.", en: "Using the saved column mapping." },
   mappingDetected: { vi: "EMU tự nhận các cột.", en: "EMU detected the columns." },
   mappingUnsaved: { vi: "Có thay đổi chưa lưu.", en: "Unsaved changes." },
+  tableCriteria: {
+    vi: "Bảng chấm chi tiết: {criteria} tiêu chí, {units} đơn vị, {layout}.",
+    en: "Detailed scoring sheet: {criteria} criteria, {units} units, {layout}.",
+  },
+  layoutSingle: { vi: "mỗi trang một đơn vị", en: "one unit per sheet" },
+  layoutMulti: { vi: "các đơn vị cạnh nhau", en: "units side by side" },
+  tableLayout: { vi: "Kiểu bảng chấm", en: "Scoring sheet layout" },
+  tableLayoutHint: {
+    vi: "Chỉ đổi khi EMU nhận sai. Lựa chọn dùng cho lần làm việc này, không lưu vào sổ.",
+    en: "Change it only if EMU got it wrong. The choice holds for this session and is not saved in the workbook.",
+  },
+  tableLayoutAuto: { vi: "Tự động ({layout})", en: "Automatic ({layout})" },
+  tableLayoutSingle: { vi: "Mỗi trang một đơn vị", en: "One unit per sheet" },
+  tableLayoutMulti: { vi: "Nhiều đơn vị cạnh nhau", en: "Several units side by side" },
 
   // 2. Rules
   rulesIntro: {
@@ -226,6 +241,89 @@ export const UI_TEXT = {
   fieldSignerTitle: { vi: "Chức vụ người ký", en: "Signer's title" },
   fieldSignerName: { vi: "Người ký", en: "Signer's name" },
   fieldBlankHint: { vi: "Để trống cho văn thư điền.", en: "Leave blank for the registry clerk." },
+
+  // 6. Forms
+  formsIntro: {
+    vi: "Gửi phiếu tự chấm cho các đơn vị trong Cụm, rồi tổng hợp các phiếu đã điền vào sổ này.",
+    en: "Send self-scoring forms to the cluster's units, then consolidate the filled-in forms into this workbook.",
+  },
+  formsMakeTitle: { vi: "Tạo phiếu tự chấm", en: "Make self-scoring forms" },
+  formsList: { vi: "Danh mục tiêu chí", en: "Criteria list" },
+  formsNoList: {
+    vi: "Sổ làm việc chưa có danh mục tiêu chí. Hãy thêm một trang có các cột TT | Nội dung tiêu chí | Điểm tối đa (mỗi dòng một tiêu chí, dòng nhóm đánh số I, II…), rồi bấm “Đọc lại sổ làm việc”.",
+    en: "The workbook has no criteria list yet. Add a sheet with the columns TT | Nội dung tiêu chí | Điểm tối đa (No. | Criterion | Maximum; one criterion a row, groups numbered I, II…), then press “Read the workbook again”.",
+  },
+  formsReload: { vi: "Đọc lại sổ làm việc", en: "Read the workbook again" },
+  formsUnits: { vi: "Đơn vị, mỗi dòng một đơn vị", en: "Units, one per line" },
+  formsUnitsHint: {
+    vi: "Lấy từ bảng điểm trong sổ; có thể sửa hoặc dán danh sách khác.",
+    en: "Taken from the workbook's score table; edit it or paste another list.",
+  },
+  formsMake: { vi: "Tạo phiếu", en: "Make forms" },
+  formsMade: {
+    vi: "Đã tạo {count} phiếu tự chấm, mỗi phiếu một trang (đã khóa; chỉ nhập được các ô điểm màu vàng):",
+    en: "Made {count} self-scoring forms, one sheet each (protected; only the yellow score cells take input):",
+  },
+  formsNoneMade: {
+    vi: "Không tạo phiếu mới: các đơn vị đều đã có trang chấm điểm.",
+    en: "No new forms: every unit already has a scoring sheet.",
+  },
+  formsSkipped: {
+    vi: "Bỏ qua {count} đơn vị đã có trang chấm điểm (không thay trang nào):",
+    en: "Skipped {count} units that already have a scoring sheet (nothing is replaced):",
+  },
+  formsSkippedUnit: { vi: "{unit} (trang “{sheet}”)", en: "{unit} (sheet “{sheet}”)" },
+  formsSendHint: {
+    vi: "Gửi từng phiếu: bấm chuột phải vào tên trang → Di chuyển hoặc Sao chép… → chọn “(sách mới)”, đánh dấu “Tạo bản sao” → OK; lưu tệp mới rồi gửi cho đơn vị.",
+    en: "To send a form: right-click its sheet tab → Move or Copy… → choose “(new book)”, tick “Create a copy” → OK; save the new file and send it to the unit.",
+  },
+  formsNoUnits: {
+    vi: "Chưa có đơn vị nào: hãy nhập tên các đơn vị, mỗi dòng một đơn vị.",
+    en: "No units: type the units' names, one per line.",
+  },
+  formsConsolidateTitle: { vi: "Tổng hợp phiếu đã điền", en: "Consolidate filled-in forms" },
+  formsConsolidateIntro: {
+    vi: "Chọn các tệp .xlsx các đơn vị gửi lại. EMU cho xem trước, chưa ghi gì vào sổ cho đến khi bạn bấm “Ghi vào sổ tổng hợp”.",
+    en: "Choose the .xlsx files the units sent back. EMU shows a preview first; nothing is written until you press “Write to the cluster workbook”.",
+  },
+  formsPick: { vi: "Chọn tệp phiếu đã điền", en: "Choose filled-in form files" },
+  formsReading: { vi: "Đọc phiếu", en: "Reading forms" },
+  formsFilesSkipped: {
+    vi: "Bỏ qua {count} tệp không đọc được:",
+    en: "Left out {count} files that could not be read:",
+  },
+  formsPlanTitle: { vi: "Xem trước", en: "Preview" },
+  formsPlanUnits: { vi: "Phiếu hợp lệ ({count})", en: "Valid forms ({count})" },
+  formsPlanAdd: { vi: "Trang sẽ thêm ({count})", en: "Sheets to add ({count})" },
+  formsPlanFill: { vi: "Ô sẽ điền", en: "Cells to fill" },
+  formsPlanNone: { vi: "(không có)", en: "(none)" },
+  formsConflicts: {
+    vi: "Ô đang có giá trị khác ({count})",
+    en: "Cells holding another value ({count})",
+  },
+  formsConflictsHint: {
+    vi: "Mặc định giữ nguyên giá trị hiện có. Chỉ đánh dấu “Ghi đè” ở ô muốn thay bằng giá trị trong phiếu.",
+    en: "The current value is kept unless you tick “Overwrite” for a cell; then the form's value replaces it.",
+  },
+  formsCell: { vi: "Ô", en: "Cell" },
+  formsCurrent: { vi: "Giá trị hiện có", en: "Current value" },
+  formsProposed: { vi: "Giá trị trong phiếu", en: "Value in the form" },
+  formsOverwrite: { vi: "Ghi đè", en: "Overwrite" },
+  formsOverwriteCell: { vi: "Ghi đè ô {cell}", en: "Overwrite {cell}" },
+  formsNothing: {
+    vi: "Không có gì mới để ghi: số liệu trong các phiếu đã có trong sổ.",
+    en: "Nothing new to write: the forms' scores are already in the workbook.",
+  },
+  formsApply: { vi: "Ghi vào sổ tổng hợp", en: "Write to the cluster workbook" },
+  formsCancel: { vi: "Hủy", en: "Cancel" },
+  formsApplied: {
+    vi: "Đã tổng hợp {units} phiếu: thêm {added} trang, điền {filled} ô.",
+    en: "Consolidated {units} forms: {added} sheets added, {filled} cells filled.",
+  },
+  formsKept: {
+    vi: "Giữ nguyên {count} ô đang có giá trị khác.",
+    en: "Kept {count} cells that hold another value.",
+  },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type UiTextKey = keyof typeof UI_TEXT;

@@ -16,7 +16,7 @@ import { CRITERIA_SUMMARY_SHEET, compareSummary, summariseCriteria } from "./cri
 import type { CriteriaLayout } from "./criteria";
 import type { SheetModel } from "./sheet-model";
 import { gridSheet } from "./sheet-builder";
-import type { Grid, GridOrigin, Lang } from "./types";
+import type { CellIndents, Grid, GridOrigin, Lang } from "./types";
 
 /** A sheet as any entry point reads it: the CLI from a file, the add-in from Excel. */
 export interface WorkbookSheet {
@@ -26,6 +26,8 @@ export interface WorkbookSheet {
   readonly origin?: GridOrigin;
   /** Hidden sheets are never taken for the score table. */
   readonly visible?: boolean;
+  /** Excel's indent levels, where the reader has them (a criteria list's tree without numbering). */
+  readonly indents?: CellIndents;
 }
 
 export type RulesSource = "explicit" | "workbook" | "preset";
@@ -140,7 +142,12 @@ export function rankWorkbook(req: RankRequest): RankOutcome {
   // Detailed scoring sheets (criteria × points), when the workbook has them: their totals are
   // checked against the summary, or become the summary when there is none.
   const criteria = summariseCriteria(
-    candidates.map((s) => ({ sheet: s.name, grid: s.grid, origin: originOf(s) })),
+    candidates.map((s) => ({
+      sheet: s.name,
+      grid: s.grid,
+      origin: originOf(s),
+      ...(s.indents ? { indents: s.indents } : {}),
+    })),
     { ...(rules.criteria ?? {}), verifiedAboveSelf: rules.verifiedAboveSelf },
     req.criteriaLayout,
   );

@@ -24,6 +24,12 @@ export interface SheetData {
    */
   grid: CellValue[][];
   state: "visible" | "hidden" | "veryHidden";
+  /**
+   * Excel's indent level (Format Cells → Alignment → Indent) of the cells holding a value that
+   * have one, by row then column; absent when no cell is indented. A criteria list's tree can
+   * live there when its rows are not numbered.
+   */
+  indents?: Map<number, Map<number, number>>;
 }
 
 /** The result of reading a workbook: the sheets, or why the file could not be read. */
@@ -152,8 +158,16 @@ function parseSharedStrings(xml: string): string[] {
  * its row (rows are created on first use and padded as cells arrive), then merges blank their
  * non-top-left cells and the rows are padded to the final width: linear in the sheet size.
  */
-function parseSheet(name: string, xml: string, sst: readonly string[], date1904: boolean): CellValue[][] {
+function parseSheet(
+  name: string,
+  xml: string,
+  sst: readonly string[],
+  date1904: boolean,
+  xfIndent: readonly number[],
+): { grid: CellValue[][]; indents: Map<number, Map<number, number>> | null } {
   const rows: CellValue[][] = [];
+  let indents: Map<number, Map<number, number>> | null = null;
+  let cellIndent = 0;
   const merges: Rect[] = [];
   let inSheetData = false;
   let rowIdx = -1;
@@ -212,6 +226,12 @@ function parseSheet(name: string, xml: string, sst: readonly string[], date1904:
       while (row.length < cellCol) row.push("");
     }
     row[cellCol] = value;
+    if (cellIndent > 0) {
+      indents ??= new Map();
+      let byCol = indents.get(cellRow);
+      if (!byCol) indents.set(cellRow, (byCol = new Map()));
+      byCol.set(cellCol, cellIndent);
+    }
   };
 
   scanXml(xml, {
@@ -241,6 +261,7 @@ function parseSheet(name: string, xml: string, sst: readonly string[], date1904:
           }
           colCursor = cellCol;
           cellType = attrValue(attrs, "t") ?? "n";
+          cellIndent = xfIndent[Number(attrValue(attrs, "s") ?? 0)] ?? 0;
           v = null;
           inline = null;
           inCell = !selfClosing;
@@ -342,7 +363,41 @@ function parseSheet(name: string, xml: string, sst: readonly string[], date1904:
     while (row.length < width) row.push("");
     grid[r] = row;
   }
-  return grid;
+  return { grid, indents };
+}
+
+/** Indents only shape a criteria tree: a damaged styles part must not cost the values. */
+function indentsOrNone(read: () => number[]): number[] {
+  try {
+    return read();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The indent level of each cell format (`cellXfs`, by the index cells name in their `s`
+ * attribute), from the styles part: 0 where the format has none.
+ */
+function parseCellIndents(xml: string): number[] {
+  const out: number[] = [];
+  let inXfs = false;
+  let current = -1;
+  scanXml(xml, {
+    open(tag, attrs, selfClosing) {
+      if (tag === "cellXfs") inXfs = !selfClosing;
+      else if (inXfs && tag === "xf") out[(current = out.length)] = 0;
+      else if (inXfs && tag === "alignment" && current >= 0) {
+        const n = Number(attrValue(attrs, "indent") ?? 0);
+        out[current] = Number.isInteger(n) && n > 0 ? Math.min(n, 250) : 0;
+      }
+    },
+    close(tag) {
+      if (tag === "cellXfs") inXfs = false;
+    },
+    text() {},
+  });
+  return out;
 }
 
 interface SheetEntry {
@@ -386,6 +441,9 @@ function readSheets(wb: OpenedWorkbook): SheetData[] {
   const sstRel = rels.find((r) => r.type.endsWith("/sharedStrings"));
   const sstEntry = sstRel?.part === undefined ? undefined : findEntry(zip, sstRel.part);
   const sst = sstEntry ? parseSharedStrings(readEntryText(zip, sstEntry)) : [];
+  const stylesRel = rels.find((r) => r.type.endsWith("/styles"));
+  const stylesEntry = stylesRel?.part === undefined ? undefined : findEntry(zip, stylesRel.part);
+  const xfIndent = stylesEntry ? indentsOrNone(() => parseCellIndents(readEntryText(zip, stylesEntry))) : [];
 
   const out: SheetData[] = [];
   for (const s of sheets) {
@@ -394,11 +452,8 @@ function readSheets(wb: OpenedWorkbook): SheetData[] {
     if (!rel || !rel.type.endsWith("/worksheet")) continue;
     const entry = rel.part === undefined ? undefined : findEntry(zip, rel.part);
     if (!entry) throw new SheetReadError(s.name, `worksheet part ${rel.part ?? "?"} is missing`);
-    out.push({
-      name: s.name,
-      state: s.state,
-      grid: parseSheet(s.name, readEntryText(zip, entry), sst, date1904),
-    });
+    const { grid, indents } = parseSheet(s.name, readEntryText(zip, entry), sst, date1904, xfIndent);
+    out.push({ name: s.name, state: s.state, grid, ...(indents ? { indents } : {}) });
   }
   return out;
 }

@@ -92,3 +92,33 @@ describe("criteria trees from indentation", () => {
     expect(plan.issues.filter((i) => i.code === "criteria-differ")).toEqual([]);
   });
 });
+
+describe("criteria trees from Excel's indent levels", () => {
+  /** The same list, indented with Format Cells → Indent instead of typed spaces. */
+  const PLAIN = INDENTED.map((r) => r.map((v) => (typeof v === "string" ? v.trim() : v)));
+  const LEVELS = new Map<number, Map<number, number>>(
+    INDENTED.map((r, i) => [i, new Map([[0, Math.round(indentOf(r[0]) / 4)]])]),
+  );
+
+  it("nests unnumbered rows by their indent level, as typed spaces do", () => {
+    const spaces = unwrap(detectCriteria(INDENTED, at("S")));
+    const levels = unwrap(detectCriteria(PLAIN, at("L"), undefined, true, LEVELS));
+    expect(levels.all.map((n) => [n.path, n.depth])).toEqual(spaces.all.map((n) => [n.path, n.depth]));
+    // Without the levels the same cells make a flat list.
+    const flat = unwrap(detectCriteria(PLAIN, at("F")));
+    expect(flat.all.every((n) => n.depth === 0)).toBe(true);
+  });
+
+  it("consolidates a form made from a list indented by format", () => {
+    const list = unwrap(detectCriteria(PLAIN, at("Danh mục"), undefined, false, LEVELS));
+    const form = buildForm(list, "Sở TT&TT Cao Bằng", "vi");
+    const rows = Math.max(...form.cells.map((c) => c.row)) + 1;
+    const grid: CellValue[][] = Array.from({ length: rows }, () => ["", "", "", "", ""]);
+    for (const c of form.cells) (grid[c.row] as CellValue[])[c.col] = c.value ?? "";
+    const plan = planConsolidation(
+      [{ name: "Danh mục", grid: PLAIN, indents: LEVELS }],
+      [{ source: "cao-bang.xlsx", sheets: [{ name: form.name, grid }] }],
+    );
+    expect(plan.issues.filter((i) => i.code === "criteria-differ")).toEqual([]);
+  });
+});
