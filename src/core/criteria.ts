@@ -382,6 +382,17 @@ export function indentColumn(
   return { col: t.columns.content, r1: t.headerRow + 1, r2: last };
 }
 
+/**
+ * A criterion as a person finds it: "II.1.a" when numbered; when not (its path holds "#"),
+ * the first words of its content in quotes.
+ * @example criterionName({ path: "I.#2", content: "Tổ chức phát động phong trào" }) //=> '"Tổ chức phát động phong trào"'
+ */
+export function criterionName(n: Pick<Criterion, "path" | "content">): string {
+  if (!n.path.includes("#")) return n.path;
+  const words = n.content.length > 60 ? `${n.content.slice(0, 57).trimEnd()}…` : n.content;
+  return `"${words}"`;
+}
+
 type Side = "self" | "verified";
 
 /**
@@ -412,6 +423,7 @@ export function scoreCriteria(
         severity: "error",
         cell: cellAt(n.gridRow, table.columns.max),
         path: n.path,
+        criterion: criterionName(n),
         expected: sum,
         actual: n.max,
       });
@@ -434,6 +446,7 @@ export function scoreCriteria(
               severity: "error",
               cell,
               path: n.path,
+              criterion: criterionName(n),
               expected: sum,
               actual: parsed.value,
             });
@@ -488,6 +501,7 @@ export function scoreCriteria(
                 severity: "error",
                 cell,
                 path: n.path,
+                criterion: criterionName(n),
                 value: v,
                 max: n.max,
               });

@@ -62,12 +62,16 @@ export type Issue =
   | (At & {
       readonly code: "parent-sum-mismatch";
       readonly path: string;
+      /** How messages name the criterion: its numbering path, or its content when unnumbered. */
+      readonly criterion: string;
       readonly expected: number;
       readonly actual: number;
     })
   | (At & {
       readonly code: "max-sum-mismatch";
       readonly path: string;
+      /** How messages name the criterion: its numbering path, or its content when unnumbered. */
+      readonly criterion: string;
       readonly expected: number;
       readonly actual: number;
     })
@@ -75,6 +79,8 @@ export type Issue =
   | (At & {
       readonly code: "pass-fail-partial";
       readonly path: string;
+      /** How messages name the criterion: its numbering path, or its content when unnumbered. */
+      readonly criterion: string;
       readonly value: number;
       readonly max: number;
     })

@@ -120,15 +120,15 @@ export const ISSUE_MESSAGES: MessageTable = {
   },
   "parent-sum-mismatch": {
     vi: (i, n) =>
-      `Tiêu chí ${i.path} ghi ${n(i.actual)} điểm nhưng tổng các tiêu chí con là ${n(i.expected)}.`,
+      `Tiêu chí ${i.criterion} ghi ${n(i.actual)} điểm nhưng tổng các tiêu chí con là ${n(i.expected)}.`,
     en: (i, n) =>
-      `Criterion ${i.path} says ${n(i.actual)} points but its sub-criteria add up to ${n(i.expected)}.`,
+      `Criterion ${i.criterion} says ${n(i.actual)} points but its sub-criteria add up to ${n(i.expected)}.`,
   },
   "max-sum-mismatch": {
     vi: (i, n) =>
-      `Điểm tối đa của tiêu chí ${i.path} là ${n(i.actual)} nhưng các tiêu chí con cộng lại ${n(i.expected)}. Hãy kiểm tra thang điểm.`,
+      `Điểm tối đa của tiêu chí ${i.criterion} là ${n(i.actual)} nhưng các tiêu chí con cộng lại ${n(i.expected)}. Hãy kiểm tra thang điểm.`,
     en: (i, n) =>
-      `Criterion ${i.path} has a maximum of ${n(i.actual)} but its sub-criteria's maxima add up to ${n(i.expected)}. Check the scale.`,
+      `Criterion ${i.criterion} has a maximum of ${n(i.actual)} but its sub-criteria's maxima add up to ${n(i.expected)}. Check the scale.`,
   },
   "bonus-above-cap": {
     vi: (i, n) => `Tổng điểm thưởng ${n(i.value)} vượt mức tối đa ${n(i.max)}; EMU chỉ tính ${n(i.max)}.`,
@@ -136,8 +136,8 @@ export const ISSUE_MESSAGES: MessageTable = {
   },
   "pass-fail-partial": {
     vi: (i, n) =>
-      `Tiêu chí ${i.path} chấm đạt/không đạt: chỉ được 0 hoặc ${n(i.max)} điểm, không phải ${n(i.value)}.`,
-    en: (i, n) => `Criterion ${i.path} is pass/fail: it scores 0 or ${n(i.max)}, not ${n(i.value)}.`,
+      `Tiêu chí ${i.criterion} chấm đạt/không đạt: chỉ được 0 hoặc ${n(i.max)} điểm, không phải ${n(i.value)}.`,
+    en: (i, n) => `Criterion ${i.criterion} is pass/fail: it scores 0 or ${n(i.max)}, not ${n(i.value)}.`,
   },
   "summary-mismatch": {
     vi: (i, n) =>
