@@ -3,6 +3,7 @@ import {
   MARKS_SHEET_NAME,
   NOTICE_FIELDS_SHEET_NAME,
   RULES_SHEET_NAME,
+  indentColumn,
   type CellValue,
   type WorkbookSheet,
 } from "../core";
@@ -48,17 +49,117 @@ function usedOf(r: Excel.Range): Loaded | null {
  * Reads what a use case needs in one round trip when it fits: the sheet list, the score sheet's
  * used range (values only) and the auxiliary sheets. A score sheet longer than the first window
  * is completed in chunks; if the host refuses the first request (too large, or the chained reads
- * on sheets that do not exist), it falls back to reading sizes first and values in chunks.
+ * on sheets that do not exist), it falls back to reading sizes first and values in chunks. When
+ * the score sheet is a criteria list with unnumbered rows, one more round trip reads its Excel
+ * indent levels (see `readIndents`).
  */
 export async function readWorkbook(context: Excel.RequestContext, sheet?: string): Promise<WorkbookRead> {
+  let read: WorkbookRead;
   try {
-    return await readAtOnce(context, sheet);
+    read = await readAtOnce(context, sheet);
   } catch (e) {
     const he = toHostError(e);
     if (he.kind === "cell-edit" || he.kind === "not-found") throw he;
     // Too large for one response (or the host refused the chained null-object reads): go slowly.
-    return readInChunks(context, sheet);
+    read = await readInChunks(context, sheet);
   }
+  // Only the score sheet can be a criteria list; the auxiliary sheets never need indents.
+  const [target, ...aux] = read.sheets;
+  if (!target) return read;
+  const wss = context.workbook.worksheets;
+  const [withIndents] = await readIndents(context, [target], (name) => wss.getItem(name));
+  return { ...read, sheets: [withIndents ?? target, ...aux] };
+}
+
+/** The indent levels are in ExcelApi 1.9 (`Range.getCellProperties`). */
+const INDENT_API = { set: "ExcelApi", version: "1.9" } as const;
+
+interface Requirements {
+  isSetSupported(name: string, version?: string): boolean;
+}
+
+/**
+ * False when the host says it lacks ExcelApi 1.9, or office.js has no `getCellProperties` at all;
+ * true when it cannot tell (the call is then guarded instead).
+ */
+function cellPropertiesSupported(): boolean {
+  const office = (globalThis as { Office?: { context?: { requirements?: Partial<Requirements> } } }).Office;
+  const requirements = office?.context?.requirements;
+  if (requirements && typeof requirements.isSetSupported === "function") {
+    try {
+      if (!requirements.isSetSupported(INDENT_API.set, INDENT_API.version)) return false;
+    } catch {
+      // An Office without a working requirements check: try the call itself.
+    }
+  }
+  const range = (Excel as unknown as { Range?: { prototype?: Record<string, unknown> } }).Range;
+  return !range?.prototype || typeof range.prototype.getCellProperties === "function";
+}
+
+/**
+ * Adds Excel's indent levels to the sheets that need them: a criteria list whose rows are not all
+ * numbered takes its tree from the indentation, and Excel's Increase Indent is not in the values.
+ * Core's `indentColumn` says which column and rows; their `format.indentLevel` is read with
+ * `getCellProperties`, for every such sheet in ONE round trip, and none when no sheet needs it.
+ * An Excel without ExcelApi 1.9 (older desktop builds) refuses the call: the sheets stay without
+ * indents (indentation typed as spaces still counts). Cell-edit mode, a vanished sheet and a busy
+ * host are not refusals of the API and propagate like any other read's.
+ */
+export async function readIndents(
+  context: Excel.RequestContext,
+  sheets: readonly WorkbookSheet[],
+  worksheet: (name: string) => Excel.Worksheet,
+): Promise<WorkbookSheet[]> {
+  const out = sheets.slice();
+  const wanted = sheets.flatMap((s, i) => {
+    if (!s.origin || s.grid.length === 0) return [];
+    const at = indentColumn(s.grid, s.origin);
+    return at ? [{ i, at, origin: s.origin }] : [];
+  });
+  if (wanted.length === 0 || !cellPropertiesSupported()) return out;
+  const asks: {
+    i: number;
+    r1: number;
+    col: number;
+    result: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+  }[] = [];
+  for (const { i, at, origin } of wanted) {
+    const s = sheets[i] as WorkbookSheet;
+    const range = worksheet(s.name).getRangeByIndexes(
+      origin.row + at.r1,
+      origin.col + at.col,
+      at.r2 - at.r1 + 1,
+      1,
+    );
+    try {
+      asks.push({
+        i,
+        r1: at.r1,
+        col: at.col,
+        result: range.getCellProperties({ format: { indentLevel: true } }),
+      });
+    } catch {
+      // office.js refuses it on the spot (ApiNotFound) or has no such method: an older Excel.
+      return out;
+    }
+  }
+  try {
+    await context.sync();
+  } catch (e) {
+    const he = toHostError(e);
+    if (he.kind === "cell-edit" || he.kind === "not-found" || he.kind === "busy") throw he;
+    return out; // the host refused getCellProperties (ApiNotFound, InvalidOperation, NotImplemented, …)
+  }
+  for (const a of asks) {
+    const indents = new Map<number, ReadonlyMap<number, number>>();
+    const cells = (a.result.value as Excel.CellProperties[][] | null | undefined) ?? [];
+    cells.forEach((row, k) => {
+      const level = row[0]?.format?.indentLevel;
+      if (typeof level === "number" && level > 0) indents.set(a.r1 + k, new Map([[a.col, level]]));
+    });
+    if (indents.size > 0) out[a.i] = { ...(sheets[a.i] as WorkbookSheet), indents };
+  }
+  return out;
 }
 
 function targetOf(context: Excel.RequestContext, sheet?: string): Excel.Worksheet {
@@ -220,7 +321,8 @@ export async function readRows(
 
 /**
  * Reads every sheet's used range: for detailed scoring sheets kept one unit a sheet, the ranking
- * needs them all. Two round trips (the names, then the values); such sheets are small.
+ * needs them all. Two round trips (the names, then the values); such sheets are small. A third
+ * reads the Excel indent levels of the criteria lists that need them, only when one does.
  */
 export async function readAllSheets(context: Excel.RequestContext): Promise<WorkbookRead> {
   const wss = context.workbook.worksheets;
@@ -234,9 +336,11 @@ export async function readAllSheets(context: Excel.RequestContext): Promise<Work
     return { name: w.name, visible: w.visibility === "Visible", u };
   });
   await context.sync();
+  const sheets = used.map((x) => toSheet(x.name, usedOf(x.u), x.visible));
+  const items = new Map(wss.items.map((w) => [w.name, w]));
   return {
     target: active.name,
     names: used.map((x) => ({ name: x.name, visible: x.visible })),
-    sheets: used.map((x) => toSheet(x.name, usedOf(x.u), x.visible)),
+    sheets: await readIndents(context, sheets, (name) => items.get(name) ?? wss.getItem(name)),
   };
 }

@@ -279,6 +279,8 @@ export class Engine {
   stats: DoubleStats = emptyStats();
   readonly limits: Limits = defaultLimits();
   readonly faults: Faults = new Faults(this.limits);
+  /** The ExcelApi requirement set the host supports ("1.8"); null: every set the double implements. */
+  excelApi: string | null = null;
 
   constructor(public model: WorkbookModel) {}
 
@@ -806,13 +808,49 @@ export abstract class ClientObject<E> {
   }
 }
 
-/** office.js `ClientResult<T>`: `value` is readable after the sync that computed it. */
+/** "1.10" > "1.9": requirement-set versions compare part by part. */
+export function versionAtLeast(have: string, want: string): boolean {
+  const a = have.split(".").map(Number);
+  const b = want.split(".").map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return true;
+}
+
+/** `Office.context.requirements.isSetSupported` as the double's host answers it. */
+export function isSetSupported(engine: Engine, name: string, version = "1.1"): boolean {
+  if (name !== "ExcelApi") return false;
+  return engine.excelApi === null || versionAtLeast(engine.excelApi, version);
+}
+
+/**
+ * office.js `CommonUtility.throwIfApiNotSupported`: a method of a requirement set the host lacks
+ * throws ApiNotFound when called (before anything is queued), with office.js' message.
+ */
+export function throwIfApiNotSupported(context: RequestContext, apiFullName: string, version: string): void {
+  if (isSetSupported(context._engine, "ExcelApi", version)) return;
+  throw new DoubleOfficeError({
+    code: Codes.apiNotFound,
+    message: `The method or property ${apiFullName} is part of the ExcelApi ${version} requirement set, which is not available in your version of Excel.`,
+    errorLocation: apiFullName,
+    httpStatusCode: 404,
+  });
+}
+
+/**
+ * office.js `ClientResult<T>`: `value` is readable after the sync that computed it; before, it
+ * throws office.js' own ValueNotLoaded (`ClientResult.prototype.value` in excel-web-16.00.debug.js:
+ * code "ValueNotLoaded", httpStatusCode 400, debugInfo.errorLocation "clientResult.value").
+ */
 export class ClientResult<T> {
   private _loaded = false;
   private _value: T | undefined;
 
   get value(): T {
-    if (!this._loaded) throw officeError(Codes.valueNotLoaded);
+    if (!this._loaded) throw officeError(Codes.valueNotLoaded, "clientResult.value");
     return this._value as T;
   }
 

@@ -23,6 +23,7 @@ export interface ErrorSpec {
 /** The error codes this double raises (a subset of `Excel.ErrorCodes` and `OfficeExtension.ErrorCodes`). */
 export const Codes = {
   accessDenied: "AccessDenied",
+  apiNotFound: "ApiNotFound",
   generalException: "GeneralException",
   invalidArgument: "InvalidArgument",
   invalidOperation: "InvalidOperation",
@@ -78,6 +79,7 @@ const MESSAGES: Record<string, string> = {
 
 const HTTP_STATUS: Record<string, number> = {
   AccessDenied: 401,
+  ApiNotFound: 404,
   GeneralException: 500,
   InvalidArgument: 400,
   InvalidObjectPath: 400,

@@ -21,6 +21,7 @@ import {
   type DoubleStats,
   type Faults,
   emptyStats,
+  isSetSupported,
 } from "./client";
 import { ExcelEnums, ExcelErrorCodes, OfficeExtensionErrorCodes } from "./enums";
 import { Codes, DoubleOfficeError, officeError } from "./errors";
@@ -72,6 +73,7 @@ export type { DoubleStats, Faults, Limits, RequestRecord } from "./client";
 export type { ErrorSpec } from "./errors";
 export type { ProtectionOptions } from "./model";
 export type { DataValidationRuleData, DataValidationRuleInput, ValidationSnapshot } from "./validation";
+export type { CellProperties, CellPropertiesLoadOptions } from "./cell-properties";
 export { DoubleOfficeError, DoubleWorkbook };
 export { UNEVALUATED_FORMULA_VALUE } from "./values";
 export { FIVE_MB } from "./client";
@@ -108,6 +110,12 @@ export interface ExcelDoubleOptions {
   /** Evaluates formulas the double cannot (e.g. with hyperformula); undefined → 0. */
   formulaEvaluator?: (formula: string) => StoredValue | undefined;
   defaults?: Partial<Defaults>;
+  /**
+   * The ExcelApi requirement set version the host supports, e.g. "1.8" for an Excel without
+   * `Range.getCellProperties` (ExcelApi 1.9), which then throws ApiNotFound when called, as
+   * office.js does. Default: every set the double implements. Only `getCellProperties` checks it.
+   */
+  excelApi?: string;
 }
 
 /** Options `Excel.run(options, batch)` understands. */
@@ -153,6 +161,11 @@ export interface ExcelDouble {
   /** Sync counter, per-request byte sizes; a stable object (reset in place). */
   readonly stats: DoubleStats;
   faults: Faults;
+  /**
+   * What `Office.context.requirements` would answer on this host (the double does not install an
+   * `Office` global): `isSetSupported("ExcelApi", "1.9")` is false when `excelApi` is below it.
+   */
+  requirements: { isSetSupported(name: string, version?: string): boolean };
   /** A fresh workbook from `seed` (default: one empty "Sheet1"), stats and faults cleared. */
   reset(seed?: Seed): void;
   resetStats(): void;
@@ -185,6 +198,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 export function createExcelDouble(seed?: Seed, options: ExcelDoubleOptions = {}): ExcelDouble {
   const engine = new Engine(buildModel(seed, options));
+  engine.excelApi = options.excelApi ?? null;
 
   class BoundRequestContext extends ExcelRequestContext {
     constructor(_url?: string) {
@@ -305,6 +319,7 @@ export function createExcelDouble(seed?: Seed, options: ExcelDoubleOptions = {})
     workbook: new DoubleWorkbook(() => engine.model),
     stats,
     faults: engine.faults,
+    requirements: { isSetSupported: (name, version) => isSetSupported(engine, name, version) },
     reset(nextSeed?: Seed): void {
       engine.model = buildModel(nextSeed, options);
       resetStats();

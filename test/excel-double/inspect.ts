@@ -50,6 +50,11 @@ export interface SeedSheet {
   visibility?: Visibility;
   /** Cells to unlock (`format.protection.locked = false`), e.g. ["D6:D20"]: a form's input cells. */
   unlocked?: string[];
+  /**
+   * Excel indent levels (`format.indentLevel`, Format Cells → Alignment → Indent, 0–250) by local
+   * address, e.g. `{ B5: 1, "B6:B8": 2 }`; later entries win where they overlap.
+   */
+  indents?: Record<string, number>;
   /** Protect the sheet once seeded: `true` (no password, Excel's default options) or the details. */
   protected?: boolean | SeedProtection;
 }
@@ -497,6 +502,21 @@ export class DoubleWorkbook {
   addSheet(sheet: SeedSheet): void {
     addSeedSheet(this.model, sheet);
   }
+
+  /** Sets Excel's indent level of cells as the user would (Increase Indent): `setIndent("Sở A", "A4:A5", 1)`. */
+  setIndent(sheetName: string, address: string, level: number): void {
+    const s = this.model.sheetByName(sheetName);
+    if (!s) throw new Error(`no sheet named ${sheetName}`);
+    applyIndent(this.model, s, address, level);
+  }
+}
+
+function applyIndent(model: WorkbookModel, sheet: SheetModel, address: string, level: number): void {
+  const p = parseAddress(address);
+  if (!p || p.sheet !== null) throw new Error(`${sheet.name}: not a local address: ${address}`);
+  if (!Number.isInteger(level) || level < 0 || level > 250)
+    throw new Error(`${sheet.name}!${address}: an indent level is an integer from 0 to 250, not ${level}`);
+  model.applyStyle(sheet, p.rect, (s) => ({ ...s, indentLevel: level }));
 }
 
 function storeLiteral(sheet: SheetModel, at: Rect, values: SeedValue[][]): void {
@@ -532,6 +552,8 @@ export function addSeedSheet(model: WorkbookModel, seed: SeedSheet): SheetModel 
     if (!p || p.sheet !== null) throw new Error(`seed ${seed.name}: not a local address: ${address}`);
     model.applyStyle(sheet, p.rect, (s) => ({ ...s, locked: false }));
   }
+  for (const [address, level] of Object.entries(seed.indents ?? {}))
+    applyIndent(model, sheet, address, level);
   if (seed.protected) {
     const given = seed.protected === true ? {} : seed.protected;
     sheet.protection = {

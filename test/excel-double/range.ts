@@ -15,7 +15,15 @@ import {
   rectCells,
   type Rect,
 } from "./address";
-import { ClientCollection, ClientObject, type Exec, type RequestContext } from "./client";
+import { readCellProperties, type CellProperties, type CellPropertiesLoadOptions } from "./cell-properties";
+import {
+  ClientCollection,
+  ClientObject,
+  throwIfApiNotSupported,
+  type ClientResult,
+  type Exec,
+  type RequestContext,
+} from "./client";
 import { Codes, officeError, readOnlyProperty } from "./errors";
 import {
   normalizeColor,
@@ -598,6 +606,25 @@ export class Range extends ClientObject<RangeEntity> {
   }
 
   // --- methods
+
+  /**
+   * ExcelApi 1.9: the properties asked for, cell by cell (see cell-properties.ts). On a host
+   * without ExcelApi 1.9 (the double's `excelApi` option) it throws ApiNotFound when called, as
+   * office.js does; the options are copied when called (office.js serializes the argument then).
+   */
+  getCellProperties(cellPropertiesLoadOptions: CellPropertiesLoadOptions): ClientResult<CellProperties[][]> {
+    throwIfApiNotSupported(this.context, "Range.getCellProperties", "1.9");
+    const sent: unknown =
+      cellPropertiesLoadOptions === undefined
+        ? undefined
+        : JSON.parse(JSON.stringify(cellPropertiesLoadOptions));
+    // null only in the limits' "null" mode for oversized reads, as `values` then reads.
+    return this._result(
+      "getCellProperties",
+      [sent],
+      (exec, e) => readCellProperties(exec, e, sent) as CellProperties[][],
+    );
+  }
 
   /** Decision (README): on a protected sheet, merging needs the "format cells" permission. */
   merge(across = false): void {
