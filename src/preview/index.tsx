@@ -29,6 +29,7 @@ const TEXT = {
     validate: "Kiểm tra",
     compute: "Xếp hạng",
     notice: "Tạo thông báo",
+    forms: "Tạo phiếu chấm",
     sheets: "Các trang tính",
     edit: "Sửa ô",
     loading: "Đang mở sổ làm việc…",
@@ -45,6 +46,7 @@ const TEXT = {
     validate: "Validate",
     compute: "Compute ranking",
     notice: "Generate notice",
+    forms: "Make forms",
     sheets: "Sheets",
     edit: "Edit cell",
     loading: "Opening the workbook…",
@@ -147,6 +149,7 @@ function Chrome() {
           <button onClick={() => press("validateSheet")}>{TEXT.validate}</button>
           <button onClick={() => press("computeRanking")}>{TEXT.compute}</button>
           <button onClick={() => press("generateNotice")}>{TEXT.notice}</button>
+          <button onClick={() => press("makeForms")}>{TEXT.forms}</button>
         </div>
       </header>
       {loadError && (

@@ -11,6 +11,7 @@ import {
 import { uiText, type Lang, type UiTextKey } from "../core";
 import type { Adapter } from "./adapter";
 import { CheckStep } from "./CheckStep";
+import { FormsStep } from "./FormsStep";
 import { NoticeStep } from "./NoticeStep";
 import { ResultsStep } from "./ResultsStep";
 import { RulesStep } from "./RulesStep";
@@ -24,9 +25,13 @@ const STEP_LABELS: Readonly<Record<StepId, UiTextKey>> = {
   check: "stepCheck",
   results: "stepResults",
   notice: "stepNotice",
+  forms: "stepForms",
 };
 
-/** The task pane: five steps from "my score sheet" to "the notice is ready". */
+/**
+ * The task pane: five steps from "my score sheet" to "the notice is ready", and a sixth for the
+ * self-scoring forms sent to the units and consolidated when they come back.
+ */
 export function App({ adapter, lang }: { adapter: Adapter; lang: Lang }) {
   const s = useAppStyles();
   const pane = usePane(adapter, lang);
@@ -76,6 +81,7 @@ export function App({ adapter, lang }: { adapter: Adapter; lang: Lang }) {
         {step === "check" && <CheckStep pane={pane} />}
         {step === "results" && <ResultsStep pane={pane} />}
         {step === "notice" && <NoticeStep pane={pane} />}
+        {step === "forms" && <FormsStep pane={pane} />}
       </div>
       {next && (
         <div className={s.footer}>

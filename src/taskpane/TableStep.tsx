@@ -1,9 +1,14 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text } from "@fluentui/react-components";
-import { ROLE_NAMES, uiText } from "../core";
+import { ROLE_NAMES, uiText, type CriteriaLayout, type UiTextKey } from "../core";
 import type { PaneState } from "./usePane";
 import { MAPPED_ROLES, useTableStep } from "./useTableStep";
 import { useStepStyles } from "./shared.styles";
 import { useTableStepStyles } from "./TableStep.styles";
+
+const LAYOUT_NAMES: Readonly<Record<CriteriaLayout, UiTextKey>> = {
+  single: "layoutSingle",
+  multi: "layoutMulti",
+};
 
 /** Step 1: what EMU found on the sheet, and the user's corrections. */
 export function TableStep({ pane }: { pane: PaneState }) {
@@ -11,7 +16,7 @@ export function TableStep({ pane }: { pane: PaneState }) {
   const s = useStepStyles();
   const c = useTableStepStyles();
   const state = useTableStep(pane);
-  const t = (k: Parameters<typeof uiText>[1], v?: Record<string, string | number>) => uiText(lang, k, v);
+  const t = (k: UiTextKey, v?: Record<string, string | number>) => uiText(lang, k, v);
   const busy = runner.busy !== null;
 
   if (!inspection) {
@@ -59,14 +64,41 @@ export function TableStep({ pane }: { pane: PaneState }) {
         <MessageBar intent="warning">
           <MessageBarBody>{t("tableEmpty")}</MessageBarBody>
         </MessageBar>
-      ) : inspection.mapping === null ? (
-        <MessageBar intent="warning">
-          <MessageBarBody>{t("tableNotFound")}</MessageBarBody>
-        </MessageBar>
-      ) : (
+      ) : inspection.mapping !== null ? (
         <Text className={s.muted}>
           {inspection.remembered ? t("mappingRemembered") : t("mappingDetected")}
         </Text>
+      ) : (
+        // A detailed scoring sheet has no summary columns to map: what EMU found is said below.
+        !inspection.criteria && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t("tableNotFound")}</MessageBarBody>
+          </MessageBar>
+        )
+      )}
+      {inspection.criteria && (
+        <>
+          <Text data-testid="criteria-detected">
+            {t("tableCriteria", {
+              criteria: inspection.criteria.criteria,
+              units: inspection.criteria.units,
+              layout: t(LAYOUT_NAMES[inspection.criteria.layout]),
+            })}
+          </Text>
+          <Field label={t("tableLayout")} hint={t("tableLayoutHint")}>
+            <Select
+              value={pane.criteriaLayout ?? ""}
+              disabled={busy}
+              onChange={(_, d) => pane.setCriteriaLayout(d.value === "" ? null : (d.value as CriteriaLayout))}
+            >
+              <option value="">
+                {t("tableLayoutAuto", { layout: t(LAYOUT_NAMES[inspection.criteria.layout]) })}
+              </option>
+              <option value="single">{t("tableLayoutSingle")}</option>
+              <option value="multi">{t("tableLayoutMulti")}</option>
+            </Select>
+          </Field>
+        </>
       )}
       <div className={c.roles}>
         {MAPPED_ROLES.map((role) => {

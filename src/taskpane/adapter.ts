@@ -1,4 +1,13 @@
-import type { ColumnMapping, Lang, NoticeFields, Rules } from "../core";
+import type { ColumnMapping, CriteriaLayout, Lang, NoticeFields, Rules } from "../core";
+import {
+  consolidateForms,
+  formsInfo,
+  generateForms,
+  type ConsolidateOutcome,
+  type ConsolidateRequest,
+  type FormsOperationOutcome,
+  type FormsOperationRequest,
+} from "../excel/forms";
 import { hostErrorMessage } from "../excel/host";
 import {
   computeRanking,
@@ -18,13 +27,21 @@ import {
   type SheetInspection,
 } from "../excel/pane";
 
-export type { OperationOutcome, SelectionInfo, SheetInspection };
+export type { ConsolidateOutcome, FormsOperationOutcome, OperationOutcome, SelectionInfo, SheetInspection };
 
 /** What the pane asks of a use case: the user's language, and the sheet and mapping it confirmed. */
 export interface PaneRequest {
   readonly lang: Lang;
   readonly sheet?: string;
   readonly mapping?: ColumnMapping;
+  /** The user's override of a detailed scoring sheet's detected layout. */
+  readonly criteriaLayout?: CriteriaLayout;
+}
+
+/** What the workbook offers for making forms: its criteria lists (best first) and its units. */
+export interface FormsInfo {
+  readonly lists: readonly string[];
+  readonly units: readonly string[];
 }
 
 /**
@@ -41,6 +58,14 @@ export interface Adapter {
   generateNotice(req: PaneRequest & { fields: NoticeFields }): Promise<OperationOutcome>;
   saveRules(rules: Rules): Promise<void>;
   saveNoticeFields(fields: NoticeFields): Promise<void>;
+  formsInfo(): Promise<FormsInfo>;
+  /** One blank self-scoring form sheet per unit, written into the workbook; no sheet is replaced. */
+  generateForms(req: Omit<FormsOperationRequest, "run">): Promise<FormsOperationOutcome>;
+  /**
+   * Returned forms into the workbook: `apply: false` only plans; `apply: true` writes, overwriting
+   * only the differing cells listed in `overwrite`.
+   */
+  consolidate(req: Omit<ConsolidateRequest, "run">): Promise<ConsolidateOutcome>;
   /** Selects a cell or a sheet's A1, given as "'Sheet'!D9". */
   selectCell(address: string): Promise<void>;
   /** Subscribes to edits of the workbook, where the host reports them; returns the unsubscribe. */
@@ -60,6 +85,9 @@ export function excelAdapter(): Adapter {
     generateNotice: (req) => generateNotice(req),
     saveRules: (rules) => saveRules(rules),
     saveNoticeFields: (fields) => saveNoticeFields(fields),
+    formsInfo: () => formsInfo(),
+    generateForms: (req) => generateForms(req),
+    consolidate: (req) => consolidateForms(req),
     selectCell: (address) => selectCell(address),
     onWorkbookChanged(listener) {
       let stop: (() => Promise<void>) | null = null;

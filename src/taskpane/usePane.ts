@@ -1,11 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Lang } from "../core";
+import type { CriteriaLayout, Lang } from "../core";
 import { subscribe, type SessionEvent } from "../app/session";
-import type { Adapter, OperationOutcome, PaneRequest, SheetInspection } from "./adapter";
+import type {
+  Adapter,
+  FormsOperationOutcome,
+  OperationOutcome,
+  PaneRequest,
+  SheetInspection,
+} from "./adapter";
 import { useRunner, type Runner } from "./useRunner";
 
-export type StepId = "table" | "rules" | "check" | "results" | "notice";
-export const STEPS: readonly StepId[] = ["table", "rules", "check", "results", "notice"];
+export type StepId = "table" | "rules" | "check" | "results" | "notice" | "forms";
+export const STEPS: readonly StepId[] = ["table", "rules", "check", "results", "notice", "forms"];
 
 /** Which operation produced the outcome on show. */
 export type OutcomeKind = SessionEvent["kind"];
@@ -26,6 +32,12 @@ export interface PaneState {
   /** True when the outcome came from a ribbon command. */
   readonly fromRibbon: boolean;
   setOutcome(kind: OutcomeKind, outcome: OperationOutcome): void;
+  /** The last "Make forms" (from the Forms step or the ribbon) while its message is on show. */
+  readonly formsMade: { readonly value: FormsOperationOutcome; readonly ribbon: boolean } | null;
+  setFormsMade(value: FormsOperationOutcome | null): void;
+  /** The layout the user chose for detailed scoring sheets; null: the detected one. */
+  readonly criteriaLayout: CriteriaLayout | null;
+  setCriteriaLayout(layout: CriteriaLayout | null): void;
   /** The request every use case gets: the sheet and the mapping the user confirmed. */
   request(): PaneRequest;
 }
@@ -40,8 +52,15 @@ export function usePane(adapter: Adapter, lang: Lang): PaneState {
     value: OperationOutcome;
     ribbon: boolean;
   } | null>(null);
+  const [formsMade, setFormsMadeState] = useState<PaneState["formsMade"]>(null);
+  // Pane state only, never saved to the workbook (unlike the column mapping): like the CLI's
+  // --layout it corrects how this session reads a sheet detection got wrong, and the ribbon's
+  // commands, which cannot see it, keep to the detected layout.
+  const [criteriaLayout, setCriteriaLayout] = useState<CriteriaLayout | null>(null);
   const inspectionRef = useRef<SheetInspection | null>(null);
   inspectionRef.current = inspection;
+  const layoutRef = useRef(criteriaLayout);
+  layoutRef.current = criteriaLayout;
 
   const refresh = useCallback(
     (sheet?: string) =>
@@ -61,12 +80,16 @@ export function usePane(adapter: Adapter, lang: Lang): PaneState {
     void refresh();
   }, []);
 
-  // Ribbon commands publish their outcome; errors and warnings land on the Check step.
+  // Ribbon commands publish their outcome; errors and warnings land on the Check step, and
+  // "Make forms" always on the Forms step: what was made and how to send it must be read.
   const report = runner.report;
   useEffect(
     () =>
       subscribe((e) => {
-        if (e.outcome) {
+        if (e.kind === "forms") {
+          if (e.forms) setFormsMadeState({ value: e.forms, ribbon: true });
+          setStep("forms");
+        } else if (e.outcome) {
           setOutcomeState({ kind: e.kind, value: e.outcome, ribbon: true });
           if (!e.outcome.ok || e.outcome.issues.length > 0 || e.kind === "validate") setStep("check");
           else setStep(e.kind === "notice" ? "notice" : "results");
@@ -97,12 +120,19 @@ export function usePane(adapter: Adapter, lang: Lang): PaneState {
     setOutcomeState({ kind, value, ribbon: false });
   }, []);
 
+  const setFormsMade = useCallback((value: FormsOperationOutcome | null) => {
+    setFormsMadeState(value ? { value, ribbon: false } : null);
+  }, []);
+
   const request = useCallback((): PaneRequest => {
     const i = inspectionRef.current;
+    const layout = layoutRef.current;
     return {
       lang,
       ...(i ? { sheet: i.sheet } : {}),
       ...(i?.remembered ? { mapping: i.remembered } : {}),
+      // The override means something only while the sheet is a detailed scoring sheet.
+      ...(i?.criteria && layout ? { criteriaLayout: layout } : {}),
     };
   }, [lang]);
 
@@ -118,6 +148,10 @@ export function usePane(adapter: Adapter, lang: Lang): PaneState {
     outcomeKind: outcome?.kind ?? null,
     fromRibbon: outcome?.ribbon ?? false,
     setOutcome,
+    formsMade,
+    setFormsMade,
+    criteriaLayout,
+    setCriteriaLayout,
     request,
   };
 }

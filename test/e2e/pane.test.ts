@@ -1,12 +1,15 @@
 /**
  * The pane in real headless Chromium (Debian's, through playwright-core), in the browser
- * preview: the seed 000 sample from "check" to "notice", and a messy workbook whose issues
- * select their cells. Assertions read what the simulated grid shows. Screenshots of the main
- * views go to test-results/screenshots/.
+ * preview: the seed 000 sample from "check" to "notice", a messy workbook whose issues select
+ * their cells, and a cluster's forms made and a filled one consolidated. Assertions read what
+ * the simulated grid shows. Screenshots of the main views go to test-results/screenshots/.
  */
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
+import { makeForms } from "../../src/core";
+import { writeGridsXlsx, writeModelsXlsx } from "../../src/cli/io";
 import { ROOT, gridCell, openPreview, shot, startPreview, type Preview } from "./preview";
 
 jest.setTimeout(120_000);
@@ -174,6 +177,133 @@ describe("narrow, English and dark", () => {
     await page.getByText("Kết quả của lệnh trên thanh công cụ:").waitFor();
     await expect(page.getByRole("tab", { name: /3\./ }).getAttribute("aria-selected")).resolves.toBe("true");
     await expect(page.getByTestId("issues-error").locator("li").count()).resolves.toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe("forms: made in the workbook, one returned filled in and consolidated", () => {
+  /** A cluster's criteria list of 100 points, two groups. */
+  const LIST = [
+    ["TT", "Nội dung tiêu chí", "Điểm tối đa"],
+    ["I", "Thực hiện nhiệm vụ chính trị được giao", 60],
+    ["1", "Hoàn thành các chỉ tiêu kế hoạch năm", 30],
+    ["2", "Cải cách hành chính, chuyển đổi số", 20],
+    ["3", "Thông tin, tuyên truyền", 10],
+    ["II", "Công tác thi đua, khen thưởng", 40],
+    ["1", "Ban hành kế hoạch, phát động phong trào thi đua", 20],
+    ["2", "Sơ kết, tổng kết, nhân rộng điển hình tiên tiến", 20],
+  ];
+  const UNITS = ["Sở TT&TT Sơn La", "Sở TT&TT Lai Châu", "Sở TT&TT Điện Biên", "Sở TT&TT Lào Cai"];
+
+  beforeAll(async () => {
+    await writeGridsXlsx(join(preview.extraDir, "cum-phieu.xlsx"), [
+      {
+        name: "Tổng hợp điểm",
+        rows: [["STT", "Đơn vị", "Điểm tự chấm"], ...UNITS.map((u, k) => [k + 1, u, ""])],
+      },
+      { name: "Danh mục tiêu chí", rows: LIST },
+    ]);
+  });
+
+  /**
+   * Lào Cai's form as the unit sends it back: the form EMU makes, written by the CLI's writer
+   * (protected, validated), with the scores typed into its yellow cells.
+   */
+  async function returnedForm(scores: readonly number[]): Promise<Buffer> {
+    const made = makeForms({
+      sheets: [{ name: "Danh mục tiêu chí", grid: LIST }],
+      units: ["Sở TT&TT Lào Cai"],
+      lang: "vi",
+    });
+    const model = made.ok ? made.forms[0]?.model : undefined;
+    if (!model) throw new Error("no form");
+    const path = join(preview.extraDir, "phieu-lao-cai.xlsx");
+    const written = await writeModelsXlsx(path, [model], { force: true });
+    if (!written.ok) throw new Error("form not written");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const ws = wb.worksheets[0];
+    // The leaf criteria's rows: I.1–I.3 and II.1–II.2.
+    ["D7", "D8", "D9", "D11", "D12"].forEach((a, k) => {
+      if (ws) ws.getCell(a).value = scores[k] ?? null;
+    });
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  it("makes a protected form per unit, then previews and writes a returned one, keeping a differing cell", async () => {
+    const { page, errors } = await openPreview(preview, "?file=extra/cum-phieu.xlsx&width=320", {
+      width: 1100,
+      height: 900,
+    });
+    await tab(page, /6\./);
+    const units = page.getByLabel("Đơn vị, mỗi dòng một đơn vị");
+    await expect(units.inputValue()).resolves.toBe(UNITS.join("\n"));
+    await expect(page.getByLabel("Danh mục tiêu chí", { exact: true }).inputValue()).resolves.toBe(
+      "Danh mục tiêu chí",
+    );
+    await page.locator("#pane").getByRole("button", { name: "Tạo phiếu", exact: true }).click();
+    const made = page.getByTestId("forms-made");
+    await made.waitFor();
+    await expect(made.innerText()).resolves.toMatch(/Đã tạo 4 phiếu tự chấm[\s\S]*Sở TT&TT Lào Cai/);
+    // The grid shows the first form EMU made, activated as Excel would.
+    const grid = page.locator("table.grid");
+    await expect(grid.getAttribute("data-sheet")).resolves.toBe("Sở TT&TT Sơn La");
+    await expect(grid.innerText()).resolves.toMatch(
+      /BẢNG TỰ CHẤM ĐIỂM THI ĐUA[\s\S]*Đơn vị: Sở TT&TT Sơn La/,
+    );
+    await shot(page, "6-forms");
+
+    // The cluster head already typed one of Lào Cai's scores into the workbook's copy.
+    await page.getByRole("tab", { name: "Sở TT&TT Lào Cai" }).click();
+    await page.locator('table.grid td[data-addr="D7"]').dblclick();
+    await page.getByLabel("Sửa ô D7").fill("25");
+    await page.getByLabel("Sửa ô D7").press("Enter");
+    await expect(gridCell(page, "D7")).resolves.toBe("25");
+
+    await page.getByLabel("Chọn tệp phiếu đã điền").setInputFiles({
+      name: "Phiếu tự chấm - Lào Cai.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: await returnedForm([28, 19.5, 10, 20, 18]),
+    });
+    const plan = page.getByTestId("forms-plan");
+    await plan.waitFor();
+    await idle(page);
+    await expect(plan.innerText()).resolves.toMatch(/Phiếu hợp lệ \(1\)\s+Sở TT&TT Lào Cai/);
+    await expect(page.getByTestId("forms-plan-fill").innerText()).resolves.toBe("4");
+    const conflict = page.getByTestId("forms-conflicts").locator("tbody tr");
+    await expect(conflict.count()).resolves.toBe(1);
+    await expect(conflict.innerText()).resolves.toMatch(/'Sở TT&TT Lào Cai'!D7\s+25\s+28/);
+    await expect(
+      page.getByRole("checkbox", { name: "Ghi đè ô 'Sở TT&TT Lào Cai'!D7" }).isChecked(),
+    ).resolves.toBe(false);
+    // Nothing is written before the button: the workbook's cell is as the user left it.
+    await expect(gridCell(page, "D8")).resolves.toBe("");
+    const pane = page.locator("#pane");
+    const [scrollW, clientW] = await pane.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    expect(scrollW).toBeLessThanOrEqual(clientW + 1);
+    await plan.scrollIntoViewIfNeeded();
+    await shot(page, "6-forms-consolidate");
+
+    await page.getByRole("button", { name: "Ghi vào sổ tổng hợp" }).click();
+    await expect(page.getByTestId("forms-applied").innerText()).resolves.toBe(
+      "Đã tổng hợp 1 phiếu: thêm 0 trang, điền 4 ô. Giữ nguyên 1 ô đang có giá trị khác.",
+    );
+    await expect(grid.getAttribute("data-sheet")).resolves.toBe("Sở TT&TT Lào Cai");
+    const cells = await Promise.all(["D7", "D8", "D9", "D11", "D12"].map((a) => gridCell(page, a)));
+    // The grid shows cells as Vietnamese Excel does: a decimal comma.
+    expect(cells).toEqual(["25", "19,5", "10", "20", "18"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("speaks English and follows the dark theme", async () => {
+    const { page, errors } = await openPreview(preview, "?file=extra/cum-phieu.xlsx&lang=en&theme=dark");
+    await page.getByRole("tab", { name: "6. Forms" }).click();
+    await expect(page.getByLabel("Units, one per line").inputValue()).resolves.toBe(UNITS.join("\n"));
+    await page.locator("#pane").getByRole("button", { name: "Make forms", exact: true }).click();
+    await expect(page.getByTestId("forms-made").innerText()).resolves.toMatch(/Made 4 self-scoring forms/);
+    await shot(page, "dark-en-forms");
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -1,9 +1,11 @@
 import { render, type RenderResult } from "@testing-library/react";
+import { axe } from "jest-axe";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { Lang } from "../../src/core";
 import { App } from "../../src/taskpane/App";
 import { excelAdapter, type Adapter } from "../../src/taskpane/adapter";
 import { createExcelDouble, type ExcelDouble, type SeedSheet } from "../excel-double";
+import { CRITERIA_LIST_NAME, CRITERIA_LIST_ROWS } from "../helpers/forms";
 
 /** Seed 000's summary table, under a title block, as a small sheet. */
 export const SEED_000_SHEET: SeedSheet = {
@@ -29,6 +31,19 @@ export const MESSY_SHEET: SeedSheet = {
     ["Sở A", 985, 985],
     ["Sở B", "chín trăm", 900],
     ["Sở C", 1100, 950],
+  ],
+};
+
+/** The form tests' criteria list (group I: 10 + 20 points, a bonus section II), as a sheet. */
+export const CRITERIA_LIST_SHEET: SeedSheet = { name: CRITERIA_LIST_NAME, values: CRITERIA_LIST_ROWS };
+
+/** A summary of two units with no score yet: the units forms are made for. */
+export const UNITS_SHEET: SeedSheet = {
+  name: "Tổng hợp điểm",
+  values: [
+    ["STT", "Đơn vị", "Điểm tự chấm"],
+    [1, "Sở A", null],
+    [2, "Sở B", null],
   ],
 };
 
@@ -58,4 +73,13 @@ export function renderPane(
     </FluentProvider>,
   );
   return { double, adapter, view };
+}
+
+/** jest-axe over a rendered view: no violations, listed by rule and element when there are. */
+export async function noAxeViolations(container: HTMLElement): Promise<void> {
+  const results = await axe(container, {
+    // The pane is one region of Office's page: it has no page-level landmarks of its own to check.
+    rules: { region: { enabled: false } },
+  });
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
 }

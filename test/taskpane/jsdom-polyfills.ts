@@ -12,3 +12,18 @@ class NoResizeObserver {
   disconnect(): void {}
 }
 g.ResizeObserver ??= NoResizeObserver;
+
+// jsdom 20's Blob has no arrayBuffer(), which every browser's File has: the Forms step reads
+// picked files with it.
+if (typeof Blob !== "undefined" && !("arrayBuffer" in Blob.prototype)) {
+  Object.defineProperty(Blob.prototype, "arrayBuffer", {
+    value(this: Blob): Promise<ArrayBuffer> {
+      return new Promise((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as ArrayBuffer);
+        reader.onerror = () => reject(reader.error);
+        reader.readAsArrayBuffer(this);
+      });
+    },
+  });
+}

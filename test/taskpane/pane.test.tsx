@@ -2,10 +2,9 @@
 import "./jsdom-polyfills";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { axe } from "jest-axe";
 import { MARKS_SHEET_NAME, NOTICE_FIELDS_SHEET_NAME, RULES_SHEET_NAME, parseMarks } from "../../src/core";
 import { HostError } from "../../src/excel/host";
-import { MESSY_SHEET, SEED_000_SHEET, renderPane } from "./helpers";
+import { MESSY_SHEET, SEED_000_SHEET, noAxeViolations, renderPane } from "./helpers";
 
 jest.setTimeout(30_000);
 const user = () => userEvent.setup();
@@ -13,14 +12,6 @@ const goTo = async (name: RegExp) => {
   await user().click(screen.getByRole("tab", { name }));
 };
 const loaded = () => screen.findByText("A1:E10");
-
-async function noAxeViolations(container: HTMLElement): Promise<void> {
-  const results = await axe(container, {
-    // The pane is one region of Office's page: it has no page-level landmarks of its own to check.
-    rules: { region: { enabled: false } },
-  });
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
-}
 
 describe("1. Table", () => {
   it("shows the sheet, range, header row and the detected columns", async () => {
