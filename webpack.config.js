@@ -311,7 +311,8 @@ async function createConfig({
           },
           // The pane's libraries (React, Fluent UI): one named async chunk, fetched with the pane.
           defaultVendors: {
-            test: /[\\/]node_modules[\\/]/,
+            // fflate serves only the .xlsx reader: it stays in that chunk, fetched on a file pick.
+            test: /[\\/]node_modules[\\/](?!fflate[\\/])/,
             chunks: "async",
             name: "pane-vendors",
             priority: -10,

@@ -1,6 +1,5 @@
 import type { Lang } from "../core";
 import { hostErrorMessage } from "../excel/host";
-import { generateForms } from "../excel/forms";
 import { computeRanking, generateNotice, validateSheet, type OperationOutcome } from "../excel/operations";
 import { publish, type SessionEvent } from "../app/session";
 
@@ -27,21 +26,6 @@ export async function runCommand(kind: SessionEvent["kind"], op: Op, deps: Comma
     publish({ kind, error: hostErrorMessage(e, lang) });
     await deps.showPane().catch(() => undefined);
   }
-}
-
-/**
- * "Make forms": one blank form sheet per unit from the workbook's criteria list and units. The
- * pane always opens on its Forms step afterwards: the user needs the list of sheets made (and of
- * units skipped) and how to send each form, or why none could be made. Never throws.
- */
-export async function runFormsCommand(deps: CommandDeps): Promise<void> {
-  const lang = deps.lang();
-  try {
-    publish({ kind: "forms", forms: await generateForms({ lang }) });
-  } catch (e) {
-    publish({ kind: "forms", error: hostErrorMessage(e, lang) });
-  }
-  await deps.showPane().catch(() => undefined);
 }
 
 export const COMMANDS = {

@@ -1,6 +1,6 @@
 /* global Office */
 import { langOf } from "../app/session";
-import { COMMANDS, runCommand, runFormsCommand, type CommandDeps } from "./handlers";
+import { COMMANDS, runCommand, type CommandDeps } from "./handlers";
 
 /** The host's services a command needs, from the live Office context. */
 const deps = (): CommandDeps => ({
@@ -26,6 +26,7 @@ Office.onReady(() => {
   Office.actions.associate("generateNotice", handler("generateNotice"));
   Office.actions.associate("makeForms", async (event: Office.AddinCommands.Event) => {
     try {
+      const { runFormsCommand } = await import(/* webpackChunkName: "forms-command" */ "./forms-command");
       await runFormsCommand(deps());
     } finally {
       event.completed();

@@ -1,6 +1,6 @@
 import { consolidateForms, formsInfo, generateForms } from "../../src/excel/forms";
 import { hostErrorMessage } from "../../src/excel/host";
-import { runFormsCommand } from "../../src/commands/handlers";
+import { runFormsCommand } from "../../src/commands/forms-command";
 import { subscribe, type SessionEvent } from "../../src/app/session";
 import { readWorkbook } from "../../src/cli/io";
 import { writeModelsXlsx } from "../../src/cli/io";
