@@ -289,7 +289,7 @@ export function planConsolidation(
   for (const f of forms) {
     const found = firstCriteria(f.sheets);
     if (!found) {
-      issues.push({ code: "no-table", severity: "error", sheet: f.source });
+      issues.push({ code: "no-form", severity: "error", source: f.source });
       continue;
     }
     const unit = found.table.units[0];
@@ -298,10 +298,10 @@ export function planConsolidation(
     reference ??= keys;
     const diff = criteriaDifferences(reference, keys);
     if (diff.length > 0) {
+      // No cell: the difference is in the returned file, not in this workbook (the message names it).
       issues.push({
         code: "criteria-differ",
         severity: "error",
-        cell: { sheet: found.name, row: 0, col: 0 },
         unit: unit.unit,
         source: f.source,
         detail: diff.slice(0, 5).join("; "),

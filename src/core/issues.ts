@@ -93,6 +93,7 @@ export type Issue =
       readonly source: string;
     })
   | (At & { readonly code: "unit-not-in-summary"; readonly unit: string; readonly source: string })
+  | (At & { readonly code: "no-form"; readonly source: string })
   | (At & {
       readonly code: "criteria-differ";
       readonly unit: string;

@@ -149,6 +149,12 @@ export const ISSUE_MESSAGES: MessageTable = {
     vi: (i) => `"${i.unit}" có bảng chấm chi tiết (trang "${i.source}") nhưng không có trong bảng tổng hợp.`,
     en: (i) => `"${i.unit}" has a detailed sheet ("${i.source}") but is not in the summary.`,
   },
+  "no-form": {
+    vi: (i) =>
+      `Tệp "${i.source}" không có phiếu tự chấm: cần một trang có các cột TT, Nội dung tiêu chí, Điểm tối đa và Điểm tự chấm, như phiếu EMU tạo ra. Chưa tổng hợp tệp này.`,
+    en: (i) =>
+      `"${i.source}" holds no self-scoring form: it needs a sheet with the columns No., Criterion, Maximum and Self score, as EMU's forms have. This file was not consolidated.`,
+  },
   "criteria-differ": {
     vi: (i) =>
       `Phiếu của "${i.unit}" (${i.source}) có danh mục tiêu chí khác với của Cụm (${i.detail}); chưa tổng hợp phiếu này.`,

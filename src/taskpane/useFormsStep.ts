@@ -61,19 +61,13 @@ export interface FormsStepState {
   select(address: string): Promise<void>;
 }
 
-/**
- * The plan as the step shows it. A "criteria-differ" issue points at the sheet inside the
- * returned file, not at the workbook, so it loses its cell: a click would select a cell of
- * whatever workbook sheet happens to share that name. Its message names the file and the unit.
- */
+/** The plan as the step shows it: the differing cells apart, with their values; the rest as issues. */
 function planOf(forms: readonly ReturnedForm[], o: ConsolidateOutcome): FormsPlan {
   const conflicts: Conflict[] = [];
   for (const i of o.conflicts)
     if (i.code === "kept-user-value" && i.cell)
       conflicts.push({ address: cellAddress(i.cell), current: i.value, proposed: i.proposed });
-  const issues = o.issues
-    .filter((i) => i.code !== "kept-user-value")
-    .map((i): Issue => (i.code === "criteria-differ" ? { ...i, cell: undefined } : i));
+  const issues = o.issues.filter((i) => i.code !== "kept-user-value");
   return { forms, units: o.units, added: o.added, filled: o.filled.length, conflicts, issues };
 }
 

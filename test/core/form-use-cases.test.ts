@@ -2,6 +2,8 @@ import {
   atA1,
   consolidationSheets,
   formSources,
+  issueMessage,
+  type Issue,
   makeForms,
   planFormsConsolidation,
   type CellValue,
@@ -157,6 +159,33 @@ describe("planFormsConsolidation", () => {
     expect(atA1(used).grid).toEqual([["", "", "", "", ""], ...used.grid]);
     const plan = planFormsConsolidation([used], [{ source: "x", sheets: [filledForm(form, { 6: 7 })] }]);
     expect(plan.edits.map((e) => [e.sheet, e.row, e.col])).toEqual([["Sở A", 6, 3]]);
+  });
+
+  it("names the file that holds no form, and a form of another list without pointing into this workbook", () => {
+    const plan = planFormsConsolidation(
+      [LIST],
+      [
+        { source: "ghi-chu.xlsx", sheets: [{ name: "Sheet1", grid: [["Ghi chú"]] }] },
+        {
+          source: "ha-giang.xlsx",
+          sheets: [
+            {
+              name: "Danh mục tiêu chí",
+              grid: [
+                ["Đơn vị: Sở TT&TT Hà Giang", "", "", ""],
+                ["TT", "Nội dung tiêu chí", "Điểm tối đa", "Điểm tự chấm"],
+                ["I", "Khác hẳn", 50, 40],
+              ],
+            },
+          ],
+        },
+      ],
+    );
+    expect(plan.issues.map((i) => [i.code, i.cell ?? null])).toEqual([
+      ["no-form", null],
+      ["criteria-differ", null],
+    ]);
+    expect(issueMessage(plan.issues[0] as Issue, "vi")).toMatch(/^Tệp "ghi-chu.xlsx" không có phiếu tự chấm/);
   });
 
   it("adds a sheet for a unit the cluster has none for, as a readable copy", () => {
