@@ -47,6 +47,11 @@ export type FormsOutcome =
     }
   | { readonly ok: false; readonly reason: "no-criteria-list" | "no-units" };
 
+/** A sheet's criteria table, read as a list (score columns optional). */
+function listOf(s: WorkbookSheet): ReturnType<typeof detectCriteria> {
+  return detectCriteria(s.grid, s.origin ?? { sheet: s.name, row: 0, col: 0 }, undefined, false, s.indents);
+}
+
 /** Criteria lists in the workbook, pure lists (no score columns) first, then scoring sheets. */
 function criteriaLists(
   sheets: readonly WorkbookSheet[],
@@ -55,13 +60,7 @@ function criteriaLists(
   const found: { sheet: string; table: CriteriaTable }[] = [];
   for (const s of sheets) {
     if (only !== undefined ? s.name !== only : s.visible === false) continue;
-    const d = detectCriteria(
-      s.grid,
-      s.origin ?? { sheet: s.name, row: 0, col: 0 },
-      undefined,
-      false,
-      s.indents,
-    );
+    const d = listOf(s);
     if (d.ok) found.push({ sheet: s.name, table: d.value });
   }
   return [
@@ -99,13 +98,7 @@ export function formSources(sheets: readonly WorkbookSheet[]): { lists: string[]
 function unitSheets(sheets: readonly WorkbookSheet[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const s of sheets) {
-    const d = detectCriteria(
-      s.grid,
-      s.origin ?? { sheet: s.name, row: 0, col: 0 },
-      undefined,
-      false,
-      s.indents,
-    );
+    const d = listOf(s);
     const u = d.ok && d.value.layout === "single" ? d.value.units[0] : undefined;
     if (u?.unit && !out.has(u.key)) out.set(u.key, s.name);
   }

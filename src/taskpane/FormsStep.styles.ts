@@ -4,27 +4,6 @@ export const useFormsStepStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
   // The file input is driven by its button; hidden, it is out of the tab order and the tree.
   fileInput: { display: "none" },
-  scroll: {
-    overflowX: "auto",
-    maxWidth: "100%",
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
-  table: {
-    borderCollapse: "collapse",
-    width: "100%",
-    fontSize: tokens.fontSizeBase200,
-    "& th, & td": {
-      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
-      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-      textAlign: "left",
-      verticalAlign: "middle",
-    },
-    "& th": {
-      fontWeight: tokens.fontWeightSemibold,
-      backgroundColor: tokens.colorNeutralBackground3,
-      verticalAlign: "bottom",
-    },
-  },
   tick: { width: "1%", textAlign: "center" },
   // Sheet names make long addresses: they wrap anywhere rather than widen the pane.
   cell: {

@@ -8,12 +8,13 @@ import {
   Select,
   Text,
   Textarea,
+  mergeClasses,
 } from "@fluentui/react-components";
 import { formatNumber, uiText, type UiTextKey } from "../core";
 import { IssuesView } from "./IssuesView";
 import type { PaneState } from "./usePane";
 import { useFormsStep } from "./useFormsStep";
-import { useStepStyles } from "./shared.styles";
+import { useDataTableStyles, useStepStyles } from "./shared.styles";
 import { useFormsStepStyles } from "./FormsStep.styles";
 
 /**
@@ -25,6 +26,7 @@ export function FormsStep({ pane }: { pane: PaneState }) {
   const { lang, runner } = pane;
   const s = useStepStyles();
   const c = useFormsStepStyles();
+  const dt = useDataTableStyles();
   const f = useFormsStep(pane);
   const fileInput = useRef<HTMLInputElement>(null);
   const t = (k: UiTextKey, v?: Record<string, string | number>) => uiText(lang, k, v);
@@ -203,8 +205,8 @@ export function FormsStep({ pane }: { pane: PaneState }) {
                   {t("formsConflicts", { count: plan.conflicts.length })}
                 </h4>
                 <Text className={s.muted}>{t("formsConflictsHint")}</Text>
-                <div className={c.scroll} role="region" aria-labelledby="forms-conflicts" tabIndex={0}>
-                  <table className={c.table} data-testid="forms-conflicts">
+                <div className={dt.scroll} role="region" aria-labelledby="forms-conflicts" tabIndex={0}>
+                  <table className={mergeClasses(dt.table, dt.middle)} data-testid="forms-conflicts">
                     <thead>
                       <tr>
                         <th scope="col" className={c.tick}>

@@ -1,28 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 
 export const useResultsStepStyles = makeStyles({
-  scroll: {
-    overflowX: "auto",
-    maxWidth: "100%",
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
-  table: {
-    borderCollapse: "collapse",
-    width: "100%",
-    fontSize: tokens.fontSizeBase200,
-    "& th, & td": {
-      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
-      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-      textAlign: "left",
-      verticalAlign: "top",
-    },
-    "& th": {
-      fontWeight: tokens.fontWeightSemibold,
-      backgroundColor: tokens.colorNeutralBackground3,
-      whiteSpace: "normal",
-      verticalAlign: "bottom",
-    },
-  },
   // Headers still wrap: the table's "& th" rule is more specific.
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   unit: { minWidth: "7em" },

@@ -3,7 +3,7 @@ import { formatNumber, uiText, type UiTextKey } from "../core";
 import type { PaneState } from "./usePane";
 import { ScoreChart } from "./ScoreChart";
 import { useResultsStep } from "./useResultsStep";
-import { useStepStyles } from "./shared.styles";
+import { useDataTableStyles, useStepStyles } from "./shared.styles";
 import { useResultsStepStyles } from "./ResultsStep.styles";
 
 /** Step 4: the ranking preview (ties and deliberation shown, never broken silently) and the chart. */
@@ -11,6 +11,7 @@ export function ResultsStep({ pane }: { pane: PaneState }) {
   const { lang, outcome, runner } = pane;
   const s = useStepStyles();
   const c = useResultsStepStyles();
+  const dt = useDataTableStyles();
   const r = useResultsStep(pane);
   const t = (k: UiTextKey, v?: Record<string, string | number>) => uiText(lang, k, v);
   const busy = runner.busy !== null;
@@ -50,8 +51,8 @@ export function ResultsStep({ pane }: { pane: PaneState }) {
           <Text className={s.muted}>
             {outcome?.ranking.basis === "self" ? t("resultsBasisSelf") : t("resultsBasisVerified")}
           </Text>
-          <div className={c.scroll} role="region" aria-label={t("resultsTableLabel")} tabIndex={0}>
-            <table className={c.table} data-testid="ranking-table">
+          <div className={dt.scroll} role="region" aria-label={t("resultsTableLabel")} tabIndex={0}>
+            <table className={dt.table} data-testid="ranking-table">
               <thead>
                 <tr>
                   <th scope="col" className={c.num}>

@@ -44,3 +44,31 @@ export const useStepStyles = makeStyles({
     whiteSpace: "nowrap",
   },
 });
+
+/** A data table in the narrow pane: it scrolls sideways in its own focusable region, never the pane. */
+export const useDataTableStyles = makeStyles({
+  scroll: {
+    overflowX: "auto",
+    maxWidth: "100%",
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  table: {
+    borderCollapse: "collapse",
+    width: "100%",
+    fontSize: tokens.fontSizeBase200,
+    "& th, & td": {
+      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      textAlign: "left",
+      verticalAlign: "top",
+    },
+    "& th": {
+      fontWeight: tokens.fontWeightSemibold,
+      backgroundColor: tokens.colorNeutralBackground3,
+      whiteSpace: "normal",
+      verticalAlign: "bottom",
+    },
+  },
+  /** Rows of controls (checkboxes, links) read best centred. */
+  middle: { "& td": { verticalAlign: "middle" } },
+});
