@@ -3,7 +3,8 @@
  * the shared-runtime page loads before custom functions and ribbon commands work, and of the task
  * pane's lazily loaded UI. "Before" is read from dist/taskpane.html itself: every script it
  * loads from dist (office.js comes from Microsoft and is not ours). Everything else in dist
- * that is JavaScript is the pane (its async chunks: pane.*.js, pane-vendors.*.js).
+ * that is JavaScript is the pane (its async chunks: pane.*.js, pane-vendors.*.js), except the
+ * chunks fetched on one action only (ON_DEMAND), listed apart.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
@@ -16,6 +17,8 @@ export interface BundleSizes {
   /** In load order, as taskpane.html lists them. */
   runtimeFiles: { file: string; gzipBytes: number }[];
   paneFiles: { file: string; gzipBytes: number }[];
+  /** Chunks fetched only on a particular action (a ribbon click, a file pick), not counted in the pane. */
+  onDemandFiles: { file: string; gzipBytes: number; loads: string }[];
   /** True when a build ran in this benchmark (dist was missing, stale or not a production build). */
   built: boolean;
   /** A build was needed but failed: the sizes are those of the old dist. */
@@ -68,6 +71,12 @@ export function distIsFresh(root: string): boolean {
   return built >= sources;
 }
 
+/** Async chunks named in webpackChunkName comments that load on one action only, and when. */
+const ON_DEMAND: Readonly<Record<string, string>> = {
+  "forms-command": "on the first Make forms click",
+  "xlsx-reader": "when forms are picked to consolidate",
+};
+
 /** Sizes of a built dist directory. */
 export function measureDist(dist: string): Omit<BundleSizes, "built" | "buildFailed"> {
   const initial = pageScripts(readFileSync(join(dist, "taskpane.html"), "utf8"));
@@ -77,9 +86,22 @@ export function measureDist(dist: string): Omit<BundleSizes, "built" | "buildFai
     // office.js copied by the offline build is Microsoft's, not part of the pane.
     .filter((f) => !/^(office|o15apptofilemappingtable)\.js$/.test(f))
     .sort();
-  const paneFiles = pane.map((file) => ({ file, gzipBytes: gz(join(dist, file)) }));
+  const onDemand = (f: string): string | undefined =>
+    Object.entries(ON_DEMAND).find(([prefix]) => f.startsWith(`${prefix}.`))?.[1];
+  const paneFiles = pane
+    .filter((f) => !onDemand(f))
+    .map((file) => ({ file, gzipBytes: gz(join(dist, file)) }));
+  const onDemandFiles = pane
+    .filter((f) => onDemand(f))
+    .map((file) => ({ file, gzipBytes: gz(join(dist, file)), loads: onDemand(file) ?? "" }));
   const sum = (xs: { gzipBytes: number }[]): number => xs.reduce((a, x) => a + x.gzipBytes, 0);
-  return { runtimeGzipBytes: sum(runtimeFiles), paneGzipBytes: sum(paneFiles), runtimeFiles, paneFiles };
+  return {
+    runtimeGzipBytes: sum(runtimeFiles),
+    paneGzipBytes: sum(paneFiles),
+    runtimeFiles,
+    paneFiles,
+    onDemandFiles,
+  };
 }
 
 /** Builds when needed (`npm run build`, output to stderr), then measures dist. */

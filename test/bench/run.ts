@@ -405,6 +405,7 @@ export function renderReport(r: BenchReport): string {
         ["= before functions and commands work", kb(r.bundles.runtimeGzipBytes), ""],
         ...r.bundles.paneFiles.map((f) => [f.file, kb(f.gzipBytes), "when the pane opens"]),
         ["= task pane UI", kb(r.bundles.paneGzipBytes), ""],
+        ...r.bundles.onDemandFiles.map((f) => [f.file, kb(f.gzipBytes), f.loads]),
       ],
       [false, true, false],
     ),
