@@ -293,7 +293,11 @@ export function detectCriteria(
     if (row.every((v) => isBlank(v))) continue;
     // Without a numbering column the content column stands in for it: then nothing is numbered.
     const numText = h.number === h.content || isBlank(row[h.number]) ? "" : cleanText(String(row[h.number]));
-    const content = isBlank(row[h.content]) ? "" : cleanText(String(row[h.content]));
+    // Content typed in TCVN3/VNI or decomposed is reported, and read converted: the bonus and
+    // deduction wording must be recognised, and forms must not copy "§iÓm th­ëng".
+    const content = isBlank(row[h.content])
+      ? ""
+      : checkText(String(row[h.content]), cellAt(r, h.content), issues);
     if (TOTAL.test(foldKey(numText)) || TOTAL.test(foldKey(content))) {
       totalRow = r;
       break;

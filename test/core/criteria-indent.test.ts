@@ -1,5 +1,11 @@
 import { detectCriteria, indentOf, scoreCriteria } from "../../src/core/criteria";
-import { buildForm, planConsolidation, type CellValue, type SheetModel } from "../../src/core";
+import {
+  buildForm,
+  planConsolidation,
+  unicodeToLegacy,
+  type CellValue,
+  type SheetModel,
+} from "../../src/core";
 import { at, unwrap } from "../helpers/grid";
 
 /**
@@ -120,5 +126,27 @@ describe("criteria trees from Excel's indent levels", () => {
       [{ source: "cao-bang.xlsx", sheets: [{ name: form.name, grid }] }],
     );
     expect(plan.issues.filter((i) => i.code === "criteria-differ")).toEqual([]);
+  });
+});
+
+describe("criteria content in legacy encodings or decomposed", () => {
+  it("is read converted (so a TCVN3 'Điểm thưởng' is still a bonus) and reported at its cell", () => {
+    const grid: CellValue[][] = [
+      ["Đơn vị: Sở TT&TT Lạng Sơn"],
+      ["TT", "Nội dung tiêu chí", "Điểm tối đa", "Điểm tự chấm"],
+      ["I", "Công tác chỉ đạo".normalize("NFD"), 10, 10],
+      ["II", unicodeToLegacy("Điểm thưởng", "tcvn3"), 5, ""],
+      ["1", "Sáng kiến được công nhận", 5, 5],
+    ];
+    const t = unwrap(detectCriteria(grid, at("Lạng Sơn")));
+    expect(t.roots.map((r) => [r.content, r.kind])).toEqual([
+      ["Công tác chỉ đạo", "normal"],
+      ["Điểm thưởng", "bonus"],
+    ]);
+    const found = detectCriteria(grid, at("Lạng Sơn"));
+    expect(found.issues.map((i) => `${i.code}@${i.cell?.row},${i.cell?.col}`)).toEqual([
+      "non-nfc@2,1",
+      "legacy-encoding@3,1",
+    ]);
   });
 });
