@@ -18,7 +18,7 @@ import {
   consolidationSheets,
   foldKey,
   makeForms,
-  planConsolidation,
+  planFormsConsolidation,
   sortIssues,
   cellAddress,
   type Lang,
@@ -235,7 +235,7 @@ async function consolidateCommand(
   const cluster = await loadSheets(opts.into, opts.lang);
   const returned = [];
   for (const f of forms) returned.push({ source: f, sheets: await loadSheets(f, opts.lang) });
-  const plan = planConsolidation(cluster, returned, { force: opts.force === true });
+  const plan = planFormsConsolidation(cluster, returned, { force: opts.force === true });
   const issues = sortIssues(plan.issues);
   const failed = hasErrors(issues);
   let written = false;
