@@ -71,3 +71,20 @@ export function proposeAwards(
   }
   return { ranking: out, issues };
 }
+
+/**
+ * A warning per vetoed unit (a violation excluded it from awards), at its veto cell, with the
+ * classification it was given: the ranking shows why it gets nothing.
+ * @example vetoIssues(ranking).map((i) => i.unit) //=> ["Sở B"]
+ */
+export function vetoIssues(ranking: readonly RankedUnit[]): Issue[] {
+  return ranking
+    .filter((r) => r.unit.veto)
+    .map((r) => ({
+      code: "veto-applied",
+      severity: "warning",
+      cell: r.unit.cells.veto,
+      unit: r.unit.name,
+      label: r.classification,
+    }));
+}

@@ -2,7 +2,7 @@ import { cellAddress } from "./address";
 import { canonicalScore } from "./classify";
 import { detectCriteria, type Criterion, type CriteriaTable } from "./criteria";
 import type { Issue } from "./issues";
-import { SheetBuilder } from "./sheet-builder";
+import { OFFICIAL_FONT, SheetBuilder, TABLE_HEADER_STYLE } from "./sheet-builder";
 import type { CellStyle, SheetModel, ValidationModel } from "./sheet-model";
 import { parseNumber, unitKey } from "./text";
 import type { CellIndents, CellRef, CellValue, Grid, GridOrigin, Lang } from "./types";
@@ -12,19 +12,12 @@ import type { CellIndents, CellRef, CellValue, Grid, GridOrigin, Lang } from "./
  * criteria list, and the consolidation of the returned forms into the cluster's workbook.
  */
 
-const FONT = "Times New Roman";
+const FONT = OFFICIAL_FONT;
 const STYLES: Readonly<Record<string, CellStyle>> = {
   title: { font: { name: FONT, size: 14, bold: true }, align: "center", valign: "middle", wrap: true },
   unit: { font: { name: FONT, size: 13, bold: true }, align: "center" },
   help: { font: { name: FONT, size: 11, italic: true }, align: "left", wrap: true, valign: "top" },
-  th: {
-    font: { name: FONT, size: 12, bold: true },
-    align: "center",
-    valign: "middle",
-    wrap: true,
-    border: true,
-    fill: "DDEBF7",
-  },
+  th: TABLE_HEADER_STYLE,
   num: { font: { name: FONT, size: 12 }, align: "center", valign: "top", border: true, numberFormat: "@" },
   text: {
     font: { name: FONT, size: 12 },

@@ -14,7 +14,7 @@ export { readScoreTable, sortIssues } from "./score-table";
 export type { Basis, ScoreTable, UnitRow } from "./score-table";
 export { rankTable, competitionRank } from "./rank";
 export type { RankedUnit } from "./rank";
-export { proposeAwards, awardQuota } from "./awards";
+export { proposeAwards, awardQuota, vetoIssues } from "./awards";
 export {
   CUM_1000,
   ND335_100,
@@ -49,7 +49,7 @@ export type { NoticeExtra, NoticeOptions } from "./notice";
 export { buildResults, resultsRow } from "./results-sheet";
 export { estimateLines, gridSheet, heightFor } from "./sheet-builder";
 export type { CellModel, CellStyle, MergeModel, PageSetupModel, SheetModel } from "./sheet-model";
-export { sheetExtent } from "./sheet-model";
+export { MAX_CELL_CHARS, MAX_ROW_HEIGHT, fitCellText, sheetExtent } from "./sheet-model";
 export { MARKS_SHEET_NAME, NO_MARKS, marksGrid, parseMarks, placeSheet, rememberedMapping } from "./marks";
 export type { EmuSheetKind, Marks, RememberedMapping } from "./marks";
 export { UI_TEXT, uiText } from "./ui-text";

@@ -1,6 +1,6 @@
 import type { NoticeFields } from "./notice-fields";
 import type { RankedUnit } from "./rank";
-import { SheetBuilder } from "./sheet-builder";
+import { OFFICIAL_FONT, SheetBuilder } from "./sheet-builder";
 import type { CellStyle, SheetModel } from "./sheet-model";
 
 /** Optional columns after the five of seed 000. */
@@ -54,7 +54,7 @@ export function noticeTable(
   return [header, ...rows];
 }
 
-const FONT = "Times New Roman";
+const FONT = OFFICIAL_FONT;
 const f = (size: number, extra: Partial<NonNullable<CellStyle["font"]>> = {}): CellStyle["font"] => ({
   name: FONT,
   size,

@@ -1,7 +1,7 @@
 import { a1 } from "./address";
 import type { RankedUnit } from "./rank";
 import type { Basis } from "./score-table";
-import { SheetBuilder } from "./sheet-builder";
+import { OFFICIAL_FONT, SheetBuilder, TABLE_HEADER_STYLE } from "./sheet-builder";
 import type { CellStyle, SheetModel } from "./sheet-model";
 import type { Lang } from "./types";
 
@@ -55,18 +55,11 @@ const TITLES: Readonly<Record<Lang, { title: string; basis: Record<Basis, string
 
 const WIDTHS = [6, 34, 13, 15, 11, 7, 10, 16, 20, 12, 14];
 
-const FONT = "Times New Roman";
+const FONT = OFFICIAL_FONT;
 const STYLES: Readonly<Record<string, CellStyle>> = {
   title: { font: { name: FONT, size: 14, bold: true }, align: "left" },
   sub: { font: { name: FONT, size: 12, italic: true }, align: "left" },
-  th: {
-    font: { name: FONT, size: 12, bold: true },
-    align: "center",
-    valign: "middle",
-    wrap: true,
-    border: true,
-    fill: "DDEBF7",
-  },
+  th: TABLE_HEADER_STYLE,
   num: { font: { name: FONT, size: 12 }, align: "center", border: true },
   text: { font: { name: FONT, size: 12 }, align: "left", border: true, numberFormat: "@" },
   center: { font: { name: FONT, size: 12 }, align: "center", border: true, numberFormat: "@" },

@@ -123,3 +123,23 @@ export function sheetExtent(model: SheetModel): { rows: number; cols: number } {
   }
   return { rows, cols };
 }
+
+/** Excel keeps at most 32,767 characters in a cell: more fails an API request, or makes Excel "repair" a file. */
+export const MAX_CELL_CHARS = 32_767;
+/** Excel's tallest row, in points (a taller one is refused, or repaired in a file). */
+export const MAX_ROW_HEIGHT = 409;
+
+/**
+ * A text as Excel can hold it: cut to 32,767 characters (ending with "…") when longer. Only a
+ * damaged or generated input carries such a text (Excel itself cannot), e.g. a unit "name" of a
+ * million characters, which the results and the notice would otherwise copy. Both renderers of a
+ * `SheetModel` (exceljs in the CLI, Office.js in the add-in) write text through it.
+ * @example fitCellText("Sở A") //=> "Sở A"
+ */
+export function fitCellText(s: string): string {
+  if (s.length <= MAX_CELL_CHARS) return s;
+  let cut = MAX_CELL_CHARS - 1;
+  // Never split a surrogate pair.
+  if (/[\uD800-\uDBFF]/.test(s.charAt(cut - 1))) cut--;
+  return `${s.slice(0, cut)}…`;
+}

@@ -1,5 +1,5 @@
 import { cellAddress } from "./address";
-import { proposeAwards } from "./awards";
+import { proposeAwards, vetoIssues } from "./awards";
 import type { ColumnMapping } from "./detect";
 import { hasErrors, type Issue, type Result } from "./issues";
 import { MARKS_SHEET_NAME, NO_MARKS, parseMarks, placeSheet, type EmuSheetKind, type Marks } from "./marks";
@@ -195,16 +195,7 @@ export function rankWorkbook(req: RankRequest): RankOutcome {
       };
     }
     const ranked = proposeAwards(rankTable(read.value, rules), rules);
-    const vetoIssues: Issue[] = ranked.ranking
-      .filter((r) => r.unit.veto)
-      .map((r) => ({
-        code: "veto-applied",
-        severity: "warning",
-        cell: r.unit.cells.veto,
-        unit: r.unit.name,
-        label: r.classification,
-      }));
-    const issues = sortIssues([...extra, ...read.issues, ...vetoIssues, ...ranked.issues]);
+    const issues = sortIssues([...extra, ...read.issues, ...vetoIssues(ranked.ranking), ...ranked.issues]);
     return {
       ok: true,
       sheet,

@@ -162,9 +162,21 @@ export async function readIndents(
   return out;
 }
 
-function targetOf(context: Excel.RequestContext, sheet?: string): Excel.Worksheet {
+/**
+ * Queues what both ways of reading start with: the sheet list, the score sheet (the active one
+ * or `sheet`) and the size and place of its used range.
+ */
+function queueTarget(
+  context: Excel.RequestContext,
+  sheet?: string,
+): { wss: Excel.WorksheetCollection; target: Excel.Worksheet; used: Excel.Range } {
   const wss = context.workbook.worksheets;
-  return sheet === undefined ? wss.getActiveWorksheet() : wss.getItem(sheet);
+  wss.load("items/name,items/visibility");
+  const target = sheet === undefined ? wss.getActiveWorksheet() : wss.getItem(sheet);
+  target.load("name");
+  const used = target.getUsedRangeOrNullObject(true);
+  used.load("rowIndex,columnIndex,rowCount,columnCount");
+  return { wss, target, used };
 }
 
 /**
@@ -175,12 +187,7 @@ function targetOf(context: Excel.RequestContext, sheet?: string): Excel.Workshee
 export const FIRST_WINDOW = { rows: 20_000, cols: 50, address: "A1:AX20000" };
 
 async function readAtOnce(context: Excel.RequestContext, sheet?: string): Promise<WorkbookRead> {
-  const wss = context.workbook.worksheets;
-  wss.load("items/name,items/visibility");
-  const target = targetOf(context, sheet);
-  target.load("name");
-  const used = target.getUsedRangeOrNullObject(true);
-  used.load("rowIndex,columnIndex,rowCount,columnCount");
+  const { wss, target, used } = queueTarget(context, sheet);
   const head = used.getIntersectionOrNullObject(FIRST_WINDOW.address);
   head.load("values,rowIndex,columnIndex,rowCount,columnCount");
   const aux = AUX_SHEETS.map((name) => {
@@ -232,12 +239,7 @@ async function readAtOnce(context: Excel.RequestContext, sheet?: string): Promis
 }
 
 async function readInChunks(context: Excel.RequestContext, sheet?: string): Promise<WorkbookRead> {
-  const wss = context.workbook.worksheets;
-  wss.load("items/name,items/visibility");
-  const target = targetOf(context, sheet);
-  target.load("name");
-  const used = target.getUsedRangeOrNullObject(true);
-  used.load("rowIndex,columnIndex,rowCount,columnCount");
+  const { wss, target, used } = queueTarget(context, sheet);
   await context.sync();
   const names = wss.items.map((w) => ({ name: w.name, visible: w.visibility === "Visible" }));
   const present = new Set(names.map((n) => n.name));

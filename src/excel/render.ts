@@ -1,5 +1,5 @@
 /* global Excel */
-import type { CellStyle, SheetModel, ValidationModel } from "../core";
+import { MAX_ROW_HEIGHT, fitCellText, type CellStyle, type SheetModel, type ValidationModel } from "../core";
 
 /**
  * Renders EMU's renderer-neutral `SheetModel` through the Excel JavaScript API. It only queues
@@ -16,23 +16,6 @@ export function widthToPoints(chars: number): number {
 }
 
 const MM_TO_PT = 72 / 25.4;
-
-/** Excel keeps at most 32,767 characters in a cell; writing more fails the whole request. */
-export const MAX_CELL_CHARS = 32_767;
-/** Excel's tallest row, in points. */
-const MAX_ROW_HEIGHT = 409;
-
-/**
- * A text as Excel can hold it: cut to 32,767 characters (ending with "…") when longer. A longer
- * text can only come from a damaged or generated file (e.g. a unit "name" of a million characters).
- * @example fitCellText("Sở A") //=> "Sở A"
- */
-export function fitCellText(s: string): string {
-  if (s.length <= MAX_CELL_CHARS) return s;
-  let cut = MAX_CELL_CHARS - 1;
-  if (/[\uD800-\uDBFF]/.test(s.charAt(cut - 1))) cut--;
-  return `${s.slice(0, cut)}…`;
-}
 
 /** The values and number formats of the model as dense matrices, row by row. */
 export function denseRows(

@@ -10,7 +10,7 @@ import {
   detectTable,
   resolveRules,
   sortIssues,
-  type Issue,
+  vetoIssues,
   type Rules,
 } from "../../src/core";
 import { SHEET_NAME, summaryGrid, type BenchUnit } from "./data";
@@ -116,15 +116,7 @@ export function phaseSplit(units: readonly BenchUnit[], runs: number): PhaseSpli
     const awarded = proposeAwards(ranked, rules);
     const tAwards = performance.now() - t;
     t = performance.now();
-    const veto: Issue[] = awarded.ranking
-      .filter((r) => r.unit.veto)
-      .map((r) => ({
-        code: "veto-applied",
-        severity: "warning",
-        cell: r.unit.cells.veto,
-        unit: r.unit.name,
-        label: r.classification,
-      }));
+    const veto = vetoIssues(awarded.ranking);
     sortIssues([...resolved.issues, ...read.issues, ...veto, ...awarded.issues]);
     const tIssues = performance.now() - t;
     if (k === 0) continue; // warm-up

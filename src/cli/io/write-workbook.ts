@@ -11,7 +11,13 @@ import { lstat, mkdir, rename, stat, unlink, writeFile } from "node:fs/promises"
 import { basename, dirname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { a1, parseA1 } from "../../core/address";
-import { sheetExtent, type CellStyle, type SheetModel } from "../../core/sheet-model";
+import {
+  MAX_ROW_HEIGHT,
+  fitCellText,
+  sheetExtent,
+  type CellStyle,
+  type SheetModel,
+} from "../../core/sheet-model";
 import type { CellValue } from "../../core/types";
 import type { NotCopied, WorkbookIoError } from "./io-error";
 import { probeWorkbookFile } from "./read-workbook";
@@ -127,25 +133,6 @@ function applyStyle(cell: ExcelJS.Cell, base: SheetModel["defaultFont"], style: 
       cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${hex.toUpperCase()}` } };
     }
   }
-}
-
-/** Excel keeps at most 32,767 characters in a cell; a longer text makes it "repair" the file. */
-export const MAX_CELL_CHARS = 32_767;
-/** Excel's tallest row, in points; a taller `ht` makes it repair the file. */
-const MAX_ROW_HEIGHT = 409;
-
-/**
- * A text as Excel can hold it: cut to 32,767 characters (ending with "…") when longer. Only a
- * damaged or generated input carries such a text (Excel itself cannot), e.g. a unit "name" of a
- * million characters, which the results and the notice would otherwise copy into the output.
- * @example fitCellText("Sở A") //=> "Sở A"
- */
-export function fitCellText(s: string): string {
-  if (s.length <= MAX_CELL_CHARS) return s;
-  let cut = MAX_CELL_CHARS - 1;
-  // Never split a surrogate pair.
-  if (/[\uD800-\uDBFF]/.test(s.charAt(cut - 1))) cut--;
-  return `${s.slice(0, cut)}…`;
 }
 
 /**
