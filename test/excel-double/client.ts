@@ -672,6 +672,26 @@ export abstract class ClientObject<E> {
     return c as C;
   }
 
+  /**
+   * A navigation child over this object's own entity (`range.format`, `format.font`,
+   * `sheet.protection` …), created once, with an instantiate action as office.js queues one.
+   */
+  protected _facet<C extends ClientObject<unknown>>(
+    key: string,
+    Ctor: new (context: RequestContext, init: ProxyInit<E>) => C,
+  ): C {
+    return this._child(
+      key,
+      () =>
+        new Ctor(this.context, {
+          path: `${this._path}.${key}`,
+          resolve: (exec) => this._resolve(exec),
+          instantiate: true,
+          parent: this,
+        }),
+    );
+  }
+
   /** @internal A method returning a primitive (office.js `ClientResult`). */
   protected _result<T>(
     name: string,

@@ -354,16 +354,7 @@ export class Range extends ClientObject<RangeEntity> {
   // --- navigation
 
   get format(): RangeFormat {
-    return this._child(
-      "format",
-      () =>
-        new RangeFormat(this.context, {
-          path: `${this._path}.format`,
-          resolve: (exec) => this._resolve(exec),
-          instantiate: true,
-          parent: this,
-        }),
-    );
+    return this._facet("format", RangeFormat);
   }
 
   get worksheet(): Worksheet {
@@ -380,16 +371,7 @@ export class Range extends ClientObject<RangeEntity> {
   }
 
   get dataValidation(): DataValidation {
-    return this._child(
-      "dataValidation",
-      () =>
-        new DataValidation(this.context, {
-          path: `${this._path}.dataValidation`,
-          resolve: (exec) => this._resolve(exec),
-          instantiate: true,
-          parent: this,
-        }),
-    );
+    return this._facet("dataValidation", DataValidation);
   }
 
   // --- derived ranges
@@ -883,55 +865,19 @@ export class RangeFormat extends RangePart<RangeEntity> {
   }
 
   get font(): RangeFont {
-    return this._child(
-      "font",
-      () =>
-        new RangeFont(this.context, {
-          path: `${this._path}.font`,
-          resolve: (exec) => this._resolve(exec),
-          instantiate: true,
-          parent: this,
-        }),
-    );
+    return this._facet("font", RangeFont);
   }
 
   get fill(): RangeFill {
-    return this._child(
-      "fill",
-      () =>
-        new RangeFill(this.context, {
-          path: `${this._path}.fill`,
-          resolve: (exec) => this._resolve(exec),
-          instantiate: true,
-          parent: this,
-        }),
-    );
+    return this._facet("fill", RangeFill);
   }
 
   get borders(): RangeBorderCollection {
-    return this._child(
-      "borders",
-      () =>
-        new RangeBorderCollection(this.context, {
-          path: `${this._path}.borders`,
-          resolve: (exec) => this._resolve(exec),
-          instantiate: true,
-          parent: this,
-        }),
-    );
+    return this._facet("borders", RangeBorderCollection);
   }
 
   get protection(): FormatProtection {
-    return this._child(
-      "protection",
-      () =>
-        new FormatProtection(this.context, {
-          path: `${this._path}.protection`,
-          resolve: (exec) => this._resolve(exec),
-          instantiate: true,
-          parent: this,
-        }),
-    );
+    return this._facet("protection", FormatProtection);
   }
 
   set(properties: Record<string, unknown>): void {

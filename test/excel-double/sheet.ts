@@ -229,42 +229,15 @@ export class Worksheet extends ClientObject<SheetModel> {
   }
 
   get pageLayout(): PageLayout {
-    return this._child(
-      "pageLayout",
-      () =>
-        new PageLayout(this.context, {
-          path: `${this._path}.pageLayout`,
-          resolve: (exec) => this._resolve(exec),
-          instantiate: true,
-          parent: this,
-        }),
-    );
+    return this._facet("pageLayout", PageLayout);
   }
 
   get freezePanes(): WorksheetFreezePanes {
-    return this._child(
-      "freezePanes",
-      () =>
-        new WorksheetFreezePanes(this.context, {
-          path: `${this._path}.freezePanes`,
-          resolve: (exec) => this._resolve(exec),
-          instantiate: true,
-          parent: this,
-        }),
-    );
+    return this._facet("freezePanes", WorksheetFreezePanes);
   }
 
   get protection(): WorksheetProtection {
-    return this._child(
-      "protection",
-      () =>
-        new WorksheetProtection(this.context, {
-          path: `${this._path}.protection`,
-          resolve: (exec) => this._resolve(exec),
-          instantiate: true,
-          parent: this,
-        }),
-    );
+    return this._facet("protection", WorksheetProtection);
   }
 
   get tables(): TableCollection {
