@@ -1,5 +1,6 @@
 import { detectCriteria, scoreCriteria } from "../../src/core/criteria";
 import { rankWorkbook, type CellValue } from "../../src/core";
+import { unitSheetRows } from "../helpers/forms";
 import { at, expectIssues, unwrap } from "../helpers/grid";
 
 const HEAD = ["TT", "Nội dung tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Điểm thẩm định"];
@@ -138,12 +139,7 @@ describe("scoreCriteria", () => {
 describe("ranking from detailed sheets", () => {
   const unitSheet = (name: string, scores: [number, number][]): { name: string; grid: CellValue[][] } => ({
     name,
-    grid: [
-      [`Đơn vị: ${name}`],
-      HEAD,
-      ["I", "Nhiệm vụ", 100, "", ""],
-      ...scores.map(([s, v], k) => [String(k + 1), `Tiêu chí ${k + 1}`, 50, s, v]),
-    ],
+    grid: unitSheetRows(name, scores),
   });
 
   it("ranks on the verified totals of one sheet per unit when there is no summary", () => {

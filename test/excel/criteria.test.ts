@@ -1,4 +1,5 @@
 import { computeRanking, validateSheet } from "../../src/excel/operations";
+import { unitSheetRows } from "../helpers/forms";
 import { createExcelDouble, type ExcelDouble } from "../excel-double";
 
 const noSleep = { sleep: async () => undefined };
@@ -8,12 +9,7 @@ afterEach(() => uninstall?.());
 
 const unitSheet = (name: string, scores: [number, number][]) => ({
   name,
-  values: [
-    [`Đơn vị: ${name}`, "", "", "", ""],
-    ["TT", "Nội dung tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Điểm thẩm định"],
-    ["I", "Nhiệm vụ", 100, "", ""],
-    ...scores.map(([s, v], k) => [String(k + 1), `Tiêu chí ${k + 1}`, 50, s, v]),
-  ],
+  values: unitSheetRows(name, scores),
 });
 
 describe("Compute ranking on detailed sheets, through the Excel double", () => {

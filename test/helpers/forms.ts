@@ -32,3 +32,16 @@ export function filledForm(
   }
   return { name: model.name, grid };
 }
+
+/**
+ * A unit's detailed scoring sheet, one unit a sheet: section I of 100 points and one 50-point
+ * criterion per [self, verified] pair.
+ */
+export function unitSheetRows(name: string, scores: readonly (readonly [number, number])[]): CellValue[][] {
+  return [
+    [`Đơn vị: ${name}`, "", "", "", ""],
+    ["TT", "Nội dung tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Điểm thẩm định"],
+    ["I", "Nhiệm vụ", 100, "", ""],
+    ...scores.map(([s, v], k) => [String(k + 1), `Tiêu chí ${k + 1}`, 50, s, v]),
+  ];
+}
