@@ -33,6 +33,15 @@ const ABOVE_SELF: ReadonlyArray<[Rules["verifiedAboveSelf"], UiTextKey]> = [
   ["allow", "rulesAboveSelfAllow"],
 ];
 
+/** "Xóa" beside a band or an award; its accessible name says which one. */
+function RemoveButton({ text, label, onClick }: { text: string; label: string; onClick: () => void }) {
+  return (
+    <Button size="small" appearance="subtle" aria-label={label} onClick={onClick}>
+      {text}
+    </Button>
+  );
+}
+
 /** Step 2: the classification bands, ties and award quotas, saved to the readable rules sheet. */
 export function RulesStep({ pane }: { pane: PaneState }) {
   const { lang, inspection, runner } = pane;
@@ -112,14 +121,11 @@ export function RulesStep({ pane }: { pane: PaneState }) {
                   onChange={(_, v) => r.setBand(b.key, { label: v.value })}
                 />
               </Field>
-              <Button
-                size="small"
-                appearance="subtle"
-                aria-label={t("rulesRemoveBand", { label: b.label || String(k + 1) })}
+              <RemoveButton
+                text={t("rulesRemove")}
+                label={t("rulesRemoveBand", { label: b.label || String(k + 1) })}
                 onClick={() => r.removeBand(b.key)}
-              >
-                {t("rulesRemove")}
-              </Button>
+              />
             </li>
           ))}
         </ul>
@@ -187,14 +193,11 @@ export function RulesStep({ pane }: { pane: PaneState }) {
                 checked={a.allowVeto}
                 onChange={(_, v) => r.setAward(a.key, { allowVeto: v.checked === true })}
               />
-              <Button
-                size="small"
-                appearance="subtle"
-                aria-label={t("rulesRemoveAward", { label: a.label || String(k + 1) })}
+              <RemoveButton
+                text={t("rulesRemove")}
+                label={t("rulesRemoveAward", { label: a.label || String(k + 1) })}
                 onClick={() => r.removeAward(a.key)}
-              >
-                {t("rulesRemove")}
-              </Button>
+              />
             </li>
           ))}
         </ul>
