@@ -324,6 +324,37 @@ export const UI_TEXT = {
     vi: "Giữ nguyên {count} ô đang có giá trị khác.",
     en: "Kept {count} cells that hold another value.",
   },
+  // Drafts, the overwrite question (issue 10)
+  tabUnsaved: { vi: "có thay đổi chưa lưu", en: "unsaved changes" },
+  tabErrors: { vi: "có lỗi", en: "has errors" },
+  tabDone: { vi: "đã xong", en: "done" },
+  askCancel: { vi: "Hủy", en: "Cancel" },
+  discardTitle: { vi: "Bỏ các thay đổi chưa lưu?", en: "Discard unsaved changes?" },
+  discardRules: {
+    vi: "Các thay đổi quy tắc chưa lưu sẽ mất và quy tắc được đọc lại từ sổ làm việc.",
+    en: "Your unsaved rule changes will be lost and the rules read again from the workbook.",
+  },
+  discardTable: {
+    vi: "Các thay đổi cách đọc cột chưa lưu sẽ mất.",
+    en: "Your unsaved column choices will be lost.",
+  },
+  discardNotice: {
+    vi: "Các trường thông báo đang sửa sẽ được thay bằng dữ liệu mẫu.",
+    en: "The notice fields you are editing will be replaced by the sample's.",
+  },
+  discardConfirm: { vi: "Bỏ thay đổi", en: "Discard changes" },
+  editedTitle: { vi: "Trang đã được sửa sau khi EMU ghi", en: "A sheet was edited after EMU wrote it" },
+  editedBody: {
+    vi: "Trang “{sheets}” đã được sửa tay sau lần EMU ghi trước. Ghi lại sẽ thay toàn bộ trang này.",
+    en: "“{sheets}” was edited by hand after EMU last wrote it. Writing again replaces the whole sheet.",
+  },
+  editedKeep: { vi: "Giữ trang đã sửa, không ghi", en: "Keep the edited sheet, write nothing" },
+  editedReplace: { vi: "Thay bằng bản mới", en: "Replace it" },
+  editedCopy: { vi: "Giữ một bản sao rồi ghi", en: "Keep a copy, then write" },
+  editedKept: {
+    vi: "Chưa ghi gì: giữ nguyên trang “{sheets}” đã sửa tay.",
+    en: "Nothing written: “{sheets}”, edited by hand, is kept as it is.",
+  },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type UiTextKey = keyof typeof UI_TEXT;

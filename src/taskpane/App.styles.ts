@@ -26,5 +26,6 @@ export const useAppStyles = makeStyles({
     marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
   },
   status: { minHeight: "20px" },
+  mark: { color: tokens.colorPaletteMarigoldForeground1 },
   footer: { display: "flex", justifyContent: "flex-end", paddingBottom: tokens.spacingVerticalL },
 });

@@ -8,6 +8,7 @@ import {
   Tab,
   TabList,
 } from "@fluentui/react-components";
+import { useState, type ComponentType } from "react";
 import { uiText, type Lang, type UiTextKey } from "../core";
 import type { Adapter } from "./adapter";
 import { CheckStep } from "./CheckStep";
@@ -16,16 +17,18 @@ import { NoticeStep } from "./NoticeStep";
 import { ResultsStep } from "./ResultsStep";
 import { RulesStep } from "./RulesStep";
 import { TableStep } from "./TableStep";
-import { STEPS, usePane, type StepId } from "./usePane";
+import { AskDialog } from "./AskDialog";
+import { STEPS, usePane, type PaneState, type StepId } from "./usePane";
 import { useAppStyles } from "./App.styles";
 
-const STEP_LABELS: Readonly<Record<StepId, UiTextKey>> = {
-  table: "stepTable",
-  rules: "stepRules",
-  check: "stepCheck",
-  results: "stepResults",
-  notice: "stepNotice",
-  forms: "stepForms",
+/** Each step's tab label and view; a new step adds one line here and one id to STEPS. */
+const STEP_VIEWS: Readonly<Record<StepId, { label: UiTextKey; View: ComponentType<{ pane: PaneState }> }>> = {
+  table: { label: "stepTable", View: TableStep },
+  rules: { label: "stepRules", View: RulesStep },
+  check: { label: "stepCheck", View: CheckStep },
+  results: { label: "stepResults", View: ResultsStep },
+  notice: { label: "stepNotice", View: NoticeStep },
+  forms: { label: "stepForms", View: FormsStep },
 };
 
 /**
@@ -38,6 +41,10 @@ export function App({ adapter, lang }: { adapter: Adapter; lang: Lang }) {
   const t = (k: UiTextKey) => uiText(lang, k);
   const { runner, step, setStep } = pane;
   const next = STEPS[STEPS.indexOf(step) + 1];
+  // A step is mounted the first time it is opened and then kept (hidden) for the session, so
+  // its draft survives switching tabs; unsaved drafts are marked on their tab.
+  const [opened, setOpened] = useState<ReadonlySet<StepId>>(() => new Set([step]));
+  if (!opened.has(step)) setOpened(new Set([...opened, step]));
 
   return (
     <main className={s.root} lang={lang}>
@@ -52,8 +59,13 @@ export function App({ adapter, lang }: { adapter: Adapter; lang: Lang }) {
         aria-label={t("stepsLabel")}
       >
         {STEPS.map((id) => (
-          <Tab key={id} value={id} id={`tab-${id}`}>
-            {t(STEP_LABELS[id])}
+          <Tab key={id} value={id} id={`tab-${id}`} data-unsaved={pane.unsaved.has(id) || undefined}>
+            {t(STEP_VIEWS[id].label)}
+            {pane.unsaved.has(id) && (
+              <span className={s.mark} role="img" aria-label={`(${t("tabUnsaved")})`} title={t("tabUnsaved")}>
+                {" ●"}
+              </span>
+            )}
           </Tab>
         ))}
       </TabList>
@@ -75,18 +87,19 @@ export function App({ adapter, lang }: { adapter: Adapter; lang: Lang }) {
           </MessageBarActions>
         </MessageBar>
       )}
-      <div role="tabpanel" aria-labelledby={`tab-${step}`}>
-        {step === "table" && <TableStep pane={pane} />}
-        {step === "rules" && <RulesStep pane={pane} />}
-        {step === "check" && <CheckStep pane={pane} />}
-        {step === "results" && <ResultsStep pane={pane} />}
-        {step === "notice" && <NoticeStep pane={pane} />}
-        {step === "forms" && <FormsStep pane={pane} />}
-      </div>
+      {STEPS.filter((id) => opened.has(id)).map((id) => {
+        const { View } = STEP_VIEWS[id];
+        return (
+          <div key={id} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={id !== step}>
+            <View pane={pane} />
+          </div>
+        );
+      })}
+      <AskDialog pane={pane} />
       {next && (
         <div className={s.footer}>
           <Button appearance="subtle" onClick={() => setStep(next)}>
-            {`${t("next")}: ${t(STEP_LABELS[next])}`}
+            {`${t("next")}: ${t(STEP_VIEWS[next].label)}`}
           </Button>
         </div>
       )}

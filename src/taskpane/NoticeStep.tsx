@@ -86,7 +86,7 @@ export function NoticeStep({ pane }: { pane: PaneState }) {
         {inspection?.noticeFieldsSaved ? t("noticeFromWorkbook") : t("noticeFromTemplate")}
       </Text>
       <div className={s.actions}>
-        <Button size="small" disabled={busy} onClick={n.fillSeed}>
+        <Button size="small" disabled={busy} onClick={() => void n.fillSeed()}>
           {t("noticeUseSeed")}
         </Button>
       </div>

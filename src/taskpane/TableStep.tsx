@@ -158,7 +158,7 @@ export function TableStep({ pane }: { pane: PaneState }) {
         <Button disabled={busy || !inspection.remembered} onClick={() => void state.reset()}>
           {t("resetMapping")}
         </Button>
-        <Button disabled={busy} onClick={() => void pane.refresh()}>
+        <Button disabled={busy} onClick={() => void state.reload()}>
           {t("tableReload")}
         </Button>
       </div>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { SEED_000_NOTICE_FIELDS, quoteSheet, type NoticeFields } from "../core";
+import { SEED_000_NOTICE_FIELDS, quoteSheet, uiText, type NoticeFields } from "../core";
 import type { PaneState } from "./usePane";
 
 export type FieldKey = keyof NoticeFields;
@@ -52,14 +52,14 @@ export interface NoticeStepState {
   /** "saved", the sheet written, or "blocked" when the table's errors stopped it. */
   readonly status: { kind: "saved" } | { kind: "written"; sheet: string } | { kind: "blocked" } | null;
   set(key: FieldKey, value: string): void;
-  fillSeed(): void;
+  fillSeed(): Promise<void>;
   save(): Promise<void>;
   generate(): Promise<void>;
 }
 
 /** The Notice step: the document's fields, remembered in the workbook, and "Generate notice". */
 export function useNoticeStep(pane: PaneState): NoticeStepState {
-  const { inspection, adapter, runner, request, setOutcome } = pane;
+  const { inspection, adapter, runner, request, setOutcome, lang, ask, setUnsaved } = pane;
   const [draft, setDraft] = useState<NoticeDraft | null>(
     inspection ? noticeDraftOf(inspection.noticeFields) : null,
   );
@@ -71,6 +71,8 @@ export function useNoticeStep(pane: PaneState): NoticeStepState {
   useEffect(() => {
     if (inspection && !dirtyRef.current) setDraft(noticeDraftOf(inspection.noticeFields));
   }, [inspection]);
+
+  useEffect(() => setUnsaved("notice", dirty), [dirty, setUnsaved]);
 
   const set = useCallback((key: FieldKey, value: string) => {
     setDraft((d) => (d ? { ...d, [key]: value } : d));
@@ -114,7 +116,15 @@ export function useNoticeStep(pane: PaneState): NoticeStepState {
     dirty,
     status,
     set,
-    fillSeed: () => {
+    fillSeed: async () => {
+      if (dirtyRef.current) {
+        const yes = await ask({
+          title: uiText(lang, "discardTitle"),
+          body: uiText(lang, "discardNotice"),
+          choices: [{ value: "discard", label: uiText(lang, "discardConfirm"), primary: true }],
+        });
+        if (yes !== "discard") return;
+      }
       setDraft(noticeDraftOf(SEED_000_NOTICE_FIELDS));
       setDirty(true);
       setStatus(null);

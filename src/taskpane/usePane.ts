@@ -13,6 +13,14 @@ import { useRunner, type Runner } from "./useRunner";
 export type StepId = "table" | "rules" | "check" | "results" | "notice" | "forms";
 export const STEPS: readonly StepId[] = ["table", "rules", "check", "results", "notice", "forms"];
 
+/** A question the pane asks before it discards or replaces something the user made. */
+export interface Question {
+  readonly title: string;
+  readonly body: string;
+  /** The answers, the first the safe one; `null` (Cancel, Escape) is always possible. */
+  readonly choices: readonly { readonly value: string; readonly label: string; readonly primary?: boolean }[];
+}
+
 /** Which operation produced the outcome on show. */
 export type OutcomeKind = SessionEvent["kind"];
 
@@ -40,6 +48,14 @@ export interface PaneState {
   setCriteriaLayout(layout: CriteriaLayout | null): void;
   /** The request every use case gets: the sheet and the mapping the user confirmed. */
   request(): PaneRequest;
+  /** Steps holding edits not yet saved to the workbook (their drafts live for the session). */
+  readonly unsaved: ReadonlySet<StepId>;
+  setUnsaved(step: StepId, on: boolean): void;
+  /** The question on show, if any (App renders it as a dialog). */
+  readonly question: Question | null;
+  /** Asks the user; resolves to the chosen value, or null when they cancel. */
+  ask(q: Question): Promise<string | null>;
+  answer(value: string | null): void;
 }
 
 /** The pane's shared state: the sheet, the last outcome, the one-at-a-time runner, the ribbon's events. */
@@ -57,6 +73,9 @@ export function usePane(adapter: Adapter, lang: Lang): PaneState {
   // --layout it corrects how this session reads a sheet detection got wrong, and the ribbon's
   // commands, which cannot see it, keep to the detected layout.
   const [criteriaLayout, setCriteriaLayout] = useState<CriteriaLayout | null>(null);
+  const [unsaved, setUnsavedState] = useState<ReadonlySet<StepId>>(new Set());
+  const [question, setQuestion] = useState<Question | null>(null);
+  const answerRef = useRef<((v: string | null) => void) | null>(null);
   const inspectionRef = useRef<SheetInspection | null>(null);
   inspectionRef.current = inspection;
   const layoutRef = useRef(criteriaLayout);
@@ -136,6 +155,43 @@ export function usePane(adapter: Adapter, lang: Lang): PaneState {
     };
   }, [lang]);
 
+  const setUnsaved = useCallback((id: StepId, on: boolean) => {
+    setUnsavedState((u) => {
+      if (u.has(id) === on) return u;
+      const next = new Set(u);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+
+  // Closing the pane (or reloading it) with unsaved drafts: the browser's own "leave?" prompt.
+  useEffect(() => {
+    if (unsaved.size === 0) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsaved]);
+
+  const ask = useCallback(
+    (q: Question) =>
+      new Promise<string | null>((resolve) => {
+        answerRef.current?.(null);
+        answerRef.current = resolve;
+        setQuestion(q);
+      }),
+    [],
+  );
+  const answer = useCallback((v: string | null) => {
+    const r = answerRef.current;
+    answerRef.current = null;
+    setQuestion(null);
+    r?.(v);
+  }, []);
+
   return {
     lang,
     adapter,
@@ -153,5 +209,10 @@ export function usePane(adapter: Adapter, lang: Lang): PaneState {
     criteriaLayout,
     setCriteriaLayout,
     request,
+    unsaved,
+    setUnsaved,
+    question,
+    ask,
+    answer,
   };
 }

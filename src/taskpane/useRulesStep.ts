@@ -7,6 +7,7 @@ import {
   type Result,
   type Rules,
   type TieBreak,
+  uiText,
 } from "../core";
 import type { PaneState } from "./usePane";
 
@@ -106,7 +107,7 @@ export interface RulesStepState {
 }
 
 export function useRulesStep(pane: PaneState): RulesStepState {
-  const { inspection, adapter, runner, refresh } = pane;
+  const { inspection, adapter, runner, refresh, lang, ask, setUnsaved } = pane;
   const [draft, setDraft] = useState<RulesDraft | null>(inspection ? draftOf(inspection.rules) : null);
   const [dirty, setDirty] = useState(false);
   const [issues, setIssues] = useState<readonly Issue[]>([]);
@@ -133,6 +134,8 @@ export function useRulesStep(pane: PaneState): RulesStepState {
       if (changed && !own) setStatus("reloaded");
     }
   }, [inspection]);
+
+  useEffect(() => setUnsaved("rules", dirty), [dirty, setUnsaved]);
 
   const edit = useCallback((f: (d: RulesDraft) => RulesDraft) => {
     setDraft((d) => (d ? f(d) : d));
@@ -162,6 +165,14 @@ export function useRulesStep(pane: PaneState): RulesStepState {
   }, [draft, adapter, runner, refresh, inspection]);
 
   const reload = useCallback(async () => {
+    if (dirtyRef.current) {
+      const yes = await ask({
+        title: uiText(lang, "discardTitle"),
+        body: uiText(lang, "discardRules"),
+        choices: [{ value: "discard", label: uiText(lang, "discardConfirm"), primary: true }],
+      });
+      if (yes !== "discard") return;
+    }
     setDirty(false);
     dirtyRef.current = false;
     const i = await refresh(inspection?.sheet);
@@ -170,7 +181,7 @@ export function useRulesStep(pane: PaneState): RulesStepState {
       setIssues(i.rulesIssues);
       setStatus(null);
     }
-  }, [refresh, inspection]);
+  }, [refresh, inspection, ask, lang]);
 
   return {
     draft,

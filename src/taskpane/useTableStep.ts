@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
-import type { ColumnMapping, ColumnRole } from "../core";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { uiText, type ColumnMapping, type ColumnRole } from "../core";
 import type { PaneState } from "./usePane";
 
 /** The roles the Table step offers, most important first. */
@@ -34,23 +34,51 @@ export interface TableStepState {
   setHeaderRow(row: string): void;
   fromSelection(role: ColumnRole): Promise<void>;
   chooseSheet(sheet: string): Promise<void>;
+  /** Reads the active sheet again (asking first when there are unsaved edits). */
+  reload(): Promise<void>;
   save(): Promise<void>;
   reset(): Promise<void>;
 }
 
 /** The Table step: the detected columns, corrected by the user and remembered in the workbook. */
 export function useTableStep(pane: PaneState): TableStepState {
-  const { inspection, adapter, runner, refresh } = pane;
+  const { inspection, adapter, runner, refresh, lang, ask, setUnsaved } = pane;
   const base = useMemo<Columns>(() => inspection?.mapping?.columns ?? {}, [inspection]);
   const baseRow = inspection?.headerRow ? String(inspection.headerRow) : "";
   const [columns, setColumns] = useState<Columns>(base);
   const [headerRow, setHeaderRow] = useState(baseRow);
   const [saved, setSaved] = useState(false);
 
+  // A new read of the sheet (a save, a reload, the pane regaining focus) takes the new columns
+  // unless the user has edits of their own: those are kept until saved or discarded.
+  const prev = useRef({ base, baseRow, columns, headerRow });
+  prev.current = { ...prev.current, columns, headerRow };
   useEffect(() => {
+    const p = prev.current;
+    const untouched = same(p.columns, p.base) && p.headerRow === p.baseRow;
+    prev.current = { ...p, base, baseRow };
+    if (!untouched) return;
     setColumns(base);
     setHeaderRow(baseRow);
   }, [base, baseRow]);
+
+  const dirty = !same(columns, base) || headerRow !== baseRow;
+  useEffect(() => setUnsaved("table", dirty), [dirty, setUnsaved]);
+
+  /** Drops the edits (after asking, when there are some); false when the user keeps them. */
+  const discard = useCallback(async (): Promise<boolean> => {
+    if (!dirty) return true;
+    const yes = await ask({
+      title: uiText(lang, "discardTitle"),
+      body: uiText(lang, "discardTable"),
+      choices: [{ value: "discard", label: uiText(lang, "discardConfirm"), primary: true }],
+    });
+    if (yes !== "discard") return false;
+    setColumns(base);
+    setHeaderRow(baseRow);
+    prev.current = { base, baseRow, columns: base, headerRow: baseRow };
+    return true;
+  }, [dirty, ask, lang, base, baseRow]);
 
   const setColumn = useCallback((role: ColumnRole, letters: string) => {
     setSaved(false);
@@ -106,16 +134,22 @@ export function useTableStep(pane: PaneState): TableStepState {
 
   const chooseSheet = useCallback(
     async (sheet: string) => {
+      if (!(await discard())) return;
       setSaved(false);
       await refresh(sheet);
     },
-    [refresh],
+    [refresh, discard],
   );
+
+  const reload = useCallback(async () => {
+    if (!(await discard())) return;
+    await refresh();
+  }, [refresh, discard]);
 
   return {
     columns,
     headerRow,
-    dirty: !same(columns, base) || headerRow !== baseRow,
+    dirty,
     saved,
     setColumn,
     setHeaderRow: (r) => {
@@ -124,6 +158,7 @@ export function useTableStep(pane: PaneState): TableStepState {
     },
     fromSelection,
     chooseSheet,
+    reload,
     save,
     reset,
   };

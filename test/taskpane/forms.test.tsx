@@ -13,7 +13,7 @@ import { cleanTmp, tmpPath, writeGridsXlsx } from "../helpers/xlsx";
 import { excelAdapter, type Adapter } from "../../src/taskpane/adapter";
 import { CRITERIA_LIST_SHEET, UNITS_SHEET, noAxeViolations, renderPane } from "./helpers";
 
-jest.setTimeout(30_000);
+jest.setTimeout(120_000);
 afterAll(cleanTmp);
 const user = () => userEvent.setup();
 const goTo = (name: RegExp) => user().click(screen.getByRole("tab", { name }));
