@@ -92,3 +92,4 @@ export type { ConsolidationPlan, FormSheet, ReturnedForm } from "./forms";
 export { atA1, consolidationSheets, formSources, makeForms, planFormsConsolidation } from "./form-use-cases";
 export type { FormsOutcome, FormsRequest } from "./form-use-cases";
 export type { ValidationModel } from "./sheet-model";
+export { editedSheets, gridPrint, modelPrint } from "./sheet-print";

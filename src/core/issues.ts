@@ -110,7 +110,8 @@ export type Issue =
   | (At & { readonly code: "veto-applied"; readonly unit: string; readonly label: string })
   | (At & { readonly code: "rules-invalid"; readonly path: string; readonly detail: string })
   | (At & { readonly code: "kept-user-value"; readonly value: string; readonly proposed: string })
-  | (At & { readonly code: "mapping-invalid"; readonly role: ColumnRole; readonly column: string });
+  | (At & { readonly code: "mapping-invalid"; readonly role: ColumnRole; readonly column: string })
+  | (At & { readonly code: "emu-sheet-edited"; readonly sheet: string });
 
 export type IssueCode = Issue["code"];
 

@@ -23,6 +23,8 @@ export interface Marks {
   readonly source?: string;
   /** The column mapping a user confirmed in the pane, for one score sheet. */
   readonly mapping?: RememberedMapping;
+  /** Sheet name → the fingerprint of what EMU wrote there (sheet-print.ts), to notice hand edits. */
+  readonly prints?: ReadonlyMap<string, string>;
 }
 
 /** A user's column mapping and the sheet it belongs to. */
@@ -92,8 +94,11 @@ export function parseMarks(grid: Grid): Marks {
   const cells = new Map<string, string | number>();
   let source: string | undefined;
   let mapping: RememberedMapping | undefined;
+  const prints = new Map<string, string>();
   for (const row of grid) {
     const [kind, key, value] = row;
+    if (kind === "print" && typeof key === "string" && key && typeof value === "string")
+      prints.set(key, value);
     if (kind === "source" && typeof key === "string" && key) source = key;
     if (kind === "mapping" && typeof key === "string" && key) mapping = parseMapping(key, value) ?? mapping;
     if (
@@ -127,6 +132,7 @@ export function parseMarks(grid: Grid): Marks {
     cells,
     ...(source === undefined ? {} : { source }),
     ...(mapping === undefined ? {} : { mapping }),
+    ...(prints.size > 0 ? { prints } : {}),
   };
 }
 
@@ -153,6 +159,8 @@ export function marksGrid(marks: Marks): CellValue[][] {
     ]);
   }
   for (const [name, kind] of marks.sheets) rows.push(["sheet", name, kind]);
+  for (const [name, print] of marks.prints ?? [])
+    if (marks.sheets.has(name)) rows.push(["print", name, print]);
   const parsed = [...marks.cells]
     .map(([addr, value]) => ({ at: splitAddress(addr), value }))
     .filter(

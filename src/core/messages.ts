@@ -185,6 +185,12 @@ export const ISSUE_MESSAGES: MessageTable = {
     vi: (i) => `Cột "${i.column}" chọn cho "${role(i.role, "vi")}" không hợp lệ.`,
     en: (i) => `Column "${i.column}" chosen for "${role(i.role, "en")}" is not valid.`,
   },
+  "emu-sheet-edited": {
+    vi: (i) =>
+      `Trang "${i.sheet}" đã được sửa tay sau lần EMU ghi trước nên EMU chưa ghi đè. Mở bảng EMU (Xếp hạng hoặc Thông báo) để chọn giữ, thay hay giữ một bản sao.`,
+    en: (i) =>
+      `Sheet "${i.sheet}" was edited by hand after EMU last wrote it, so EMU did not replace it. Open the EMU pane (Results or Notice) to keep it, replace it or keep a copy.`,
+  },
 };
 
 /**

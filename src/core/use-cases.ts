@@ -1,3 +1,4 @@
+import { modelPrint } from "./sheet-print";
 import { cellAddress } from "./address";
 import { proposeAwards, vetoIssues } from "./awards";
 import type { ColumnMapping } from "./detect";
@@ -289,6 +290,11 @@ export function rankingOutputs(
       ...(outcome.sheet ? { source: outcome.sheet } : {}),
       // A mapping the user confirmed in the pane survives every rewrite of the marks.
       ...(marks.mapping ? { mapping: marks.mapping } : {}),
+      // What EMU writes now, to notice a person's edits before the next run replaces them.
+      prints: new Map([
+        ...(marks.prints ?? []),
+        ...sheets.map((s): [string, string] => [s.name, modelPrint(s)]),
+      ]),
     },
   };
 }

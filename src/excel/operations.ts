@@ -5,6 +5,7 @@ import {
   RULES_SHEET_NAME,
   CRITERIA_SUMMARY_SHEET,
   cellAddress,
+  editedSheets,
   fillBack,
   hasErrors,
   marksOf,
@@ -20,6 +21,7 @@ import {
   type CriteriaLayout,
   type Issue,
   type Lang,
+  type Marks,
   type NoticeExtra,
   type NoticeFields,
   type RankOutcome,
@@ -45,6 +47,11 @@ export interface OperationRequest {
   readonly extras?: readonly NoticeExtra[];
   /** Overrides the detected layout of detailed scoring sheets (the CLI's --layout). */
   readonly criteriaLayout?: CriteriaLayout;
+  /**
+   * What to do with an EMU sheet a person edited since EMU wrote it: "stop" (the default: write
+   * nothing, say which sheets), "replace" it, or "copy": keep it under a new name, then write.
+   */
+  readonly onEdited?: "stop" | "replace" | "copy";
   readonly run?: RunOptions;
 }
 
@@ -56,6 +63,10 @@ export interface OperationOutcome {
   readonly issues: readonly Issue[];
   /** Names of the sheets written. */
   readonly written: readonly string[];
+  /** EMU sheets edited by hand that stopped the write (`onEdited: "stop"`); ask, then run again. */
+  readonly edited?: readonly string[];
+  /** Edited sheets kept under a new name (`onEdited: "copy"`): old name → new name. */
+  readonly copies?: readonly (readonly [string, string])[];
 }
 
 function rank(read: WorkbookRead, req: OperationRequest): RankOutcome {
@@ -140,12 +151,43 @@ async function rankAndWrite(
     const marks = marksOf(read.sheets);
     const fill = fillUserTable ? fillBack(outcome.ranking, marks) : { writes: [], issues: [], marks };
     const wanted = fields(read);
-    const out = rankingOutputs(outcome, names, fill.marks, {
-      outputs: [output],
-      lang: req.lang,
-      extras: req.extras ?? [],
-      ...(wanted ? { fields: wanted } : {}),
-    });
+    const outputs = (existing: readonly string[], m: Marks) =>
+      rankingOutputs(outcome, existing, m, {
+        outputs: [output],
+        lang: req.lang,
+        extras: req.extras ?? [],
+        ...(wanted ? { fields: wanted } : {}),
+      });
+    let out = outputs(names, fill.marks);
+    // Before replacing an EMU sheet, compare it with what EMU wrote there: a person's edits
+    // (a note, a notice number) are never replaced without their say.
+    const edited = editedSheets(out.replace, fill.marks, await readSheets(context, out.replace));
+    const copies: [string, string][] = [];
+    if (edited.length > 0 && (req.onEdited ?? "stop") === "stop") {
+      const issues = edited.map((sheet): Issue => ({ code: "emu-sheet-edited", severity: "error", sheet }));
+      return {
+        ok: false,
+        ranking: outcome,
+        issues: sortIssues([...outcome.issues, ...issues]),
+        written: [],
+        edited,
+      };
+    }
+    if (edited.length > 0 && req.onEdited === "copy") {
+      // The edited sheet becomes the user's own under a new name; EMU writes a fresh one.
+      const taken = [...names];
+      for (const name of edited) {
+        const copy = copyName(name, taken, req.lang);
+        taken.push(copy);
+        copies.push([name, copy]);
+        context.workbook.worksheets.getItem(name).name = copy;
+      }
+      await context.sync();
+      const kept = new Map(fill.marks.sheets);
+      for (const name of edited) kept.delete(name);
+      const existing = names.map((n) => copies.find(([from]) => from === n)?.[1] ?? n);
+      out = outputs(existing, { ...fill.marks, sheets: kept });
+    }
     const shown = out.names[output];
     await writeJob(context, {
       sheets: out.sheets,
@@ -160,8 +202,46 @@ async function rankAndWrite(
       ranking: outcome,
       issues: sortIssues([...outcome.issues, ...fill.issues]),
       written: out.sheets.map((s) => s.name),
+      ...(copies.length > 0 ? { copies } : {}),
     };
   }, req.run);
+}
+
+/** The values of some sheets (their used ranges), in one round trip. */
+async function readSheets(
+  context: Excel.RequestContext,
+  names: readonly string[],
+): Promise<Map<string, { grid: CellValue[][]; origin: { row: number; col: number } }>> {
+  const out = new Map<string, { grid: CellValue[][]; origin: { row: number; col: number } }>();
+  if (names.length === 0) return out;
+  const ranges = names.map((n) => {
+    const r = context.workbook.worksheets.getItem(n).getUsedRangeOrNullObject(true);
+    r.load("values,rowIndex,columnIndex");
+    return r;
+  });
+  await context.sync();
+  names.forEach((n, k) => {
+    const r = ranges[k];
+    if (!r) return;
+    out.set(
+      n,
+      r.isNullObject
+        ? { grid: [], origin: { row: 0, col: 0 } }
+        : { grid: r.values as CellValue[][], origin: { row: r.rowIndex, col: r.columnIndex } },
+    );
+  });
+  return out;
+}
+
+/** A free name for the kept copy of an edited sheet: "Kết quả xếp hạng (đã sửa)", "(đã sửa 2)"… */
+function copyName(name: string, taken: readonly string[], lang: Lang): string {
+  const tag = lang === "en" ? "edited" : "đã sửa";
+  const used = new Set(taken.map((n) => n.toLocaleLowerCase()));
+  for (let k = 1; ; k++) {
+    const suffix = ` (${tag}${k > 1 ? ` ${k}` : ""})`;
+    const candidate = name.slice(0, 31 - suffix.length) + suffix;
+    if (!used.has(candidate.toLocaleLowerCase())) return candidate;
+  }
 }
 
 /**

@@ -114,6 +114,11 @@ export function NoticeStep({ pane }: { pane: PaneState }) {
             <MessageBarBody>{t("noticeDone", { sheet: n.status.sheet })}</MessageBarBody>
           </MessageBar>
         )}
+        {n.status?.kind === "kept" && (
+          <MessageBar intent="info" data-testid="notice-kept">
+            <MessageBarBody>{t("editedKept", { sheets: n.status.sheets.join("”, “") })}</MessageBarBody>
+          </MessageBar>
+        )}
         {n.status?.kind === "blocked" && (
           <MessageBar intent="error">
             <MessageBarBody>{t("noticeBlocked")}</MessageBarBody>

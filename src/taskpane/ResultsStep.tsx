@@ -38,6 +38,11 @@ export function ResultsStep({ pane }: { pane: PaneState }) {
             <MessageBarBody>{t("resultsBlocked")}</MessageBarBody>
           </MessageBar>
         )}
+        {r.kept && (
+          <MessageBar intent="info" data-testid="results-kept">
+            <MessageBarBody>{t("editedKept", { sheets: r.kept.join("”, “") })}</MessageBarBody>
+          </MessageBar>
+        )}
         {r.written && r.written !== "blocked" && (
           <MessageBar intent="success">
             <MessageBarBody>{t("resultsWritten", { sheet: r.written })}</MessageBarBody>

@@ -36,6 +36,8 @@ export interface PaneRequest {
   readonly mapping?: ColumnMapping;
   /** The user's override of a detailed scoring sheet's detected layout. */
   readonly criteriaLayout?: CriteriaLayout;
+  /** The user's answer about EMU sheets edited by hand (see OperationRequest.onEdited). */
+  readonly onEdited?: "stop" | "replace" | "copy";
 }
 
 /** What the workbook offers for making forms: its criteria lists (best first) and its units. */

@@ -50,7 +50,12 @@ export interface NoticeStepState {
   readonly draft: NoticeDraft | null;
   readonly dirty: boolean;
   /** "saved", the sheet written, or "blocked" when the table's errors stopped it. */
-  readonly status: { kind: "saved" } | { kind: "written"; sheet: string } | { kind: "blocked" } | null;
+  readonly status:
+    | { kind: "saved" }
+    | { kind: "written"; sheet: string }
+    | { kind: "blocked" }
+    | { kind: "kept"; sheets: readonly string[] }
+    | null;
   set(key: FieldKey, value: string): void;
   fillSeed(): Promise<void>;
   save(): Promise<void>;
@@ -59,7 +64,7 @@ export interface NoticeStepState {
 
 /** The Notice step: the document's fields, remembered in the workbook, and "Generate notice". */
 export function useNoticeStep(pane: PaneState): NoticeStepState {
-  const { inspection, adapter, runner, request, setOutcome, lang, ask, setUnsaved } = pane;
+  const { inspection, adapter, runner, request, setOutcome, lang, ask, setUnsaved, writeAsking } = pane;
   const [draft, setDraft] = useState<NoticeDraft | null>(
     inspection ? noticeDraftOf(inspection.noticeFields) : null,
   );
@@ -97,19 +102,24 @@ export function useNoticeStep(pane: PaneState): NoticeStepState {
     if (!draft) return;
     const fields = fieldsOfDraft(draft);
     setStatus(null);
-    const out = await runner.run("noticeGenerate", async () => {
+    const out = await writeAsking("noticeGenerate", async (onEdited) => {
       await adapter.saveNoticeFields(fields);
-      const o = await adapter.generateNotice({ ...request(), fields });
+      const o = await adapter.generateNotice({ ...request(), fields, ...(onEdited ? { onEdited } : {}) });
       const sheet = o.ok ? o.written[0] : undefined;
       if (sheet) await adapter.selectCell(`${quoteSheet(sheet)}!A1`);
       return o;
     });
     if (!out) return;
+    if ("kept" in out) {
+      setDirty(false);
+      setStatus({ kind: "kept", sheets: out.kept });
+      return;
+    }
     setDirty(false);
     setOutcome("notice", out);
     const sheet = out.written[0];
     setStatus(out.ok && sheet ? { kind: "written", sheet } : { kind: "blocked" });
-  }, [draft, adapter, runner, request, setOutcome]);
+  }, [draft, adapter, writeAsking, request, setOutcome]);
 
   return {
     draft,

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { CriteriaLayout, Lang } from "../core";
+import { uiText, type CriteriaLayout, type Lang, type UiTextKey } from "../core";
 import { subscribe, type SessionEvent } from "../app/session";
 import type {
   Adapter,
@@ -56,6 +56,15 @@ export interface PaneState {
   /** Asks the user; resolves to the chosen value, or null when they cancel. */
   ask(q: Question): Promise<string | null>;
   answer(value: string | null): void;
+  /**
+   * Runs a writing use case; when it stops because EMU sheets were edited by hand since EMU wrote
+   * them, asks (keep / replace / keep a copy) and runs it again with the answer. Resolves to the
+   * outcome, or `{ kept }` naming the sheets the user chose to keep (nothing written).
+   */
+  writeAsking(
+    label: UiTextKey,
+    op: (onEdited?: "replace" | "copy") => Promise<OperationOutcome>,
+  ): Promise<OperationOutcome | { readonly kept: readonly string[] } | undefined>;
 }
 
 /** The pane's shared state: the sheet, the last outcome, the one-at-a-time runner, the ribbon's events. */
@@ -192,6 +201,27 @@ export function usePane(adapter: Adapter, lang: Lang): PaneState {
     r?.(v);
   }, []);
 
+  const run = runner.run;
+  const writeAsking = useCallback<PaneState["writeAsking"]>(
+    async (label, op) => {
+      const first = await run(label, () => op());
+      if (!first?.edited?.length) return first;
+      const sheets = first.edited.join("”, “");
+      const choice = await ask({
+        title: uiText(lang, "editedTitle"),
+        body: uiText(lang, "editedBody", { sheets }),
+        choices: [
+          { value: "keep", label: uiText(lang, "editedKeep") },
+          { value: "copy", label: uiText(lang, "editedCopy"), primary: true },
+          { value: "replace", label: uiText(lang, "editedReplace") },
+        ],
+      });
+      if (choice !== "replace" && choice !== "copy") return { kept: first.edited };
+      return run(label, () => op(choice));
+    },
+    [run, ask, lang],
+  );
+
   return {
     lang,
     adapter,
@@ -214,5 +244,6 @@ export function usePane(adapter: Adapter, lang: Lang): PaneState {
     question,
     ask,
     answer,
+    writeAsking,
   };
 }

@@ -249,3 +249,57 @@ describe("pane helpers", () => {
     expect(double.workbook.selection).toBe("'Tổng hợp điểm'!D9");
   });
 });
+
+describe("an EMU sheet edited by hand since EMU wrote it (issue 10)", () => {
+  it("is never replaced silently: stop names it, copy keeps it under a new name, replace replaces", async () => {
+    use(await sampleSheets());
+    const first = await computeRanking({ lang: "vi", run: noSleep });
+    expect(first.written).toEqual(["Kết quả xếp hạng"]);
+    // Re-running over EMU's own untouched sheet replaces it without a question.
+    const again = await computeRanking({ lang: "vi", run: noSleep });
+    expect(again.ok).toBe(true);
+    expect(again.edited).toBeUndefined();
+
+    // The secretary types a note under the table.
+    const results = double.workbook.sheet("Kết quả xếp hạng");
+    const note = "Ghi chú: Hội đồng họp ngày 15/12";
+    double.workbook.setValues("Kết quả xếp hạng", "B40", [[note]]);
+    const stopped = await computeRanking({ lang: "vi", run: noSleep });
+    expect(stopped.ok).toBe(false);
+    expect(stopped.edited).toEqual(["Kết quả xếp hạng"]);
+    expect(stopped.written).toEqual([]);
+    expect(stopped.issues.map((i) => i.code)).toContain("emu-sheet-edited");
+    expect(results.cell("B40").value).toBe(note);
+
+    const copied = await computeRanking({ lang: "vi", run: noSleep, onEdited: "copy" });
+    expect(copied.ok).toBe(true);
+    expect(copied.copies).toEqual([["Kết quả xếp hạng", "Kết quả xếp hạng (đã sửa)"]]);
+    expect(double.workbook.sheet("Kết quả xếp hạng (đã sửa)").cell("B40").value).toBe(note);
+    expect(double.workbook.sheet("Kết quả xếp hạng").cell("B40").value ?? "").toBe("");
+    // The copy is the user's now: the next run neither asks about it nor touches it.
+    const next = await computeRanking({ lang: "vi", run: noSleep });
+    expect(next.ok).toBe(true);
+    expect(double.workbook.sheet("Kết quả xếp hạng (đã sửa)").cell("B40").value).toBe(note);
+
+    double.workbook.setValues("Kết quả xếp hạng", "B40", [["sửa lần nữa"]]);
+    const replaced = await computeRanking({ lang: "vi", run: noSleep, onEdited: "replace" });
+    expect(replaced.ok).toBe(true);
+    expect(double.workbook.sheet("Kết quả xếp hạng").cell("B40").value ?? "").toBe("");
+  });
+
+  it("a notice number typed into the generated notice stops the next notice", async () => {
+    use(await sampleSheets());
+    await generateNotice({ lang: "vi", run: noSleep });
+    const sheet = double.workbook.sheet("Thông báo kết quả");
+    const at = sheet
+      .values()
+      .flatMap((r, i) => r.map((v, c) => ({ v, i, c })))
+      .find((x) => typeof x.v === "string" && x.v.startsWith("Số:"));
+    if (!at) throw new Error("no number line");
+    const addr = `${String.fromCharCode(65 + at.c)}${at.i + 1}`;
+    double.workbook.setValues("Thông báo kết quả", addr, [["Số: 123/CTĐ2"]]);
+    const out = await generateNotice({ lang: "vi", run: noSleep });
+    expect(out.edited).toEqual(["Thông báo kết quả"]);
+    expect(sheet.cell(addr).value).toBe("Số: 123/CTĐ2");
+  });
+});
