@@ -11,6 +11,7 @@ import {
   marksOf,
   noticeFieldsOf,
   parseRules,
+  rulesProblems,
   presetRules,
   rankWorkbook,
   rankingOutputs,
@@ -108,7 +109,9 @@ async function loadRules(opts: { preset?: string; rules?: string }, lang: Lang):
   }
   const parsed = parseRules(json);
   if (!parsed.ok) {
-    const detail = parsed.issues.map((i) => issueMessage(i, lang)).join(" ");
+    // The same field-by-field wording the pane's Rules step shows (core/rules-messages.ts).
+    const worded = rulesProblems(json, lang).map((p) => p.message);
+    const detail = (worded.length > 0 ? worded : parsed.issues.map((i) => issueMessage(i, lang))).join(" ");
     throw new UsageError(USAGE.rulesInvalid[lang](opts.rules, detail));
   }
   return parsed.value;

@@ -93,3 +93,4 @@ export { atA1, consolidationSheets, formSources, makeForms, planFormsConsolidati
 export type { FormsOutcome, FormsRequest } from "./form-use-cases";
 export type { ValidationModel } from "./sheet-model";
 export { editedSheets, gridPrint, modelPrint } from "./sheet-print";
+export { rulesProblems, type RulesProblem } from "./rules-messages";

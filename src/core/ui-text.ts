@@ -351,6 +351,10 @@ export const UI_TEXT = {
   editedKeep: { vi: "Giữ trang đã sửa, không ghi", en: "Keep the edited sheet, write nothing" },
   editedReplace: { vi: "Thay bằng bản mới", en: "Replace it" },
   editedCopy: { vi: "Giữ một bản sao rồi ghi", en: "Keep a copy, then write" },
+  rulesFixFirst: {
+    vi: "Chưa lưu: còn {count} chỗ cần sửa (ghi ngay dưới từng ô).",
+    en: "Not saved: {count} problems to fix (shown under each field).",
+  },
   editedKept: {
     vi: "Chưa ghi gì: giữ nguyên trang “{sheets}” đã sửa tay.",
     en: "Nothing written: “{sheets}”, edited by hand, is kept as it is.",

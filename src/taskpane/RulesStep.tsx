@@ -51,6 +51,15 @@ export function RulesStep({ pane }: { pane: PaneState }) {
   const t = (k: UiTextKey, v?: Record<string, string | number>) => uiText(lang, k, v);
   const busy = runner.busy !== null;
   const d = r.draft;
+  /** A field's problem, shown on the field itself. */
+  const err = (...paths: string[]) => {
+    const m = paths.map((p) => r.problems.get(p)).find((x) => x !== undefined);
+    return m ? { validationState: "error" as const, validationMessage: m } : {};
+  };
+  const shownPaths = (k: number, kind: "bands" | "awards") =>
+    kind === "bands"
+      ? [`bands.${k}.min`, `bands.${k}.label`]
+      : [`awards.${k}.label`, `awards.${k}.count`, `awards.${k}.share`, `awards.${k}.minBand`];
 
   if (!d) {
     return (
@@ -65,6 +74,14 @@ export function RulesStep({ pane }: { pane: PaneState }) {
   const thousand = d.maxScore.trim() === "1000" || d.base.id === "cum-1000";
   const bandLabels = d.bands.map((b) => b.label).filter(Boolean);
   const presetValue = d.base.id && PRESETS[d.base.id] ? d.base.id : "";
+  // Problems no field shows (paths the form has no field for) are listed above the buttons.
+  const onFields = new Set([
+    "maxScore",
+    "bands",
+    ...d.bands.flatMap((_, k) => shownPaths(k, "bands")),
+    ...d.awards.flatMap((_, k) => shownPaths(k, "awards")),
+  ]);
+  const others = [...r.problems].filter(([p]) => !onFields.has(p));
 
   return (
     <section className={s.step} aria-labelledby="step-title-rules">
@@ -95,7 +112,7 @@ export function RulesStep({ pane }: { pane: PaneState }) {
           ))}
         </Select>
       </Field>
-      <Field label={t("rulesMaxScore")}>
+      <Field label={t("rulesMaxScore")} {...err("maxScore")}>
         <Input value={d.maxScore} inputMode="decimal" onChange={(_, v) => r.update({ maxScore: v.value })} />
       </Field>
 
@@ -103,10 +120,15 @@ export function RulesStep({ pane }: { pane: PaneState }) {
         <h3 id="rules-bands" className={s.sectionTitle}>
           {t("rulesBands")}
         </h3>
+        {r.problems.get("bands") && (
+          <MessageBar intent="error" data-testid="rules-no-bands">
+            <MessageBarBody>{r.problems.get("bands")}</MessageBarBody>
+          </MessageBar>
+        )}
         <ul className={c.list}>
           {d.bands.map((b, k) => (
             <li key={b.key} className={c.row}>
-              <Field label={k === 0 ? t("rulesBandMin") : undefined}>
+              <Field label={k === 0 ? t("rulesBandMin") : undefined} {...err(`bands.${k}.min`)}>
                 <Input
                   value={b.min}
                   inputMode="decimal"
@@ -114,7 +136,7 @@ export function RulesStep({ pane }: { pane: PaneState }) {
                   onChange={(_, v) => r.setBand(b.key, { min: v.value })}
                 />
               </Field>
-              <Field label={k === 0 ? t("rulesBandLabel") : undefined}>
+              <Field label={k === 0 ? t("rulesBandLabel") : undefined} {...err(`bands.${k}.label`)}>
                 <Input
                   value={b.label}
                   aria-label={`${t("rulesBandLabel")} ${k + 1}`}
@@ -172,15 +194,19 @@ export function RulesStep({ pane }: { pane: PaneState }) {
         <ul className={c.list}>
           {d.awards.map((a, k) => (
             <li key={a.key} className={c.award}>
-              <Field label={t("rulesAwardLabel")}>
+              <Field label={t("rulesAwardLabel")} {...err(`awards.${k}.label`)}>
                 <Input value={a.label} onChange={(_, v) => r.setAward(a.key, { label: v.value })} />
               </Field>
-              <Field label={t("rulesAwardCount")}>
+              <Field label={t("rulesAwardCount")} {...err(`awards.${k}.count`, `awards.${k}.share`)}>
                 <Input value={a.count} onChange={(_, v) => r.setAward(a.key, { count: v.value })} />
               </Field>
-              <Field label={t("rulesAwardMinBand")} className={c.wide}>
+              <Field label={t("rulesAwardMinBand")} className={c.wide} {...err(`awards.${k}.minBand`)}>
                 <Select value={a.minBand} onChange={(_, v) => r.setAward(a.key, { minBand: v.value })}>
                   <option value="">{t("rulesAwardAnyBand")}</option>
+                  {a.minBand !== "" && !bandLabels.includes(a.minBand) && (
+                    // The class it named was renamed or removed: shown as it is, with its error.
+                    <option value={a.minBand}>{a.minBand}</option>
+                  )}
                   {bandLabels.map((l) => (
                     <option key={l} value={l}>
                       {l}
@@ -208,16 +234,24 @@ export function RulesStep({ pane }: { pane: PaneState }) {
         </div>
       </div>
 
-      {r.issues.length > 0 && (
-        <MessageBar intent="error">
+      {(r.issues.length > 0 || others.length > 0) && (
+        <MessageBar intent="error" data-testid="rules-problems">
           <MessageBarBody>
             <ul className={c.issues}>
+              {others.map(([path, m]) => (
+                <li key={path}>{m}</li>
+              ))}
               {r.issues.map((i, k) => (
                 <li key={k}>{issueMessage(i, lang)}</li>
               ))}
             </ul>
           </MessageBarBody>
         </MessageBar>
+      )}
+      {r.problems.size > 0 && (
+        <Text className={c.refused} data-testid="rules-refused">
+          {t("rulesFixFirst", { count: r.problems.size })}
+        </Text>
       )}
       {r.dirty && (
         <MessageBar intent="warning">

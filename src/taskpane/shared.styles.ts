@@ -8,6 +8,13 @@ export const useStepStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
     paddingTop: tokens.spacingVerticalM,
     paddingBottom: tokens.spacingVerticalXL,
+    minWidth: 0,
+    // The pane is 320–450 px: inputs shrink with their column instead of pushing it wider
+    // (Fluent's Input keeps the browser's ~20-character intrinsic width otherwise).
+    "& .fui-Field": { minWidth: 0 },
+    "& .fui-Input": { minWidth: 0, maxWidth: "100%" },
+    "& .fui-Input__input": { minWidth: 0, width: "100%" },
+    "& .fui-Select": { minWidth: 0 },
   },
   actions: {
     display: "flex",

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   parseNumber,
   parseRules,
   presetRules,
+  rulesProblems,
   type Issue,
   type Result,
   type Rules,
@@ -64,8 +65,13 @@ function toNumber(s: string): unknown {
  * sheet use). A count written "20%" is a share of the units.
  */
 export function rulesOfDraft(d: RulesDraft): Result<Rules> {
+  return parseRules(rulesInputOfDraft(d));
+}
+
+/** The draft as the plain rules object the schema validates (numbers parsed, "20%" a share). */
+export function rulesInputOfDraft(d: RulesDraft): Record<string, unknown> {
   const { base } = d;
-  return parseRules({
+  return {
     ...(base.id !== undefined ? { id: base.id } : {}),
     ...(base.name !== undefined ? { name: base.name } : {}),
     ...(base.vetoLabel !== undefined ? { vetoLabel: base.vetoLabel } : {}),
@@ -84,13 +90,18 @@ export function rulesOfDraft(d: RulesDraft): Result<Rules> {
     }),
     tieBreak: [...d.tieBreak],
     verifiedAboveSelf: d.verifiedAboveSelf,
-  });
+  };
 }
 
 export interface RulesStepState {
   readonly draft: RulesDraft | null;
   readonly dirty: boolean;
   readonly issues: readonly Issue[];
+  /**
+   * The draft's problems by field path ("bands.1.min" → "Mức 2 – Từ điểm phải là một số."),
+   * shown on the fields once the user tried to save, and kept current as they edit.
+   */
+  readonly problems: ReadonlyMap<string, string>;
   /** "saved" after a save, "reloaded" after the sheet changed under a clean form. */
   readonly status: "saved" | "reloaded" | null;
   update(patch: Partial<Omit<RulesDraft, "base">>): void;
@@ -112,6 +123,14 @@ export function useRulesStep(pane: PaneState): RulesStepState {
   const [dirty, setDirty] = useState(false);
   const [issues, setIssues] = useState<readonly Issue[]>([]);
   const [status, setStatus] = useState<"saved" | "reloaded" | null>(null);
+  const [tried, setTried] = useState(false);
+  const problems = useMemo(
+    () =>
+      new Map(
+        draft && tried ? rulesProblems(rulesInputOfDraft(draft), lang).map((p) => [p.path, p.message]) : [],
+      ),
+    [draft, tried, lang],
+  );
   const seen = useRef<string | null>(inspection?.rulesSignature ?? null);
   const dirtyRef = useRef(false);
   dirtyRef.current = dirty;
@@ -145,6 +164,9 @@ export function useRulesStep(pane: PaneState): RulesStepState {
 
   const save = useCallback(async () => {
     if (!draft) return;
+    // Saving is refused while any field has a problem; each is shown on its field.
+    setTried(true);
+    if (rulesProblems(rulesInputOfDraft(draft), lang).length > 0) return;
     const parsed = rulesOfDraft(draft);
     if (!parsed.ok) {
       setIssues(parsed.issues);
@@ -162,7 +184,7 @@ export function useRulesStep(pane: PaneState): RulesStepState {
       ownWrite.current = true;
       await refresh(inspection?.sheet);
     }
-  }, [draft, adapter, runner, refresh, inspection]);
+  }, [draft, adapter, runner, refresh, inspection, lang]);
 
   const reload = useCallback(async () => {
     if (dirtyRef.current) {
@@ -175,6 +197,7 @@ export function useRulesStep(pane: PaneState): RulesStepState {
     }
     setDirty(false);
     dirtyRef.current = false;
+    setTried(false);
     const i = await refresh(inspection?.sheet);
     if (i) {
       setDraft(draftOf(i.rules));
@@ -187,6 +210,7 @@ export function useRulesStep(pane: PaneState): RulesStepState {
     draft,
     dirty,
     issues,
+    problems,
     status,
     update: (patch) => edit((d) => ({ ...d, ...patch })),
     setBand: (key, patch) =>

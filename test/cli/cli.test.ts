@@ -224,7 +224,10 @@ describe("emu rank", () => {
     const e = await cli("rank", path, "--rules", bad);
     expect(e.code).toBe(2);
     expect(e.stderr.split("\n")).toHaveLength(1);
-    expect(e.stderr).toMatch(/^Tệp quy tắc ".*bad.json" không hợp lệ: Quy tắc không hợp lệ ở mục "maxScore"/);
+    // Field by field in the user's words, as the pane's Rules step says it (never schema text).
+    expect(e.stderr.trim()).toMatch(
+      /^Tệp quy tắc ".*bad.json" không hợp lệ: Điểm tối đa phải là một số\. Cần ít nhất một mức xếp loại\.$/,
+    );
     const notJson = tmpPath("x.json");
     writeFileSync(notJson, "{");
     expect((await cli("rank", path, "--rules", notJson)).stderr).toMatch(/không phải JSON hợp lệ/);

@@ -101,3 +101,42 @@ describe("the overwrite question", () => {
     expect(double.workbook.sheet("Kết quả xếp hạng").cell("B30").value ?? "").toBe("");
   });
 });
+
+describe("field-level rule errors", () => {
+  it("shows each problem on its field, 1-based, and refuses to save", async () => {
+    const { double } = renderPane();
+    await loaded();
+    await goTo(/2\./);
+    fireEvent.change(screen.getByRole("textbox", { name: "Từ điểm 2" }), { target: { value: "tám trăm" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Xếp loại 1" }), {
+      target: { value: "Hoàn thành xuất sắc" },
+    });
+    fireEvent.change(screen.getByRole("textbox", { name: "Thang điểm (điểm tối đa)" }), { target: { value: "100" } });
+    await user().click(screen.getByRole("button", { name: "Lưu quy tắc vào sổ làm việc" }));
+    await screen.findByText("Mức 2 – Từ điểm phải là một số.");
+    expect(screen.getByRole("textbox", { name: "Từ điểm 2" }).getAttribute("aria-invalid")).toBe("true");
+    expect(
+      screen.getByText("Mức 1 – Từ điểm 900 cao hơn điểm tối đa 100: không đơn vị nào đạt được."),
+    ).toBeTruthy();
+    expect(
+      screen.getAllByText("Danh hiệu 1 – Xếp loại tối thiểu “Xuất sắc” không còn trong các mức xếp loại.")
+        .length,
+    ).toBeGreaterThan(0);
+    expect(screen.getByTestId("rules-refused").textContent).toMatch(/Chưa lưu: còn 6 chỗ cần sửa/);
+    expect(double.workbook.hasSheet("Quy tắc xếp loại")).toBe(false);
+
+    // Fixing a field clears its message as the user types.
+    fireEvent.change(screen.getByRole("textbox", { name: "Từ điểm 2" }), { target: { value: "80" } });
+    await waitFor(() => expect(screen.queryByText("Mức 2 – Từ điểm phải là một số.")).toBeNull());
+  });
+
+  it("says so when every band was removed", async () => {
+    renderPane();
+    await loaded();
+    await goTo(/2\./);
+    for (const label of ["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"])
+      await user().click(screen.getByRole("button", { name: new RegExp(`Xóa.*${label}`) }));
+    await user().click(screen.getByRole("button", { name: "Lưu quy tắc vào sổ làm việc" }));
+    expect((await screen.findByTestId("rules-no-bands")).textContent).toBe("Cần ít nhất một mức xếp loại.");
+  });
+});

@@ -86,7 +86,10 @@ describe("2. Rules", () => {
     expect(screen.queryByText(/chỉ là ví dụ/)).toBeNull();
     fireEvent.change(screen.getByRole("textbox", { name: "Từ điểm 2" }), { target: { value: "90" } });
     await user().click(screen.getByRole("button", { name: "Lưu quy tắc vào sổ làm việc" }));
-    await screen.findByText(/Quy tắc không hợp lệ ở mục "bands.1.min": duplicate minimum/);
+    // On the field itself, in the user's words (issue 10), never the schema's text.
+    await screen.findByText("Mức 2 – Từ điểm trùng với một mức khác.");
+    expect(screen.getByRole("textbox", { name: "Từ điểm 2" }).getAttribute("aria-invalid")).toBe("true");
+    expect(screen.queryByText(/duplicate minimum/)).toBeNull();
   });
 
   it("reloads the rules when the rules sheet is edited by hand", async () => {
