@@ -94,3 +94,4 @@ export type { FormsOutcome, FormsRequest } from "./form-use-cases";
 export type { ValidationModel } from "./sheet-model";
 export { editedSheets, gridPrint, modelPrint } from "./sheet-print";
 export { rulesProblems, type RulesProblem } from "./rules-messages";
+export { noticeGaps } from "./notice-gaps";

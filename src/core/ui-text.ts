@@ -355,6 +355,16 @@ export const UI_TEXT = {
     vi: "Chưa lưu: còn {count} chỗ cần sửa (ghi ngay dưới từng ô).",
     en: "Not saved: {count} problems to fix (shown under each field).",
   },
+  noticeGaps: {
+    vi: "Chưa sẵn sàng in: còn thiếu {fields}.",
+    en: "Not ready to print: {fields} still missing.",
+  },
+  noticeDraftTitle: { vi: "Tạo bản nháp thông báo?", en: "Make a draft notice?" },
+  noticeDraftBody: {
+    vi: "Thông báo còn thiếu {fields}. Bản tạo ra là bản nháp, cần điền đủ trước khi in.",
+    en: "The notice still lacks {fields}. What is made is a draft to complete before printing.",
+  },
+  noticeDraftConfirm: { vi: "Tạo bản nháp", en: "Make a draft" },
   editedKept: {
     vi: "Chưa ghi gì: giữ nguyên trang “{sheets}” đã sửa tay.",
     en: "Nothing written: “{sheets}”, edited by hand, is kept as it is.",

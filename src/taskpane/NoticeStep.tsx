@@ -1,7 +1,7 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Text, Textarea } from "@fluentui/react-components";
-import { NOTICE_FIELDS_SHEET_NAME, uiText, type UiTextKey } from "../core";
+import { NOTICE_FIELDS_SHEET_NAME, noticeGaps, uiText, type UiTextKey } from "../core";
 import type { PaneState } from "./usePane";
-import { LIST_FIELDS, useNoticeStep, type FieldKey } from "./useNoticeStep";
+import { GAP_LABELS, LIST_FIELDS, fieldsOfDraft, useNoticeStep, type FieldKey } from "./useNoticeStep";
 import { useStepStyles } from "./shared.styles";
 import { useNoticeStepStyles } from "./NoticeStep.styles";
 
@@ -51,6 +51,7 @@ export function NoticeStep({ pane }: { pane: PaneState }) {
   const t = (k: UiTextKey, v?: Record<string, string | number>) => uiText(lang, k, v);
   const busy = runner.busy !== null;
   const d = n.draft;
+  const gaps = d ? noticeGaps(fieldsOfDraft(d)) : [];
 
   const field = (k: FieldKey) => {
     const label = t(LABELS[k]);
@@ -102,6 +103,13 @@ export function NoticeStep({ pane }: { pane: PaneState }) {
             ),
           )}
         </div>
+      )}
+      {gaps.length > 0 && (
+        <MessageBar intent="warning" data-testid="notice-gaps">
+          <MessageBarBody>
+            {t("noticeGaps", { fields: gaps.map((g) => t(GAP_LABELS[g] ?? "fieldSubject")).join(", ") })}
+          </MessageBarBody>
+        </MessageBar>
       )}
       <div role="status" aria-live="polite">
         {n.status?.kind === "saved" && (

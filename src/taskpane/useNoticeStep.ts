@@ -1,5 +1,21 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { SEED_000_NOTICE_FIELDS, quoteSheet, uiText, type NoticeFields } from "../core";
+import {
+  SEED_000_NOTICE_FIELDS,
+  noticeGaps,
+  quoteSheet,
+  uiText,
+  type NoticeFields,
+  type UiTextKey,
+} from "../core";
+
+/** The labels of the fields a notice may lack (as the form names them). */
+export const GAP_LABELS: Readonly<Record<string, UiTextKey>> = {
+  parentBody: "fieldParentBody",
+  issuingBody: "fieldIssuingBody",
+  place: "fieldPlace",
+  signerTitle: "fieldSignerTitle",
+  signerName: "fieldSignerName",
+};
 import type { PaneState } from "./usePane";
 
 export type FieldKey = keyof NoticeFields;
@@ -101,6 +117,16 @@ export function useNoticeStep(pane: PaneState): NoticeStepState {
   const generate = useCallback(async () => {
     if (!draft) return;
     const fields = fieldsOfDraft(draft);
+    const gaps = noticeGaps(fields);
+    if (gaps.length > 0) {
+      const names = gaps.map((g) => uiText(lang, GAP_LABELS[g] ?? "fieldSubject")).join(", ");
+      const yes = await ask({
+        title: uiText(lang, "noticeDraftTitle"),
+        body: uiText(lang, "noticeDraftBody", { fields: names }),
+        choices: [{ value: "draft", label: uiText(lang, "noticeDraftConfirm"), primary: true }],
+      });
+      if (yes !== "draft") return;
+    }
     setStatus(null);
     const out = await writeAsking("noticeGenerate", async (onEdited) => {
       await adapter.saveNoticeFields(fields);
@@ -119,7 +145,7 @@ export function useNoticeStep(pane: PaneState): NoticeStepState {
     setOutcome("notice", out);
     const sheet = out.written[0];
     setStatus(out.ok && sheet ? { kind: "written", sheet } : { kind: "blocked" });
-  }, [draft, adapter, writeAsking, request, setOutcome]);
+  }, [draft, adapter, writeAsking, request, setOutcome, ask, lang]);
 
   return {
     draft,

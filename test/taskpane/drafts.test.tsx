@@ -111,7 +111,9 @@ describe("field-level rule errors", () => {
     fireEvent.change(screen.getByRole("textbox", { name: "Xếp loại 1" }), {
       target: { value: "Hoàn thành xuất sắc" },
     });
-    fireEvent.change(screen.getByRole("textbox", { name: "Thang điểm (điểm tối đa)" }), { target: { value: "100" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Thang điểm (điểm tối đa)" }), {
+      target: { value: "100" },
+    });
     await user().click(screen.getByRole("button", { name: "Lưu quy tắc vào sổ làm việc" }));
     await screen.findByText("Mức 2 – Từ điểm phải là một số.");
     expect(screen.getByRole("textbox", { name: "Từ điểm 2" }).getAttribute("aria-invalid")).toBe("true");
@@ -138,5 +140,24 @@ describe("field-level rule errors", () => {
       await user().click(screen.getByRole("button", { name: new RegExp(`Xóa.*${label}`) }));
     await user().click(screen.getByRole("button", { name: "Lưu quy tắc vào sổ làm việc" }));
     expect((await screen.findByTestId("rules-no-bands")).textContent).toBe("Cần ít nhất một mức xếp loại.");
+  });
+});
+
+describe("a notice with unfilled fields", () => {
+  it("is not 'ready to print': lists what is missing and makes a draft only when asked", async () => {
+    const { double } = renderPane([SEED_000_SHEET]);
+    await loaded();
+    await goTo(/5\./);
+    // No notice fields in this workbook: the template's placeholders.
+    const gaps = await screen.findByTestId("notice-gaps");
+    expect(gaps.textContent).toBe(
+      "Chưa sẵn sàng in: còn thiếu Cơ quan chủ quản, Cơ quan ban hành, Địa danh, Người ký.",
+    );
+    await user().click(screen.getByRole("button", { name: "Tạo thông báo" }));
+    await answer("Hủy");
+    expect(double.workbook.hasSheet("Thông báo kết quả")).toBe(false);
+    await user().click(screen.getByRole("button", { name: "Tạo thông báo" }));
+    await answer("Tạo bản nháp");
+    await screen.findByText(/Đã tạo trang “Thông báo kết quả”/);
   });
 });

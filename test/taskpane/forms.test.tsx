@@ -293,6 +293,13 @@ describe("1. Table: a detailed scoring sheet's layout", () => {
     await waitFor(() => expect(seen).toHaveLength(3));
     await goTo(/5\./);
     await user().click(screen.getByRole("button", { name: "Tạo thông báo" }));
+    // The template's placeholders are still there: the user makes a draft knowingly (issue 10).
+    await user().click(
+      within(await screen.findByRole("alertdialog", { hidden: true })).getByRole("button", {
+        name: "Tạo bản nháp",
+        hidden: true,
+      }),
+    );
     await waitFor(() =>
       expect(seen).toEqual(["validate:auto", "validate:multi", "compute:multi", "generateNotice:multi"]),
     );

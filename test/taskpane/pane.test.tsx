@@ -239,6 +239,13 @@ describe("5. Notice", () => {
     await screen.findByText("A1:C4");
     await goTo(/5\./);
     await user().click(screen.getByRole("button", { name: "Tạo thông báo" }));
+    // The template's placeholders are still there: the user makes a draft knowingly (issue 10).
+    await user().click(
+      within(await screen.findByRole("alertdialog", { hidden: true })).getByRole("button", {
+        name: "Tạo bản nháp",
+        hidden: true,
+      }),
+    );
     await screen.findByText(/Bảng điểm còn lỗi nên chưa tạo thông báo/);
   });
 
