@@ -134,6 +134,10 @@ function queueSwap(
   queueFill(context, job.fill);
   if (job.marks) queueMarks(context, job.marks, job.marksExists || (present?.has(MARKS_SHEET_NAME) ?? false));
   if (job.activate) context.workbook.worksheets.getItem(job.activate).activate();
+  // Calculation was suspended for these writes, and "it is the developer's responsibility to
+  // re-calc the workbook" (Application.suspendApiCalculationUntilNextSync): formulas reading the
+  // filled-back Xếp loại / Hạng cells would stay stale. Queued last, in the same request.
+  context.workbook.application.calculate("Recalculate" as Excel.CalculationType);
 }
 
 async function rollForward(
