@@ -33,6 +33,26 @@ export function matrixOf(arg: unknown): Matrix | null {
 
 const hasZero = (m: Matrix): boolean => m.some((row) => row.some((v) => v === 0));
 
+/**
+ * Ranges already made plain in this moment, by address: a filled-down column hands every cell
+ * the same 10,000-cell range, which must not be walked 10,000 times. Emptied on the next
+ * macrotask (one calculation), like the rank index.
+ */
+const plainByAddress = new Map<string, Promise<Matrix | null>>();
+let clearing = false;
+const MEMO_MIN_CELLS = 64;
+
+function remember(address: string, value: Promise<Matrix | null>): void {
+  plainByAddress.set(address, value);
+  if (!clearing) {
+    clearing = true;
+    setTimeout(() => {
+      plainByAddress.clear();
+      clearing = false;
+    }, 0);
+  }
+}
+
 /** Reads `valueTypes` ("Empty", "Double", …) for each address, in one round trip. */
 export type ValueTypesReader = (addresses: readonly string[]) => Promise<ReadonlyMap<string, string[][]>>;
 
@@ -47,18 +67,29 @@ export async function plainArgs(
   addresses: readonly (string | null | undefined)[] | undefined,
   readTypes: ValueTypesReader,
 ): Promise<(Matrix | null)[]> {
-  const args = raw.map(matrixOf);
-  const suspect: number[] = [];
-  args.forEach((m, k) => {
-    if (m && addresses?.[k] && hasZero(m)) suspect.push(k);
-  });
-  if (suspect.length === 0) return args;
-  const types = await readTypes([...new Set(suspect.map((k) => addresses?.[k] as string))]);
-  for (const k of suspect) {
-    const m = args[k] as Matrix;
-    const t = types.get(addresses?.[k] as string);
-    if (!t || t.length !== m.length || t.some((row, r) => row.length !== m[r]?.length)) continue;
-    args[k] = m.map((row, r) => row.map((v, c) => (v === 0 && t[r]?.[c] === "Empty" ? null : v)));
-  }
-  return args;
+  return Promise.all(
+    raw.map((arg, k) => {
+      const address = addresses?.[k];
+      const big =
+        Array.isArray(arg) && arg.length * ((arg[0] as unknown[] | undefined)?.length ?? 1) >= MEMO_MIN_CELLS;
+      if (!address || !big) return plainArg(arg, address, readTypes);
+      const known = plainByAddress.get(address);
+      if (known) return known;
+      const made = plainArg(arg, address, readTypes);
+      remember(address, made);
+      return made;
+    }),
+  );
+}
+
+async function plainArg(
+  arg: unknown,
+  address: string | null | undefined,
+  readTypes: ValueTypesReader,
+): Promise<Matrix | null> {
+  const m = matrixOf(arg);
+  if (!m || !address || !hasZero(m)) return m;
+  const t = (await readTypes([address])).get(address);
+  if (!t || t.length !== m.length || t.some((row, r) => row.length !== m[r]?.length)) return m;
+  return m.map((row, r) => row.map((v, c) => (v === 0 && t[r]?.[c] === "Empty" ? null : v)));
 }
