@@ -582,8 +582,8 @@ function fittingPreset(highest: number): string | null {
 
 /**
  * Whether the scores can be on the rules' scale: not when every score (and every row maximum) is at
- * most a tenth of the maximum (a 100-point table against 1000-point rules), nor when a score is
- * above the maximum with no bonus column to explain it.
+ * most a tenth of the maximum (a 100-point table against 1000-point rules), nor when half the
+ * units or more score above the maximum with no bonus column to explain it.
  */
 function checkScale(rd: Reading, rows: readonly RowRead[], scores: readonly number[], severity: Severity): void {
   const max = rd.rules.maxScore;
@@ -595,7 +595,11 @@ function checkScale(rd: Reading, rows: readonly RowRead[], scores: readonly numb
   const highest = Math.max(...seen);
   const noBonus = rd.loc.columns.bonus === undefined && !rows.some((x) => x.nums.max !== null);
   const tooLow = highest > 0 && highest <= max / 10;
-  const tooHigh = noBonus && canonicalScore(highest) > canonicalScore(max);
+  // One score above the maximum is that cell's mistake (score-above-max); half of them, the scale's.
+  const above = rows.filter((x) =>
+    [x.nums.self, x.nums.verified].some((v) => v !== null && canonicalScore(v) > canonicalScore(max)),
+  ).length;
+  const tooHigh = noBonus && above > 0 && above * 2 >= rows.length;
   if (!tooLow && !tooHigh) return;
   const c = rd.loc.columns.verified ?? rd.loc.columns.self ?? 0;
   rd.issues.push({
