@@ -69,7 +69,14 @@ const HEADER_SYNONYMS: ReadonlyArray<readonly [ColumnRole, Synonyms]> = [
     "total",
     {
       exact: ["total", "total score", "total points", "tong", "tong cong", "tong so"],
-      contains: ["tong diem", "tong cong diem", "diem tong hop", "tong so diem", "diem tong cong", "tong hop diem"],
+      contains: [
+        "tong diem",
+        "tong cong diem",
+        "diem tong hop",
+        "tong so diem",
+        "diem tong cong",
+        "tong hop diem",
+      ],
     },
   ],
   [

@@ -24,7 +24,6 @@ export interface RankedUnit {
   readonly needsDeliberation: boolean;
 }
 
-
 /** Higher is better for every tie-break value, so one comparison serves all. */
 function tieValue(u: UnitRow, t: TieBreak): number {
   switch (t) {

@@ -233,7 +233,9 @@ export function isNumberingRow(row: readonly CellValue[] | undefined, loc: Table
   if (filled.length < 3) return false;
   const unit = loc.columns.unit;
   if (unit === undefined || isBlank(row[unit])) return false;
-  if (!filled.every(({ v }) => (typeof v === "number" ? Number.isInteger(v) : NUMBERING.test(String(v).trim()))))
+  if (
+    !filled.every(({ v }) => (typeof v === "number" ? Number.isInteger(v) : NUMBERING.test(String(v).trim())))
+  )
     return false;
   const nums = filled.filter(({ v }) => typeof v === "number").map(({ v }) => v as number);
   return nums.every((n, k) => k === 0 || n === (nums[k - 1] as number) + 1);
@@ -247,7 +249,9 @@ const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$/;
  */
 function isSectionRow(row: readonly CellValue[] | undefined, loc: TableLocation): boolean {
   if (!row) return false;
-  if (SCORE_ROLES.some((role) => loc.columns[role] !== undefined && !isBlank(row[loc.columns[role] as number])))
+  if (
+    SCORE_ROLES.some((role) => loc.columns[role] !== undefined && !isBlank(row[loc.columns[role] as number]))
+  )
     return false;
   const stt = loc.columns.stt === undefined ? undefined : row[loc.columns.stt];
   if (typeof stt === "string" && ROMAN.test(foldKey(stt))) return true;
@@ -441,7 +445,13 @@ function checkRow(rd: Reading, row: RowRead): void {
     const v = nums[role];
     const c = cols[role];
     if (v !== null && c !== undefined && canonicalScore(v) > canonicalScore(limit))
-      rd.issues.push({ code: "score-above-max", severity: "error", cell: ref(rd, r, c), value: v, max: limit });
+      rd.issues.push({
+        code: "score-above-max",
+        severity: "error",
+        cell: ref(rd, r, c),
+        value: v,
+        max: limit,
+      });
   }
   const verifiedCol = cols.verified;
   if (
@@ -527,7 +537,8 @@ function rankingScores(rd: Reading, rows: readonly RowRead[], basis: Basis): num
     return b === null ? null : canonicalScore(b + (x.nums.bonus ?? 0) - (x.nums.deduction ?? 0));
   };
   const totalCol = cols.total;
-  if (totalCol !== undefined && rows.some((x) => x.nums.total !== null)) {
+  // A total column with anything in it is the ranking score, even when some cells are unreadable.
+  if (totalCol !== undefined && rows.some((x) => !x.blank.total)) {
     return rows.map((x) => {
       if (x.nums.total === null) {
         if (x.blank.total)
@@ -585,14 +596,19 @@ function fittingPreset(highest: number): string | null {
  * most a tenth of the maximum (a 100-point table against 1000-point rules), nor when half the
  * units or more score above the maximum with no bonus column to explain it.
  */
-function checkScale(rd: Reading, rows: readonly RowRead[], scores: readonly number[], severity: Severity): void {
+function checkScale(
+  rd: Reading,
+  rows: readonly RowRead[],
+  scores: readonly number[],
+  severity: Severity,
+): void {
   const max = rd.rules.maxScore;
-  const seen = [
-    ...scores,
-    ...rows.flatMap((x) => [x.nums.self, x.nums.verified, x.nums.max].filter((v): v is number => v !== null)),
-  ];
-  if (seen.length === 0) return;
-  const highest = Math.max(...seen);
+  // One pass, no spread: a table may have 100,000 units.
+  let highest = -Infinity;
+  for (const v of scores) if (v > highest) highest = v;
+  for (const x of rows)
+    for (const v of [x.nums.self, x.nums.verified, x.nums.max]) if (v !== null && v > highest) highest = v;
+  if (highest === -Infinity) return;
   const noBonus = rd.loc.columns.bonus === undefined && !rows.some((x) => x.nums.max !== null);
   const tooLow = highest > 0 && highest <= max / 10;
   // One score above the maximum is that cell's mistake (score-above-max); half of them, the scale's.

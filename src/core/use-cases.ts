@@ -212,10 +212,7 @@ export function rankWorkbook(req: RankRequest): RankOutcome {
       scoresIncludeBonus: true,
       scaleCheck,
     });
-    return rankRead(read, CRITERIA_SUMMARY_SHEET, [
-      ...rulesResult.issues,
-      ...criteria.issues,
-    ]);
+    return rankRead(read, CRITERIA_SUMMARY_SHEET, [...rulesResult.issues, ...criteria.issues]);
   }
   const sheetName = candidates[0]?.name ?? req.sheets[0]?.name ?? "";
   return {

@@ -456,8 +456,7 @@ function parseCellStyles(xml: string): CellStyles {
       else if (inXfs && tag === "xf") {
         out[(current = out.length)] = 0;
         fmtOf[current] = Number(attrValue(attrs, "numFmtId") ?? 0);
-      }
-      else if (inXfs && tag === "alignment" && current >= 0) {
+      } else if (inXfs && tag === "alignment" && current >= 0) {
         const n = Number(attrValue(attrs, "indent") ?? 0);
         out[current] = Number.isInteger(n) && n > 0 ? Math.min(n, 250) : 0;
       }

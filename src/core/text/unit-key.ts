@@ -89,7 +89,13 @@ function introducesPlace(word: string, previous: string | undefined, last: boole
   );
 }
 
-const TONES: Record<string, string> = { "\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5" };
+const TONES: Record<string, string> = {
+  "\u0300": "2",
+  "\u0301": "1",
+  "\u0303": "4",
+  "\u0309": "3",
+  "\u0323": "5",
+};
 
 /**
  * A word with its tone taken off the vowel and written after it ("hòa" and the old "hoà" both
@@ -136,7 +142,7 @@ export function unitToneKey(name: string): string {
   if (toned.length !== folded.length) return unitKey(name);
   const tokens = folded.map((f, i) => ({ f, t: toneWord(toned[i] as string) }));
   const out: { f: string; t: string }[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const hit = BY_FIRST.get(tokens[i]?.f ?? "")?.find(({ words: spelling }) =>
       spelling.every((w, j) => tokens[i + j]?.f === w),
     );
