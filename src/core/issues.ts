@@ -125,7 +125,11 @@ export type Issue =
       /** The preset whose scale fits the scores, if one does. */
       readonly preset: string | null;
     })
-  | (At & { readonly code: "second-table" })
+  | (At & {
+      readonly code: "second-table";
+      /** The second table's range on the sheet ("A20:F30"), to rank it with --range or the pane. */
+      readonly range: string;
+    })
   | (At & { readonly code: "range-invalid"; readonly range: string });
 
 export type IssueCode = Issue["code"];

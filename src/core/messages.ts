@@ -227,10 +227,10 @@ export const ISSUE_MESSAGES: MessageTable = {
         : "Choose rules on the table's scale (--rules or a rules sheet)."),
   },
   "second-table": {
-    vi: () =>
-      "Đây là bảng thứ hai trên trang: EMU chỉ xếp hạng bảng thứ nhất. Để xếp hạng bảng này, chọn vùng của nó (--range, ví dụ --range A20:F30, hoặc vùng bảng trong bảng điều khiển).",
-    en: () =>
-      "This is a second table on the sheet: EMU ranks only the first one. To rank this one, give its range (--range, e.g. --range A20:F30, or the table range in the panel).",
+    vi: (i) =>
+      `Đây là bảng thứ hai trên trang (${i.range}): EMU chỉ xếp hạng bảng thứ nhất, không gộp hai bảng. Để xếp hạng bảng này, chọn vùng của nó: --range ${i.range}, hoặc vùng bảng trong bảng điều khiển.`,
+    en: (i) =>
+      `This is a second table on the sheet (${i.range}): EMU ranks only the first one and never merges the two. To rank this one, give its range: --range ${i.range}, or the table range in the panel.`,
   },
   "range-invalid": {
     vi: (i) => `Vùng bảng "${i.range}" không hợp lệ: hãy ghi như A1:F20 (gồm cả dòng tiêu đề).`,

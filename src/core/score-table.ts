@@ -5,7 +5,7 @@ import { PRESETS, type Rules } from "./rules";
 import { checkText } from "./text-issues";
 import { cleanText, foldKey, parseNumber, sameUnitName, unitKey, type ParsedNumber } from "./text";
 import { hasCell, type CellFacts, type CellRef, type CellValue, type Grid, type GridOrigin } from "./types";
-import { cellAddress } from "./address";
+import { cellAddress, rangeA1 } from "./address";
 
 /** One member unit as read from the score table. */
 export interface UnitRow {
@@ -198,6 +198,8 @@ export interface RowPlan {
   readonly lastRow: number;
   /** Grid row where a second table starts (its header, or its section title when it has none). */
   readonly secondTable: number | null;
+  /** Grid row of the second table's last row (before any notes), when there is one. */
+  readonly secondEnd: number | null;
 }
 
 /**
@@ -318,7 +320,11 @@ export function locateRows(grid: Grid, loc: TableLocation): RowPlan {
       }
     }
   }
-  return { units, totalRow, lastRow, secondTable };
+  let secondEnd: number | null = null;
+  if (secondTable !== null)
+    for (let r = stop - 1; r >= secondTable && secondEnd === null; r--)
+      if (!rowIsBlank(grid[r])) secondEnd = r;
+  return { units, totalRow, lastRow, secondTable, secondEnd };
 }
 
 function isNumericCell(row: readonly CellValue[], c: number | undefined): boolean {
@@ -666,11 +672,25 @@ export function readScoreTable(
   for (const row of rows) checkRow(rd, row);
   checkDuplicates(rd, rows);
   if (plan.totalRow !== null) checkTotalRow(rd, plan.totalRow, rows);
-  if (plan.secondTable !== null)
-    rd.issues.push({ code: "second-table", severity: "warning", cell: ref(rd, plan.secondTable, 0) });
+  if (plan.secondTable !== null) {
+    const width = grid.reduce((w, row) => Math.max(w, row.length), 1);
+    const tl = ref(rd, plan.secondTable, 0);
+    rd.issues.push({
+      code: "second-table",
+      severity: "warning",
+      cell: tl,
+      range: rangeA1(
+        tl.row,
+        tl.col,
+        (plan.secondEnd ?? plan.secondTable) + origin.row,
+        origin.col + width - 1,
+      ),
+    });
+  }
 
   // A blank verified score is missing only once inspection has started (some verified score exists).
-  const inspected = rows.some((x) => x.nums.verified !== null);
+  // A verified cell holding anything (even a formula never calculated) means inspection has started.
+  const inspected = rows.some((x) => !x.blank.verified);
   let basis: Basis = "verified";
   if (rows.length > 0 && (cols.verified === undefined || !inspected)) {
     basis = "self";
