@@ -11,6 +11,11 @@
  * relationship re-pointed (the moved parts' own `.rels` too, their targets re-expressed from
  * the new place). `[Content_Types].xml` is left as it is: exceljs does not read it and writes
  * its own.
+ *
+ * exceljs also reads many xsd:boolean attributes as true only when written "1", while the
+ * schema allows "true" too and LibreOffice always writes "true"/"false": a LibreOffice-saved
+ * sheet's "fit to page", horizontal centring or a workbook's 1904 date system would be lost in
+ * the copy. The workbook, worksheet and styles parts get those attributes as "1"/"0".
  */
 import { zipSync, type Zippable } from "fflate";
 import { readRelationships, relsPartOf, resolvePart, type OpenedWorkbook } from "../../xlsx/sniff";
@@ -20,11 +25,56 @@ const CANONICAL_WORKBOOK = "xl/workbook.xml";
 const CANONICAL_SHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
 const CANONICAL_THEME = /^xl\/theme\/[a-zA-Z0-9]+\.xml$/;
 
+/** Attributes whose value is text, never an xsd:boolean: a sheet named "true" stays so. */
+const TEXT_ATTRIBUTES: ReadonlySet<string> = new Set([
+  "name",
+  "formatCode",
+  "display",
+  "tooltip",
+  "location",
+  "prompt",
+  "error",
+  "promptTitle",
+  "errorTitle",
+  "ref",
+  "sqref",
+  "id",
+  "uniqueName",
+  "caption",
+  "text",
+  "comment",
+  "description",
+  "help",
+  "statusBar",
+  "customMenu",
+  "function",
+]);
+
+/** Rewrites xsd:boolean attributes written "true"/"false" as "1"/"0", which exceljs understands. */
+function numericBooleans(xml: string): string {
+  if (!/=\s*["'](?:true|false)["']/.test(xml)) return xml;
+  return xml.replace(/<(?![!?/])([\w.:-]+)([^<>]*)>/g, (tag, qname: string, attrs: string) => {
+    // A font's <name val="…"/> is text, whatever it says.
+    if (qname.replace(/^.*:/, "") === "name") return tag;
+    if (!/["'](?:true|false)["']/.test(attrs)) return tag;
+    const fixed = attrs.replace(
+      /(\s)([\w.:-]+)(\s*=\s*)(["'])(true|false)\4/g,
+      (m, sp: string, attr: string, eq: string, q: string, v: string) =>
+        TEXT_ATTRIBUTES.has(attr.replace(/^.*:/, ""))
+          ? m
+          : `${sp}${attr}${eq}${q}${v === "true" ? "1" : "0"}${q}`,
+    );
+    return `<${qname}${fixed}>`;
+  });
+}
+
 /** The package as exceljs should read it, and how many parts had to move for it. */
 export interface CanonicalPackage {
   readonly bytes: Uint8Array;
-  /** Old part name → new part name, for every part moved (empty: the input's own bytes). */
+  /** Old part name (lower case) → new part name, for every part moved. */
   readonly moved: ReadonlyMap<string, string>;
+  /** Whether anything changed; false means `bytes` are the input's own. */
+  readonly changed: boolean;
 }
 
 /** The name stored in the zip for a part (OPC names are case-insensitive; zips are not). */
@@ -106,15 +156,21 @@ function planMoves(wb: OpenedWorkbook): Map<string, string> {
 }
 
 /**
- * The workbook's package with every part exceljs reads by name moved to that name, or the
- * input's own bytes when nothing needs to move (the usual case: Excel, LibreOffice and exceljs
- * all write the canonical names).
+ * The workbook's package with every part exceljs reads by name moved to that name and its
+ * boolean attributes as "1"/"0", or the input's own bytes when nothing needs to change (the
+ * usual case for files Excel and exceljs write).
  * @throws ZipFormatError when an entry cannot be extracted (the caller reports the file as unreadable).
  */
 export function canonicalPackage(wb: OpenedWorkbook): CanonicalPackage {
   const moves = planMoves(wb);
   const { zip, workbookPart } = wb;
-  if (moves.size === 0) return { bytes: zip.bytes, moved: moves };
+  const rels = readRelationships(zip, workbookPart);
+  // The parts whose boolean attributes exceljs reads: the workbook, its worksheets, its styles.
+  const xmlParts = new Set(
+    [workbookPart, ...rels.filter((r) => /\/(worksheet|styles)$/.test(r.type)).map((r) => r.part ?? "")].map(
+      (p) => p.toLowerCase(),
+    ),
+  );
 
   const movedRels = new Map<string, { from: string; to: string }>();
   for (const [key, to] of moves) {
@@ -123,25 +179,35 @@ export function canonicalPackage(wb: OpenedWorkbook): CanonicalPackage {
   }
   const wbRelsKey = relsPartOf(workbookPart).toLowerCase();
 
+  let changed = moves.size > 0;
   const files: Zippable = {};
   for (const [key, entry] of zip.entries) {
     if (entry.name.endsWith("/")) continue; // folder entries carry nothing
-    const data = readEntry(zip, entry);
+    let data = readEntry(zip, entry);
     const name = entry.name.replace(/^\/+/, "");
+    if (xmlParts.has(key)) {
+      const xml = decode(data);
+      const fixed = numericBooleans(xml);
+      if (fixed !== xml) {
+        data = encode(fixed);
+        changed = true;
+      }
+    }
     const target = moves.get(key);
-    const rels = movedRels.get(key);
+    const movedRel = movedRels.get(key);
     if (target !== undefined) {
       files[target] = data;
-    } else if (rels !== undefined) {
-      files[relsPartOf(rels.to)] = encode(retarget(decode(data), rels.from, rels.to, moves));
-    } else if (key === wbRelsKey) {
+    } else if (movedRel !== undefined) {
+      files[relsPartOf(movedRel.to)] = encode(retarget(decode(data), movedRel.from, movedRel.to, moves));
+    } else if (moves.size > 0 && key === wbRelsKey) {
       files[name] = encode(retarget(decode(data), workbookPart, workbookPart, moves));
-    } else if (key === "_rels/.rels") {
+    } else if (moves.size > 0 && key === "_rels/.rels") {
       files[name] = encode(retarget(decode(data), "", "", moves));
     } else {
       files[name] = data;
     }
   }
+  if (!changed) return { bytes: zip.bytes, moved: moves, changed };
   // Stored, not deflated: exceljs reads it once, in memory.
-  return { bytes: zipSync(files, { level: 0 }), moved: moves };
+  return { bytes: zipSync(files, { level: 0 }), moved: moves, changed };
 }

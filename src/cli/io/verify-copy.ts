@@ -98,6 +98,8 @@ export function sheetNotKept(
   }
   const a = readWorkbookBytes(original, "original", NODE_CODEC);
   const b = readWorkbookBytes(copy, "copy", NODE_CODEC);
+  // A workbook with only chart sheets or none has no worksheet to compare; its tabs were checked above.
+  if (!a.ok && a.error.code === "no-sheets") return undefined;
   if (!a.ok)
     return { sheet: a.error.sheet ?? before[0]?.name ?? "", detail: `original unreadable: ${a.error.code}` };
   for (const sheet of a.sheets) {
