@@ -303,6 +303,16 @@ describe("a message never points at a cell of a sheet the workbook does not have
     expect(report.sheet).toBe("Tổng hợp từ bảng chấm");
     expect(report.issues.map((i) => `${i.code}@${i.cell}`)).toEqual(["needs-deliberation@'Yên Bái'!A1"]);
   });
+
+  it("the printed title names the detailed sheets' totals, not a sheet the workbook lacks", async () => {
+    const file = join("test", "fixtures", "criteria-indented-clean", "input.xlsx");
+    expect((await cli("rank", file)).stdout.split("\n")[0]).toBe(
+      "Tổng điểm các bảng chấm điểm chi tiết: xếp hạng theo điểm chấm thẩm định. Quy tắc: cum-1000 (mặc định).",
+    );
+    expect((await cli("rank", file, "--lang", "en")).stdout.split("\n")[0]).toBe(
+      "Totals of the detailed scoring sheets: ranked on verified scores. Rules: cum-1000 (default).",
+    );
+  });
 });
 
 describe("through the built dist/cli/emu.js, as a real process", () => {
@@ -325,6 +335,26 @@ describe("through the built dist/cli/emu.js, as a real process", () => {
       stderr: 'Không có tùy chọn "--shet". Có phải ý bạn là --sheet? Xem: emu rank --help\n',
       stdout: "",
     });
+  });
+
+  it("output piped into a reader that stops early (| head -1): no stack trace", async () => {
+    // Far more than a pipe's buffer, so EMU is still writing when head has gone.
+    const big = tmpPath("lon.xlsx");
+    const rows = Array.from({ length: 3000 }, (_, k) => [
+      k + 1,
+      `Đơn vị số ${k + 1}`,
+      900 - (k % 97),
+      890 - (k % 89),
+    ]);
+    await writeGridsXlsx(big, [
+      { name: "Bảng điểm", rows: [["STT", "Đơn vị", "Điểm tự chấm", "Điểm chấm thẩm định"], ...rows] },
+    ]);
+    const r = spawnSync("sh", ["-c", `"${process.execPath}" "${dist}" rank "${big}" --json | head -1`], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(r.stdout).toBe("{\n");
+    expect(r.stderr).toBe("");
   });
 
   it("an --out folder in English, and --version", () => {
