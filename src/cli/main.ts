@@ -28,6 +28,7 @@ import {
   type WorkbookSheet,
 } from "../core";
 import { blockedMessage, formatIssues, formatRanking } from "./format";
+import { jsonErrorAt } from "./json-error-at";
 import { argvLang, commandOf, localise, parserErrorMessage, withoutLeadingLang } from "./i18n";
 import { ioErrorMessage, notCopiedMessage, readWorkbook, writeModelsXlsx, writeWorkbookCopy } from "./io";
 import { version as VERSION } from "../../package.json";
@@ -150,9 +151,9 @@ async function loadRules(opts: { preset?: string; rules?: string }, lang: Lang):
   let json: unknown;
   try {
     json = JSON.parse(body);
-  } catch (e) {
-    // The parser's English is not shown; only where it stopped, as a line and column.
-    throw new UsageError(USAGE.rulesNotJson[lang](opts.rules, jsonErrorPlace(body, e, lang)));
+  } catch {
+    // The parser's English is not shown; only where the text stops being JSON.
+    throw new UsageError(USAGE.rulesNotJson[lang](opts.rules, jsonErrorPlace(body, lang)));
   }
   const parsed = parseRules(json);
   if (!parsed.ok) {
@@ -178,15 +179,11 @@ async function loadSheets(path: string, lang: Lang, sheet?: string): Promise<Wor
   return sheets;
 }
 
-/** " (dòng 3, cột 5)": where JSON.parse stopped, from the offset V8 reports; "" when it does not. */
-function jsonErrorPlace(text: string, e: unknown, lang: Lang): string {
-  const m = /position (\d+)/.exec(e instanceof Error ? e.message : "");
-  const at = m ? Number(m[1]) : /end of JSON input/.test(String(e)) ? text.length : -1;
-  if (at < 0) return "";
-  const before = text.slice(0, at).split(/\r?\n/);
-  const line = before.length;
-  const col = (before[before.length - 1]?.length ?? 0) + 1;
-  return lang === "vi" ? ` (dòng ${line}, cột ${col})` : ` (line ${line}, column ${col})`;
+/** " (dòng 3, cột 5)": where the text stops being JSON; "" when no place can be given. */
+function jsonErrorPlace(text: string, lang: Lang): string {
+  const at = jsonErrorAt(text);
+  if (at === null) return "";
+  return lang === "vi" ? ` (dòng ${at.line}, cột ${at.column})` : ` (line ${at.line}, column ${at.column})`;
 }
 
 /** `--out` must name an .xlsx file: not a folder, not another kind of file. */
@@ -220,11 +217,18 @@ async function rankCommand(
   io: Io,
   rankingRequired: boolean,
 ): Promise<number> {
+<<<<<<< HEAD
+=======
+  if (rankingRequired && opts.out !== undefined) await checkOutPath(opts.out, opts.lang);
+>>>>>>> issue-14b
   if (opts.range !== undefined && !parseRangeA1(opts.range))
     throw new UsageError(
       issueMessage({ code: "range-invalid", severity: "error", range: opts.range }, opts.lang),
     );
+<<<<<<< HEAD
   if (rankingRequired && opts.out !== undefined) await checkOutPath(opts.out, opts.lang);
+=======
+>>>>>>> issue-14b
   const rules = await loadRules(opts, opts.lang);
   const sheets = await loadSheets(path, opts.lang, opts.sheet);
   const outcome = rankWorkbook({

@@ -18,6 +18,7 @@ import { renameParts } from "../../helpers/rename-parts";
 import { SAMPLE_PATH } from "../../../src/cli/make-sample";
 import { addChartSheet } from "../../helpers/chart-sheet";
 import { writeFileSync } from "node:fs";
+import { unzipSync, zipSync } from "fflate";
 
 afterAll(cleanTmp);
 
@@ -121,6 +122,24 @@ describe("sheets under non-standard part names", () => {
     const before = snapshotSheets(bytes);
     const after = snapshotSheets(readFileSync(out));
     for (const sheet of before) expect(after.find((s) => s.name === sheet.name)?.cells).toEqual(sheet.cells);
+  });
+});
+
+describe("LibreOffice's true/false settings", () => {
+  it('fit to page survives, and a sheet named "true" keeps its name', async () => {
+    const files = unzipSync(readFileSync(join(FIXTURES, "seed-000-libreoffice", "input.xlsx")));
+    const wb = new TextDecoder().decode(files["xl/workbook.xml"]);
+    expect(wb).toContain('name="Thông tin thông báo"');
+    files["xl/workbook.xml"] = new TextEncoder().encode(
+      wb.replace('name="Thông tin thông báo"', 'name="true"'),
+    );
+    const input = tmpPath("lo.xlsx");
+    writeFileSync(input, zipSync(files));
+    const out = tmpPath("ket-qua.xlsx");
+    expect(await writeWorkbookCopy(input, out, [])).toEqual({ ok: true, path: out });
+    const [first, second] = snapshotSheets(readFileSync(out));
+    expect(first?.page["fitToPage"]).toBe("true");
+    expect(second?.name).toBe("true");
   });
 });
 
