@@ -217,18 +217,11 @@ async function rankCommand(
   io: Io,
   rankingRequired: boolean,
 ): Promise<number> {
-<<<<<<< HEAD
-=======
   if (rankingRequired && opts.out !== undefined) await checkOutPath(opts.out, opts.lang);
->>>>>>> issue-14b
   if (opts.range !== undefined && !parseRangeA1(opts.range))
     throw new UsageError(
       issueMessage({ code: "range-invalid", severity: "error", range: opts.range }, opts.lang),
     );
-<<<<<<< HEAD
-  if (rankingRequired && opts.out !== undefined) await checkOutPath(opts.out, opts.lang);
-=======
->>>>>>> issue-14b
   const rules = await loadRules(opts, opts.lang);
   const sheets = await loadSheets(path, opts.lang, opts.sheet);
   const outcome = rankWorkbook({
