@@ -365,6 +365,11 @@ export const UI_TEXT = {
     en: "The notice still lacks {fields}. What is made is a draft to complete before printing.",
   },
   noticeDraftConfirm: { vi: "Tạo bản nháp", en: "Make a draft" },
+  scaleUsePreset: { vi: "Dùng mẫu “{preset}”", en: "Use the “{preset}” preset" },
+  scaleKeep: {
+    vi: "Giữ thang hiện tại và lưu quy tắc",
+    en: "Keep this scale and save the rules",
+  },
   editedKept: {
     vi: "Chưa ghi gì: giữ nguyên trang “{sheets}” đã sửa tay.",
     en: "Nothing written: “{sheets}”, edited by hand, is kept as it is.",

@@ -51,6 +51,8 @@ export function RulesStep({ pane }: { pane: PaneState }) {
   const t = (k: UiTextKey, v?: Record<string, string | number>) => uiText(lang, k, v);
   const busy = runner.busy !== null;
   const d = r.draft;
+  const found = pane.outcome?.issues.find((i) => i.code === "scale-mismatch");
+  const scale = found?.code === "scale-mismatch" && !r.dirty && r.status !== "saved" ? found : null;
   /** A field's problem, shown on the field itself. */
   const err = (...paths: string[]) => {
     const m = paths.map((p) => r.problems.get(p)).find((x) => x !== undefined);
@@ -100,6 +102,27 @@ export function RulesStep({ pane }: { pane: PaneState }) {
       {thousand && (
         <MessageBar intent="warning" data-testid="example-warning">
           <MessageBarBody>{t("rulesExampleWarning")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {scale && (
+        // The engine's scale-mismatch (the scores cannot be on these rules' scale): propose the
+        // preset that fits; saving the rules sheet is the explicit choice that accepts the scale.
+        <MessageBar intent="error" layout="multiline" data-testid="scale-mismatch">
+          <MessageBarBody>{issueMessage(scale, lang)}</MessageBarBody>
+          <div className={s.actions}>
+            {scale.preset && PRESETS[scale.preset] && (
+              <Button size="small" appearance="primary" onClick={() => r.applyPreset(scale.preset ?? "")}>
+                {t("scaleUsePreset", {
+                  preset: PRESET_NAMES[scale.preset]
+                    ? t(PRESET_NAMES[scale.preset] as UiTextKey)
+                    : scale.preset,
+                })}
+              </Button>
+            )}
+            <Button size="small" disabled={busy} onClick={() => void r.save()}>
+              {t("scaleKeep")}
+            </Button>
+          </div>
         </MessageBar>
       )}
       <Field label={t("rulesPreset")}>

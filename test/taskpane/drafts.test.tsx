@@ -161,3 +161,29 @@ describe("a notice with unfilled fields", () => {
     await screen.findByText(/Đã tạo trang “Thông báo kết quả”/);
   });
 });
+
+describe("a 100-point table under the 1000-point default", () => {
+  it("is shown in Kiểm tra and Quy tắc, with the preset that fits; nothing is written", async () => {
+    const { double } = renderPane([
+      {
+        name: "Bảng điểm",
+        values: [
+          ["STT", "Đơn vị", "Điểm tự chấm", "Điểm thẩm định"],
+          [1, "Sở A", 92, 91.5],
+          [2, "Sở B", 85, 84],
+          [3, "Sở C", 78, 78],
+        ],
+      },
+    ]);
+    await screen.findByText("A1:D4");
+    await goTo(/3\./);
+    await user().click(screen.getByRole("button", { name: "Kiểm tra bảng điểm" }));
+    await screen.findByText(/không hợp với thang 1\.000 điểm|không hợp với thang 1000 điểm/);
+    await goTo(/2\./);
+    const banner = await screen.findByTestId("scale-mismatch");
+    expect(banner.textContent).toMatch(/nd335-100/);
+    await user().click(within(banner).getByRole("button", { name: /Dùng mẫu/ }));
+    expect(screen.getByRole("textbox", { name: "Thang điểm (điểm tối đa)" })).toHaveProperty("value", "100");
+    expect(double.workbook.sheetNames().some((n) => n.startsWith("Kết quả"))).toBe(false);
+  });
+});

@@ -6,7 +6,7 @@ import { MARKS_SHEET_NAME, NOTICE_FIELDS_SHEET_NAME, RULES_SHEET_NAME, parseMark
 import { HostError } from "../../src/excel/host";
 import { MESSY_SHEET, SEED_000_SHEET, noAxeViolations, renderPane } from "./helpers";
 
-jest.setTimeout(30_000);
+jest.setTimeout(120_000);
 const user = () => userEvent.setup();
 const goTo = async (name: RegExp) => {
   await user().click(screen.getByRole("tab", { name }));
