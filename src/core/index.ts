@@ -92,3 +92,76 @@ export type { ConsolidationPlan, FormSheet, ReturnedForm } from "./forms";
 export { atA1, consolidationSheets, formSources, makeForms, planFormsConsolidation } from "./form-use-cases";
 export type { FormsOutcome, FormsRequest } from "./form-use-cases";
 export type { ValidationModel } from "./sheet-model";
+export {
+  MEMBERS_HEADER,
+  MEMBERS_SHEET_NAME,
+  findMember,
+  findMemberHeader,
+  isMembersSheetName,
+  membersOf,
+  membersSheet,
+  readMembers,
+  splitTitle,
+  unknownMemberIssues,
+} from "./members";
+export type { Member, MemberList, MemberRole } from "./members";
+export { formatDateVi, isoDate, longDateVi, parseDateCell, serialOf, ymdOf } from "./dates";
+export type { ParsedDate } from "./dates";
+export { fieldsFromGrid, fieldsGrid } from "./fields-sheet";
+export type { FieldSpec } from "./fields-sheet";
+export { PAGE_HEIGHT_PT, dateLineOf, documentSheet, numberLineOf, paragraphText, punctuate } from "./letter";
+export type { DocHeader, OfficialDocument, Paragraph, Run, SignatureBlock } from "./letter";
+export {
+  CALL_FIELDS_SHEET_NAME,
+  CALL_FIELD_SPECS,
+  DEFAULT_CALL_FIELDS,
+  SEED_003_CALL_FIELDS,
+  buildCall,
+  buildReminder,
+  callDeadline,
+  callFieldsFromGrid,
+  callFieldsGrid,
+  isCallFieldsSheet,
+} from "./call";
+export type { CallFields } from "./call";
+export {
+  DEFAULT_PLEDGE_FIELDS,
+  PLEDGE_FIELDS_SHEET_NAME,
+  PLEDGE_FIELD_SPECS,
+  SEED_002_PLEDGE_FIELDS,
+  buildPledge,
+  gridRows,
+  isPledgeFieldsSheet,
+  pledgeFieldsFromGrid,
+  pledgeFieldsGrid,
+  signatureBlock,
+} from "./pledge";
+export type { PledgeFields } from "./pledge";
+export {
+  TRACKING_HEADER,
+  TRACKING_SHEET_NAME,
+  isTrackingSheetName,
+  readTracking,
+  statusOf,
+  statusText,
+  trackMembers,
+  trackingEdits,
+  trackingSheet,
+} from "./tracking";
+export type { TrackedMember, TrackingEdit, TrackingRow, TrackingSheet, TrackingStatus } from "./tracking";
+export {
+  callDocument,
+  callFieldsOf,
+  callFieldsSheet,
+  createMemberList,
+  deadlineOf,
+  memberListOffer,
+  pledgeDocument,
+  pledgeFieldsOf,
+  pledgeFieldsSheet,
+  reminderDocument,
+  trackWorkbook,
+  trackingAfterConsolidation,
+  trackingOf,
+} from "./year-use-cases";
+export type { DeadlineProblem, PlacedDocument, TrackOutcome } from "./year-use-cases";

@@ -110,7 +110,10 @@ export type Issue =
   | (At & { readonly code: "veto-applied"; readonly unit: string; readonly label: string })
   | (At & { readonly code: "rules-invalid"; readonly path: string; readonly detail: string })
   | (At & { readonly code: "kept-user-value"; readonly value: string; readonly proposed: string })
-  | (At & { readonly code: "mapping-invalid"; readonly role: ColumnRole; readonly column: string });
+  | (At & { readonly code: "mapping-invalid"; readonly role: ColumnRole; readonly column: string })
+  | (At & { readonly code: "unknown-member"; readonly unit: string; readonly sheet: string })
+  | (At & { readonly code: "bad-date"; readonly text: string })
+  | (At & { readonly code: "not-a-member"; readonly unit: string; readonly sheet: string });
 
 export type IssueCode = Issue["code"];
 
