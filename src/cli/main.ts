@@ -24,9 +24,13 @@ import {
   type Lang,
   type Rules,
   type WorkbookSheet,
+  parseDateCell,
+  serialOf,
+  trackingAfterConsolidation,
 } from "../core";
 import { blockedMessage, formatIssues, formatRanking } from "./format";
 import { ioErrorMessage, readWorkbook, writeModelsXlsx, writeWorkbookCopy } from "./io";
+import { registerYearCommands } from "./year-commands";
 
 /** Exit codes: 0 done (warnings allowed), 1 validation errors, 2 usage or I/O problem. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -74,6 +78,10 @@ const USAGE = {
       `Đã tổng hợp ${n} phiếu vào "${p}" (thêm ${a} trang, điền ${e} ô).`,
     en: (n: number, p: string, a: number, e: number) =>
       `Consolidated ${n} forms into "${p}" (${a} sheets added, ${e} cells filled).`,
+  },
+  badReceived: {
+    vi: (d: string) => `--received "${d}" không phải là ngày: dùng YYYY-MM-DD hoặc dd/mm/yyyy.`,
+    en: (d: string) => `--received "${d}" is not a date: use YYYY-MM-DD or dd/mm/yyyy.`,
   },
   written: {
     vi: (p: string, a: string, b: string) =>
@@ -229,7 +237,7 @@ async function formCommand(
 
 async function consolidateCommand(
   forms: string[],
-  opts: { into: string; out: string; force?: boolean; json?: boolean; lang: Lang },
+  opts: { into: string; out: string; force?: boolean; json?: boolean; received?: string; lang: Lang },
   io: Io,
 ): Promise<number> {
   const cluster = await loadSheets(opts.into, opts.lang);
@@ -239,11 +247,19 @@ async function consolidateCommand(
   const issues = sortIssues(plan.issues);
   const failed = hasErrors(issues);
   let written = false;
+  // The forms read today (or on --received) are marked received on the tracking sheet.
+  const received = receivedSerial(opts.received, opts.lang);
+  const track = trackingAfterConsolidation(cluster, plan.units, received);
   if (plan.add.length > 0 || plan.edits.length > 0) {
-    const res = await writeWorkbookCopy(opts.into, opts.out, consolidationSheets(plan), {
-      force: opts.force === true,
-      edits: plan.edits,
-    });
+    const res = await writeWorkbookCopy(
+      opts.into,
+      opts.out,
+      [...consolidationSheets(plan), ...(track.add ? [track.add] : [])],
+      {
+        force: opts.force === true,
+        edits: [...plan.edits, ...track.edits],
+      },
+    );
     if (!res.ok) throw new UsageError(ioErrorMessage(res.error, opts.lang));
     written = true;
   }
@@ -271,6 +287,17 @@ async function consolidateCommand(
     io.out(formatIssues(issues, opts.lang));
   }
   return failed ? EXIT.invalid : EXIT.ok;
+}
+
+/** The day forms were received: --received, else today on this computer's calendar. */
+function receivedSerial(given: string | undefined, lang: Lang): number {
+  if (given !== undefined) {
+    const d = parseDateCell(given);
+    if (d.kind !== "date") throw new UsageError(USAGE.badReceived[lang](given));
+    return d.serial;
+  }
+  const now = new Date();
+  return serialOf(now.getFullYear(), now.getMonth() + 1, now.getDate()) ?? 0;
 }
 
 /** Builds the command-line program; `run` is its only caller outside tests. */
@@ -335,8 +362,16 @@ export function program(io: Io, setCode: (code: number) => void): Command {
       "ghi đè ô đã có điểm khác và tệp --out đã có / overwrite differing cells and an existing --out",
     )
     .option("--json", "in một đối tượng JSON / print one JSON object")
+    .option(
+      "--received <date>",
+      "ngày nhận phiếu YYYY-MM-DD ghi vào trang Theo dõi nộp phiếu (mặc định hôm nay) / the day the forms came",
+    )
     .addOption(new Option("--lang <lang>", "ngôn ngữ / language").choices(["vi", "en"]).default("vi"))
     .action(async (forms: string[], opts) => setCode(await consolidateCommand(forms, opts, io)));
+  registerYearCommands(prog, io, setCode, {
+    loadSheets: (path, l) => loadSheets(path, l),
+    usageError: (m) => new UsageError(m),
+  });
   return prog;
 }
 

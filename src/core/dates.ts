@@ -6,23 +6,48 @@ import type { CellValue } from "./types";
  * Pure arithmetic: no clock, no time zone.
  */
 
-const DAY_MS = 86_400_000;
-const EPOCH = Date.UTC(1899, 11, 30);
+/** Days from 1970-01-01 of a civil date (Howard Hinnant's algorithm; no Date, no clock). */
+function daysFromCivil(y0: number, m: number, d: number): number {
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(z0: number): { year: number; month: number; day: number } {
+  const z = z0 + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** 30/12/1899, Excel's day 0 for every date from 1/3/1900 on. */
+const EPOCH = daysFromCivil(1899, 12, 30);
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const leap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
 /** The serial of a calendar day, or null when the day does not exist (31/2). */
 export function serialOf(year: number, month: number, day: number): number | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
   if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
-  const t = Date.UTC(year, month - 1, day);
-  const d = new Date(t);
-  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-  return Math.round((t - EPOCH) / DAY_MS);
+  const max = month === 2 && leap(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
+  if (day > max) return null;
+  return daysFromCivil(year, month, day) - EPOCH;
 }
 
 /** Year, month, day of a serial. */
 export function ymdOf(serial: number): { year: number; month: number; day: number } {
-  const d = new Date(EPOCH + Math.floor(serial) * DAY_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  return civilFromDays(Math.floor(serial) + EPOCH);
 }
 
 const pad = (n: number): string => String(n).padStart(2, "0");
