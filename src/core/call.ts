@@ -253,19 +253,15 @@ export function buildReminder(
   const what =
     docs.length > 0 ? docs.join("; ").replace(/^./, (c) => c.toLowerCase()) : "báo cáo và bảng tự chấm điểm";
   const paragraphs: Paragraph[] = [
-    body(
-      { text: `Thực hiện Công văn ${call} về việc ${fields.subject.trim().replace(/^v\/v\s*/i, "")}, ` },
-      {
-        text: `${fields.issuingBody.trim()} đã đề nghị các thành viên gửi ${what}; thời hạn chậm nhất trước `,
-      },
-      ...(deadline === null ? [{ text: "……" }] : [{ text: longDateVi(deadline), bold: true }]),
-      { text: "." },
-    ),
     body({
-      text: `Đến nay, ${fields.issuingBody.trim()} chưa nhận được tài liệu của các đơn vị: ${missing.map((m) => m.name).join("; ")}.`,
+      text: `Thực hiện Công văn ${call} về việc ${fields.subject.trim().replace(/^v\/v\s*/i, "")}, các thành viên Cụm thi đua được đề nghị gửi: ${what}.`,
+    }),
+    body(...deadlineRuns(deadline, "Thời hạn gửi: chậm nhất trước ")),
+    body({
+      text: `Đến nay, chưa nhận được tài liệu của ${missing.length === 1 ? "đơn vị" : "các đơn vị"}: ${missing.map((m) => m.name).join("; ")}.`,
     }),
     body({
-      text: `Đề nghị các đơn vị khẩn trương hoàn thiện và gửi tài liệu nêu trên để Cụm tổng hợp kịp thời.${fields.howToSend.trim() ? ` Hình thức gửi: ${fields.howToSend.trim()}` : ""}`,
+      text: `Đề nghị ${missing.length === 1 ? "đơn vị" : "các đơn vị"} khẩn trương hoàn thiện và gửi tài liệu nêu trên để Cụm tổng hợp kịp thời.${fields.howToSend.trim() ? ` Hình thức gửi: ${fields.howToSend.trim()}` : ""}`,
     }),
     body({ text: "Trân trọng đề nghị các đơn vị quan tâm phối hợp thực hiện./." }),
   ];

@@ -118,8 +118,41 @@ const STYLES: Readonly<Record<string, CellStyle>> = {
 const WIDTHS = [14, 14, 14, 14, 14, 15];
 const LAST = WIDTHS.length - 1;
 
-/** A4's printable height with 20 mm margins, in points, less a little for Excel's header band. */
+/** A4's printable height with 20 mm margins (728 pt), less a safety band for printers' rounding. */
 export const PAGE_HEIGHT_PT = 700;
+
+/**
+ * Every page break of a document, placed by EMU rather than left to the printer: a page starts
+ * where the next row (or the next range that must stay whole) would cross PAGE_HEIGHT_PT. With
+ * every break fixed, a printer that scales the sheet down (LibreOffice fits it to the width at
+ * ~77 %) only leaves more room at the foot of a page: it never moves a break into a block.
+ * @example pageBreaks(2, () => 400, []) //=> [1, 2]
+ */
+export function pageBreaks(
+  lastRow: number,
+  heightOf: (row: number) => number,
+  keep: readonly { start: number; end: number }[],
+): number[] {
+  const breaks: number[] = [];
+  let used = 0;
+  for (let k = 0; k <= lastRow; k++) {
+    const range = keep.find((x) => x.start === k);
+    let need = heightOf(k);
+    if (range) for (let j = k + 1; j <= range.end; j++) need += heightOf(j);
+    if (used > 0 && used + need > PAGE_HEIGHT_PT) {
+      breaks.push(k);
+      used = 0;
+    }
+    if (range) {
+      used += need;
+      k = range.end;
+    } else used += heightOf(k);
+  }
+  return breaks;
+}
+
+/** The height EMU gives a row it leaves blank (13 pt text). */
+const DEFAULT_ROW_PT = heightFor(1, 13);
 
 /** Rows of room left for a handwritten signature. */
 const SIGNATURE_ROWS = 4;
@@ -169,14 +202,12 @@ export function documentSheet(doc: OfficialDocument, name: string): SheetModel {
   }
   r++;
 
-  const rowBreaks: number[] = [];
-  const heightOf = (row: number): number => b.rowHeights[row] ?? heightFor(1, 13);
+  /** Ranges of rows a page must never split (each row of signature blocks, Nơi nhận). */
+  const keep: { start: number; end: number }[] = [];
+  const heightOf = (row: number): number => b.rowHeights[row] ?? DEFAULT_ROW_PT;
   if (doc.grid.length > 0) {
     for (const line of doc.gridHeading) b.text(r++, 0, LAST, line, "heading");
-    r++;
-    let used = 0;
-    for (let k = 0; k < r; k++) used += heightOf(k);
-    used %= PAGE_HEIGHT_PT;
+    b.fit(r++, DEFAULT_ROW_PT);
     for (const row of doc.grid) {
       const start = r;
       const per = row.length;
@@ -192,16 +223,10 @@ export function documentSheet(doc: OfficialDocument, name: string): SheetModel {
         b.text(k, c1, c2, m.signer, "signName");
       });
       for (let k = 0; k < SIGNATURE_ROWS; k++) b.fit(start + 1 + titleLines + k, SIGNATURE_ROW_PT);
-      const end = start + 1 + titleLines + SIGNATURE_ROWS + 1; // exclusive; one spacer row after
-      b.fit(end, 14);
-      let block = 0;
-      for (let k = start; k <= end; k++) block += heightOf(k);
-      if (used + block > PAGE_HEIGHT_PT && start > 0) {
-        rowBreaks.push(start);
-        used = 0;
-      }
-      used += block;
-      r = end + 1;
+      const end = start + 1 + titleLines + SIGNATURE_ROWS; // the signer's row
+      b.fit(end + 1, 14); // a spacer under the row of blocks
+      keep.push({ start, end });
+      r = end + 2;
     }
   }
 
@@ -210,12 +235,7 @@ export function documentSheet(doc: OfficialDocument, name: string): SheetModel {
   const places = doc.distribution;
   const placeRows = places.length + 1;
   const signRows = doc.signer ? doc.signer.title.length + SIGNATURE_ROWS + 1 : 0;
-  if (doc.grid.length > 0) {
-    // Keep Nơi nhận whole too.
-    let used = 0;
-    for (let k = rowBreaks[rowBreaks.length - 1] ?? 0; k < bottom; k++) used += heightOf(k);
-    if (used + placeRows * 16 > PAGE_HEIGHT_PT) rowBreaks.push(bottom);
-  }
+  if (places.length > 0) keep.push({ start: bottom, end: bottom + places.length });
   if (places.length > 0) {
     b.text(bottom, L[0], L[1], "Nơi nhận:", "placesHead");
     places.forEach((x, i) => b.text(bottom + 1 + i, L[0], L[1], x, "places"));
@@ -228,6 +248,9 @@ export function documentSheet(doc: OfficialDocument, name: string): SheetModel {
     b.text(s++, R[0], R[1], doc.signer.name, "signName");
   }
   const lastRow = Math.max(bottom + placeRows, bottom + signRows, r) - 1;
+  // Every row gets an explicit height, so a printer lays the pages out as counted above.
+  for (let k = 0; k <= lastRow; k++) b.fit(k, DEFAULT_ROW_PT);
+  const rowBreaks = pageBreaks(lastRow, heightOf, keep);
   const model = b.build(
     name,
     {

@@ -192,7 +192,8 @@ export const ISSUE_MESSAGES: MessageTable = {
       `"${i.unit}" matches no member in the list "${i.sheet}". Correct the name, or add the member (or its short name) to the list.`,
   },
   "bad-date": {
-    vi: (i) => `"${i.text}" không phải là ngày. Hãy nhập ngày kiểu Excel hoặc dạng dd/mm/yyyy, ví dụ 14/12/2023.`,
+    vi: (i) =>
+      `"${i.text}" không phải là ngày. Hãy nhập ngày kiểu Excel hoặc dạng dd/mm/yyyy, ví dụ 14/12/2023.`,
     en: (i) => `"${i.text}" is not a date. Enter an Excel date or dd/mm/yyyy, e.g. 14/12/2023.`,
   },
   "not-a-member": {
