@@ -340,8 +340,8 @@ export function pledgeDocument(
 
 /**
  * What consolidation does to the tracking sheet when forms of `units` arrive on `received`:
- * blank date (and EMU status) cells of an existing sheet filled, or a new sheet made with every
- * member (list, else score table) when there is none.
+ * blank date (and EMU status) cells of an existing sheet filled, or, when there is none but the
+ * workbook has a member list (or the call's fields), a new sheet with every member.
  * @example trackingAfterConsolidation(sheets, ["Sở A"], 45274).edits.length //=> 2
  */
 export function trackingAfterConsolidation(
@@ -355,6 +355,9 @@ export function trackingAfterConsolidation(
   const { list } = membersOf(sheets);
   const { table } = trackingOf(sheets);
   if (table) return { add: null, edits: trackingEdits(table, units, received, deadline, list).edits };
+  // No tracking sheet yet: one is made for the members of the list (without a list, or the
+  // call's fields, the workbook is not tracking submissions and gets nothing new).
+  if (!list && !callFieldsOf(sheets).saved) return { add: null, edits: [] };
   const names = list ? list.members.map((m) => m.name) : formSources(sheets).units;
   const all = [...names];
   for (const u of units) {
