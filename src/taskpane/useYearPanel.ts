@@ -38,12 +38,17 @@ export function useYearPanel(pane: PaneState): YearPanelState {
   const [info, setInfo] = useState<YearInfo | null>(null);
   const [message, setMessage] = useState<YearMessage | null>(null);
 
+  // A passive read beside the step's own (not through the runner, which runs one operation at a
+  // time and would skip the Forms step's read): a failure leaves the panel as it was.
   const reload = useCallback(async () => {
     const read = adapter.yearInfo;
     if (!read) return;
-    const out = await runner.run("yearReload", () => read());
-    if (out) setInfo(out);
-  }, [adapter, runner]);
+    try {
+      setInfo(await read());
+    } catch {
+      // The panel keeps its last read; the user's actions still report their own failures.
+    }
+  }, [adapter]);
 
   useEffect(() => {
     void reload();
