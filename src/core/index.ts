@@ -109,7 +109,15 @@ export { formatDateVi, isoDate, longDateVi, parseDateCell, serialOf, ymdOf } fro
 export type { ParsedDate } from "./dates";
 export { fieldsFromGrid, fieldsGrid } from "./fields-sheet";
 export type { FieldSpec } from "./fields-sheet";
-export { PAGE_HEIGHT_PT, dateLineOf, documentSheet, numberLineOf, paragraphText, punctuate } from "./letter";
+export {
+  PAGE_HEIGHT_PT,
+  dateLineOf,
+  documentSheet,
+  numberLineOf,
+  pageBreaks,
+  paragraphText,
+  punctuate,
+} from "./letter";
 export type { DocHeader, OfficialDocument, Paragraph, Run, SignatureBlock } from "./letter";
 export {
   CALL_FIELDS_SHEET_NAME,

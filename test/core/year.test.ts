@@ -11,6 +11,10 @@ import {
   trackingEdits,
   readTracking,
   membersOf,
+  buildCall,
+  pageBreaks,
+  paragraphText,
+  SEED_003_CALL_FIELDS,
   type Grid,
 } from "../../src/core";
 
@@ -164,5 +168,46 @@ describe("tracking edits", () => {
     expect(bad.issues).toEqual([
       { code: "bad-date", severity: "error", cell: { sheet: "T", row: 1, col: 1 }, text: "15/13/2023" },
     ]);
+  });
+});
+
+describe("the call (seed 003) and the page breaks of a document", () => {
+  const members =
+    readMembers(
+      [
+        ["STT", "Đơn vị"],
+        [1, "Ủy ban nhân dân thành phố Cao Lãnh"],
+        [2, "Ủy ban nhân dân thành phố Hồng Ngự"],
+        [3, "Ủy ban nhân dân huyện Lấp Vò"],
+      ],
+      origin("Thành viên cụm"),
+    ).list?.members ?? [];
+
+  it("addresses every member, bolds only the deadline, keeps seed 003's signer", () => {
+    const doc = buildCall(SEED_003_CALL_FIELDS, members, 45275);
+    // Seed 003's Kính gửi, one a line, the last ending with ".".
+    expect(doc.recipients).toEqual([
+      "- Ủy ban nhân dân thành phố Cao Lãnh;",
+      "- Ủy ban nhân dân thành phố Hồng Ngự;",
+      "- Ủy ban nhân dân huyện Lấp Vò.",
+    ]);
+    expect(doc.header.numberLine).toBe("Số:       /CUM1-TĐKT");
+    expect(doc.header.subject.startsWith("V/v báo cáo tổng kết công tác thi đua")).toBe(true);
+    const bold = doc.paragraphs.flatMap((p) => p.runs.filter((r) => r.bold).map((r) => r.text));
+    expect(bold).toEqual(["ngày 15 tháng 12 năm 2023"]);
+    expect(doc.signer).toEqual({
+      title: ["TM. CỤM THI ĐUA SỐ 01", "CỤM TRƯỞNG", "CHỦ TỊCH UBND THÀNH PHỐ SA ĐÉC"],
+      name: "Nguyễn Văn Hon",
+    });
+    expect(paragraphText(doc.paragraphs[doc.paragraphs.length - 1] ?? { kind: "body", runs: [] })).toMatch(
+      /\.\/\.$/,
+    );
+  });
+
+  it("breaks a page before a row, or before a range that must stay whole", () => {
+    // Rows of 300 pt: two fit on a 700 pt page, the third starts the next.
+    expect(pageBreaks(4, () => 300, [])).toEqual([2, 4]);
+    // Rows 1–2 must stay together (600 pt): they go to the next page as one.
+    expect(pageBreaks(3, () => 300, [{ start: 1, end: 2 }])).toEqual([1, 3]);
   });
 });
