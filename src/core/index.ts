@@ -97,6 +97,7 @@ export {
   MEMBERS_SHEET_NAME,
   findMember,
   findMemberHeader,
+  memberKey,
   isMembersSheetName,
   membersOf,
   membersSheet,
@@ -173,3 +174,9 @@ export {
   trackingOf,
 } from "./year-use-cases";
 export type { DeadlineProblem, PlacedDocument, TrackOutcome } from "./year-use-cases";
+export type { CellFacts, CellSet } from "./types";
+export { hasCell } from "./types";
+export { parseRangeA1 } from "./address";
+export { cropSheet } from "./use-cases";
+export { isNumberingRow, locateRows, type ReadOptions, type RowPlan } from "./score-table";
+export { hasDiacritics, sameUnitName, unitToneKey } from "./text";

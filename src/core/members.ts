@@ -3,7 +3,7 @@ import type { Issue } from "./issues";
 import type { ScoreTable } from "./score-table";
 import { gridSheet } from "./sheet-builder";
 import type { SheetModel } from "./sheet-model";
-import { cleanText, foldKey, unitKey } from "./text";
+import { cleanText, foldKey, sameUnitName, unitToneKey } from "./text";
 import type { CellRef, CellValue, Grid, GridOrigin } from "./types";
 
 /**
@@ -137,15 +137,15 @@ export function readMembers(grid: Grid, origin: GridOrigin): { list: MemberList 
   };
   const members: Member[] = [];
   const issues: Issue[] = [];
-  const seen = new Map<string, CellRef>();
+  const seen: { name: string; cell: CellRef }[] = [];
   for (let r = head.row + 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
     const name = get(row, "unit");
     if (!name) continue;
     const cell = at(r, cols.unit as number);
     const short = get(row, "short");
-    const keys = [unitKey(name), ...(short ? [unitKey(short)] : [])];
-    const first = keys.map((k) => seen.get(k)).find((c) => c !== undefined);
+    const names = short ? [name, short] : [name];
+    const first = seen.find((x) => names.some((n) => sameUnitName(n, x.name)))?.cell;
     if (first) {
       issues.push({
         code: "duplicate-unit",
@@ -156,7 +156,7 @@ export function readMembers(grid: Grid, origin: GridOrigin): { list: MemberList 
       });
       continue;
     }
-    for (const k of keys) seen.set(k, cell);
+    for (const n of names) seen.push({ name: n, cell });
     const titleCol = cols.signerTitle;
     const rawTitle = titleCol === undefined ? "" : String(row[titleCol] ?? "");
     members.push({
@@ -199,13 +199,25 @@ export function membersOf(sheets: readonly SheetLike[]): { list: MemberList | nu
 }
 
 /**
- * The member a name (full or short, any spelling `unitKey` folds together) stands for, or null.
+ * The member a name (full or short, any spelling `sameUnitName` takes for the same unit: case,
+ * abbreviations, "tỉnh", but never a different tone mark) stands for, or null.
  * @example findMember(list, "SỞ TTTT TỈNH HÀ GIANG")?.short //=> "Sở TT&TT Hà Giang"
  */
 export function findMember(members: readonly Member[], name: string): Member | null {
-  const k = unitKey(name);
-  if (!k) return null;
-  return members.find((m) => unitKey(m.name) === k || (m.short !== "" && unitKey(m.short) === k)) ?? null;
+  if (!name.trim()) return null;
+  return (
+    members.find((m) => sameUnitName(name, m.name) || (m.short !== "" && sameUnitName(name, m.short))) ?? null
+  );
+}
+
+/**
+ * The key under which a name is counted once: the member's own name when the list has it,
+ * else the name's tone-keeping key (Tân Thành and Tân Thạnh stay two units).
+ * @example memberKey(null, "Sở TT&TT Mỹ Thọ") === memberKey(null, "Sở TT&TT Mỹ Tho") //=> false
+ */
+export function memberKey(members: readonly Member[] | null, name: string): string {
+  const m = members ? findMember(members, name) : null;
+  return m ? `\u0000${m.name}` : unitToneKey(name);
 }
 
 /**

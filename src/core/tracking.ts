@@ -1,9 +1,9 @@
 import { formatDateVi, isoDate, parseDateCell } from "./dates";
 import type { Issue } from "./issues";
-import { findMember, type Member, type MemberList } from "./members";
+import { findMember, memberKey, type Member, type MemberList } from "./members";
 import { OFFICIAL_FONT, SheetBuilder, TABLE_HEADER_STYLE } from "./sheet-builder";
 import type { CellStyle, SheetModel } from "./sheet-model";
-import { cleanText, foldKey, unitKey } from "./text";
+import { cleanText, foldKey } from "./text";
 import type { CellRef, CellValue, Grid, GridOrigin } from "./types";
 
 /**
@@ -187,11 +187,11 @@ export function trackMembers(
       });
       continue;
     }
-    const key = unitKey(member ? member.name : row.unit);
+    const key = memberKey(input.members, member ? member.name : row.unit);
     if (!receivedBy.has(key) || receivedBy.get(key) === null) receivedBy.set(key, row.received);
   }
   const members = names.map((unit) => {
-    const received = receivedBy.get(unitKey(unit)) ?? null;
+    const received = receivedBy.get(memberKey(input.members, unit)) ?? null;
     const s = statusOf(received, deadline);
     return {
       unit,
@@ -325,10 +325,7 @@ export function trackingEdits(
   const edits: TrackingEdit[] = [];
   const appended: string[] = [];
   let next = table.nextRow;
-  const keyOf = (name: string): string => {
-    const m = list ? findMember(list.members, name) : null;
-    return unitKey(m ? m.name : name);
-  };
+  const keyOf = (name: string): string => memberKey(list ? list.members : null, name);
   for (const unit of units) {
     const k = keyOf(unit);
     const row = table.rows.find((r) => keyOf(r.unit) === k);

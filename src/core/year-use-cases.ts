@@ -17,6 +17,7 @@ import { placeSheet, type EmuSheetKind, type Marks } from "./marks";
 import {
   MEMBERS_SHEET_NAME,
   findMember,
+  memberKey,
   membersOf,
   membersSheet,
   type Member,
@@ -44,7 +45,7 @@ import {
   type TrackingEdit,
   type TrackingSheet,
 } from "./tracking";
-import { cleanText, unitKey } from "./text";
+import { cleanText, sameUnitName } from "./text";
 import type { WorkbookSheet } from "./use-cases";
 
 /**
@@ -81,15 +82,9 @@ export function createMemberList(
 ): { ok: true; model: SheetModel } | { ok: false; reason: "exists" | "no-units"; sheet?: string } {
   const { list } = membersOf(sheets);
   if (list) return { ok: false, reason: "exists", sheet: list.sheet };
-  const seen = new Set<string>();
-  const names = (units ?? formSources(sheets).units)
-    .map((u) => cleanText(u))
-    .filter((u) => {
-      const k = unitKey(u);
-      if (!u || seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
+  const names: string[] = [];
+  for (const u of (units ?? formSources(sheets).units).map((x) => cleanText(x)))
+    if (u && !names.some((n) => sameUnitName(n, u))) names.push(u);
   if (names.length === 0) return { ok: false, reason: "no-units" };
   const name = freeName(
     MEMBERS_SHEET_NAME,
@@ -362,10 +357,11 @@ export function trackingAfterConsolidation(
   const all = [...names];
   for (const u of units) {
     const m = list ? findMember(list.members, u) : null;
-    if (!all.some((n) => unitKey(n) === unitKey(m ? m.name : u))) all.push(m ? m.name : u);
+    if (!all.some((n) => sameUnitName(n, m ? m.name : u))) all.push(m ? m.name : u);
   }
-  const got = new Set(units.map((u) => unitKey(list ? (findMember(list.members, u)?.name ?? u) : u)));
-  const rows = all.map((unit) => ({ unit, received: got.has(unitKey(unit)) ? received : null }));
+  const members = list ? list.members : null;
+  const got = new Set(units.map((u) => memberKey(members, u)));
+  const rows = all.map((unit) => ({ unit, received: got.has(memberKey(members, unit)) ? received : null }));
   return {
     add: trackingSheet(
       rows,

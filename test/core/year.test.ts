@@ -211,3 +211,19 @@ describe("the call (seed 003) and the page breaks of a document", () => {
     expect(pageBreaks(3, () => 300, [{ start: 1, end: 2 }])).toEqual([1, 3]);
   });
 });
+
+describe("tone marks tell members apart", () => {
+  const twins: Grid = [
+    ["STT", "Đơn vị", "Tên viết tắt"],
+    [1, "Ủy ban nhân dân huyện Tân Thành", "UBND huyện Tân Thành"],
+    [2, "Ủy ban nhân dân huyện Tân Thạnh", "UBND huyện Tân Thạnh"],
+  ];
+  it("Tân Thành and Tân Thạnh are two members; a name typed without accents may match either's spelling", () => {
+    const { list, issues } = readMembers(twins, origin("Thành viên cụm"));
+    expect(issues).toEqual([]);
+    const members = list?.members ?? [];
+    expect(findMember(members, "UBND HUYỆN TÂN THẠNH")?.name).toBe("Ủy ban nhân dân huyện Tân Thạnh");
+    expect(findMember(members, "UBND huyện Tân Thành")?.name).toBe("Ủy ban nhân dân huyện Tân Thành");
+    expect(findMember(members, "UBND huyen Tan Thanh")).not.toBeNull();
+  });
+});
