@@ -250,7 +250,9 @@ export function documentSheet(doc: OfficialDocument, name: string): SheetModel {
   const lastRow = Math.max(bottom + placeRows, bottom + signRows, r) - 1;
   // Every row gets an explicit height, so a printer lays the pages out as counted above.
   for (let k = 0; k <= lastRow; k++) b.fit(k, DEFAULT_ROW_PT);
-  const rowBreaks = pageBreaks(lastRow, heightOf, keep);
+  // A letter flows onto pages as the printer lays it out; a document with a signature grid gets
+  // every break placed by EMU, so that no member's block is ever split.
+  const rowBreaks = doc.grid.length > 0 ? pageBreaks(lastRow, heightOf, keep) : [];
   const model = b.build(
     name,
     {
