@@ -1,13 +1,6 @@
 import { formatDateVi, longDateVi, parseDateCell } from "./dates";
 import { fieldsFromGrid, fieldsGrid, type FieldSpec } from "./fields-sheet";
-import {
-  dateLineOf,
-  numberLineOf,
-  punctuate,
-  type OfficialDocument,
-  type Paragraph,
-  type Run,
-} from "./letter";
+import { dateLineOf, numberLineOf, punctuate, type YearDocument, type Paragraph, type Run } from "./letter";
 import type { Member } from "./members";
 import { foldKey } from "./text";
 import type { CellValue, Grid } from "./types";
@@ -184,7 +177,7 @@ function recipientsOf(fields: CallFields, members: readonly Member[]): string[] 
   return names.length === 1 ? [names[0] ?? ""] : punctuate(names);
 }
 
-function header(fields: CallFields, number: string, subject: string): OfficialDocument["header"] {
+function header(fields: CallFields, number: string, subject: string): YearDocument["header"] {
   return {
     parentBody: fields.parentBody,
     issuingBody: fields.issuingBody,
@@ -212,7 +205,7 @@ export function buildCall(
   fields: CallFields,
   members: readonly Member[],
   deadline: number | null,
-): OfficialDocument {
+): YearDocument {
   const paragraphs: Paragraph[] = fields.bases.map((b) => body({ text: b }));
   if (fields.request.trim()) paragraphs.push(body({ text: fields.request.trim() }));
   punctuate(fields.documents).forEach((d) => paragraphs.push({ kind: "item", runs: [{ text: d }] }));
@@ -245,7 +238,7 @@ export function buildReminder(
   fields: CallFields,
   missing: readonly Member[],
   deadline: number | null,
-): OfficialDocument {
+): YearDocument {
   const call = `${numberLineOf(fields.number, fields.symbol)
     .replace(/^Số:\s*/, "số ")
     .replace(/\s+\//, "/")}`;

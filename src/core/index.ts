@@ -113,13 +113,13 @@ export type { FieldSpec } from "./fields-sheet";
 export {
   PAGE_HEIGHT_PT,
   dateLineOf,
-  documentSheet,
+  yearDocumentSheet,
   numberLineOf,
   pageBreaks,
   paragraphText,
   punctuate,
 } from "./letter";
-export type { DocHeader, OfficialDocument, Paragraph, Run, SignatureBlock } from "./letter";
+export type { DocHeader, YearDocument, Paragraph, Run, SignatureBlock } from "./letter";
 export {
   CALL_FIELDS_SHEET_NAME,
   CALL_FIELD_SPECS,

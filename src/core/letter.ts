@@ -4,7 +4,7 @@ import type { CellStyle, SheetModel } from "./sheet-model";
 /**
  * The call, the reminder and the pledge as plain data in the Nghị định 30/2020 layout (header
  * block, title or V/v, Kính gửi, paragraphs, Nơi nhận and signing block, or a signature grid),
- * built once and rendered by each writer: `documentSheet` here for the workbook, a Word writer
+ * built once and rendered by each writer: `yearDocumentSheet` here for the workbook, a Word writer
  * for .docx. Text runs carry bold/italic so a writer that can mix them (Word) bolds just the
  * deadline; a sheet cell bolds the paragraph that holds it.
  */
@@ -43,7 +43,7 @@ export interface SignatureBlock {
   readonly signer: string;
 }
 
-export interface OfficialDocument {
+export interface YearDocument {
   readonly header: DocHeader;
   /** The document's name in capitals (the pledge's "GIAO ƯỚC THI ĐUA …"); "" for a letter. */
   readonly title: string;
@@ -162,9 +162,9 @@ const SIGNATURE_ROW_PT = 18;
  * The document as a printable sheet (A4 portrait, Times New Roman, Nghị định 30 margins). A
  * signature grid's rows of blocks are kept whole: when one would cross the bottom of a page, a
  * page break goes before it, so no member's block is split.
- * @example documentSheet(pledge, "Giao ước thi đua").rowBreaks //=> [40]
+ * @example yearDocumentSheet(pledge, "Giao ước thi đua").rowBreaks //=> [40]
  */
-export function documentSheet(doc: OfficialDocument, name: string): SheetModel {
+export function yearDocumentSheet(doc: YearDocument, name: string): SheetModel {
   const b = new SheetBuilder(WIDTHS, STYLES);
   const L = [0, 2] as const;
   const R = [3, LAST] as const;

@@ -1,5 +1,5 @@
 import { fieldsFromGrid, fieldsGrid, type FieldSpec } from "./fields-sheet";
-import { dateLineOf, numberLineOf, punctuate, type OfficialDocument, type SignatureBlock } from "./letter";
+import { dateLineOf, numberLineOf, punctuate, type YearDocument, type SignatureBlock } from "./letter";
 import type { Member } from "./members";
 import { foldKey } from "./text";
 import type { CellValue, Grid } from "./types";
@@ -163,7 +163,7 @@ const count = (n: number): string => String(n).padStart(2, "0");
  * The pledge as a document.
  * @example buildPledge(SEED_002_PLEDGE_FIELDS, members).grid.flat().length //=> 7
  */
-export function buildPledge(fields: PledgeFields, members: readonly Member[]): OfficialDocument {
+export function buildPledge(fields: PledgeFields, members: readonly Member[]): YearDocument {
   const contents = fields.contents
     .map((c) => c.trim().replace(/^\d+\s*[.)]\s*/, ""))
     .filter((c) => c !== "")

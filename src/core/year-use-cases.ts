@@ -12,7 +12,7 @@ import {
 import { parseDateCell } from "./dates";
 import { formSources } from "./form-use-cases";
 import type { Issue } from "./issues";
-import { documentSheet, type OfficialDocument } from "./letter";
+import { yearDocumentSheet, type YearDocument } from "./letter";
 import { placeSheet, type EmuSheetKind, type Marks } from "./marks";
 import {
   MEMBERS_SHEET_NAME,
@@ -219,7 +219,7 @@ export function trackWorkbook(sheets: readonly WorkbookSheet[], deadline?: strin
 
 /** A document sheet placed so that only EMU's previous one is replaced. */
 export interface PlacedDocument {
-  readonly document: OfficialDocument;
+  readonly document: YearDocument;
   readonly model: SheetModel;
   /** An EMU sheet of the same kind to remove first, if any. */
   readonly replace: string | null;
@@ -236,7 +236,7 @@ const DOC_SHEETS: Readonly<Record<"call" | "reminder" | "pledge", string>> = {
 
 function place(
   kind: "call" | "reminder" | "pledge",
-  doc: OfficialDocument,
+  doc: YearDocument,
   sheets: readonly WorkbookSheet[],
   marks: Marks,
   fieldsSheet: SheetModel | null,
@@ -245,7 +245,7 @@ function place(
   const p = placeSheet(DOC_SHEETS[kind], kind, fieldsSheet ? [...names, fieldsSheet.name] : names, marks);
   return {
     document: doc,
-    model: documentSheet(doc, p.name),
+    model: yearDocumentSheet(doc, p.name),
     replace: p.replace ? p.name : null,
     kind,
     fieldsSheet,
