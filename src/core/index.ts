@@ -180,3 +180,4 @@ export { parseRangeA1 } from "./address";
 export { cropSheet } from "./use-cases";
 export { isNumberingRow, locateRows, type ReadOptions, type RowPlan } from "./score-table";
 export { hasDiacritics, sameUnitName, unitToneKey } from "./text";
+export { tableCells, type TableCells } from "./score-table";

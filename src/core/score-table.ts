@@ -599,8 +599,8 @@ function fittingPreset(highest: number): string | null {
 
 /**
  * Whether the scores can be on the rules' scale: not when every score (and every row maximum) is at
- * most a tenth of the maximum (a 100-point table against 1000-point rules), nor when half the
- * units or more score above the maximum with no bonus column to explain it.
+ * most a tenth of the maximum (a 100-point table against 1000-point rules), nor when most
+ * units score above the maximum with no bonus column to explain it.
  */
 function checkScale(
   rd: Reading,
@@ -617,11 +617,11 @@ function checkScale(
   if (highest === -Infinity) return;
   const noBonus = rd.loc.columns.bonus === undefined && !rows.some((x) => x.nums.max !== null);
   const tooLow = highest > 0 && highest <= max / 10;
-  // One score above the maximum is that cell's mistake (score-above-max); half of them, the scale's.
+  // One score above the maximum is that cell's mistake (score-above-max); most of them, the scale's.
   const above = rows.filter((x) =>
     [x.nums.self, x.nums.verified].some((v) => v !== null && canonicalScore(v) > canonicalScore(max)),
   ).length;
-  const tooHigh = noBonus && above > 0 && above * 2 >= rows.length;
+  const tooHigh = noBonus && above * 2 > rows.length;
   if (!tooLow && !tooHigh) return;
   const c = rd.loc.columns.verified ?? rd.loc.columns.self ?? 0;
   rd.issues.push({
@@ -769,4 +769,67 @@ export function sortIssues(issues: readonly Issue[]): Issue[] {
     const [sb, rb, cb] = key(b);
     return sa - sb || ra - rb || ca - cb;
   });
+}
+
+/** Where a score table's cells are, in sheet coordinates: what a reader may add facts about. */
+export interface TableCells {
+  /** Sheet columns whose number formats are wanted: score columns holding only fractions 0–1. */
+  readonly formatCols: readonly number[];
+  /** Sheet rows of the units, first and last. */
+  readonly r1: number;
+  readonly r2: number;
+  /**
+   * Sheet row of a total row that disagrees with the sum of every unit row (its formulas and the
+   * rows' visibility are wanted: a SUBTOTAL under a filter), or null.
+   */
+  readonly totalRow: number | null;
+  /** The total row's last score column (sheet), to read its formulas up to. */
+  readonly lastCol: number;
+}
+
+/**
+ * The cells whose number formats, formulas and row visibility can change how a score table reads,
+ * or null when none can: only a score column of fractions (0.9177 may be shown 91,77%) and a total
+ * row that does not add up (a SUBTOTAL may skip hidden rows) raise the question. The add-in loads
+ * those facts in one more round trip, and only then.
+ * @example tableCells(grid(["Đơn vị","Tự chấm"],["Sở A",0.9]), origin) //=> { formatCols: [1], r1: 1, r2: 1, totalRow: null, lastCol: 1 }
+ */
+export function tableCells(grid: Grid, origin: GridOrigin, mapping?: ColumnMapping): TableCells | null {
+  const found = detectTable(grid, origin, mapping);
+  if (!found.ok) return null;
+  const plan = locateRows(grid, found.value);
+  const first = plan.units[0];
+  const last = plan.units[plan.units.length - 1];
+  if (first === undefined || last === undefined) return null;
+  const cols = SCORE_ROLES.map((role) => found.value.columns[role]).filter(
+    (c): c is number => c !== undefined,
+  );
+  const formatCols = cols.filter(
+    (c) =>
+      plan.units.every((r) => {
+        const v = grid[r]?.[c];
+        return isBlank(v) || (typeof v === "number" && v >= 0 && v <= 1);
+      }) && plan.units.some((r) => typeof grid[r]?.[c] === "number"),
+  );
+  const total = plan.totalRow;
+  const offTotal =
+    total !== null &&
+    cols.some((c) => {
+      const v = grid[total]?.[c];
+      if (typeof v !== "number") return false;
+      let sum = 0;
+      for (const r of plan.units) {
+        const x = grid[r]?.[c];
+        if (typeof x === "number") sum += x;
+      }
+      return Math.abs(canonicalScore(sum) - canonicalScore(v)) > 1e-6;
+    });
+  if (formatCols.length === 0 && !offTotal) return null;
+  return {
+    formatCols: formatCols.map((c) => c + origin.col),
+    r1: first + origin.row,
+    r2: last + origin.row,
+    totalRow: offTotal && total !== null ? total + origin.row : null,
+    lastCol: Math.max(...cols) + origin.col,
+  };
 }
