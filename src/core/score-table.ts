@@ -3,7 +3,7 @@ import { detectTable, type ColumnMapping, type TableLocation } from "./detect";
 import { hasErrors, type ColumnRole, type Issue, type Result } from "./issues";
 import type { Rules } from "./rules";
 import { checkText } from "./text-issues";
-import { cleanText, foldKey, parseNumber, unitKey, type ParsedNumber } from "./text";
+import { cleanText, foldKey, isExcelError, parseNumber, unitKey, type ParsedNumber } from "./text";
 import type { CellRef, CellValue, Grid, GridOrigin } from "./types";
 import { cellAddress } from "./address";
 
@@ -199,7 +199,8 @@ export function readScoreTable(
   if (hasErrors(rd.issues)) return { ok: false, issues: rd.issues };
 
   const units: UnitRow[] = [];
-  const seen = new Map<string, string>();
+  // The first row of each key; its address is built only for a duplicate's message.
+  const seen = new Map<string, number>();
   const sums: Record<ScoreRole, number> = { self: 0, verified: 0, max: 0, bonus: 0, deduction: 0 };
   // A column with an invalid cell has no meaningful sum: its total is not checked (the cell is reported).
   const unsummable = new Set<ScoreRole>();
@@ -251,7 +252,7 @@ export function readScoreTable(
     let name = "";
     if (isBlank(rawName)) {
       rd.issues.push({ code: "missing-unit-name", severity: "error", cell: ref(rd, r, unitCol) });
-    } else if (typeof rawName === "string" && parseNumber(rawName).kind === "error") {
+    } else if (typeof rawName === "string" && isExcelError(rawName)) {
       rd.issues.push({
         code: "cell-error",
         severity: "error",
@@ -270,9 +271,9 @@ export function readScoreTable(
           severity: "error",
           cell: ref(rd, r, unitCol),
           unit: name,
-          firstAddress: first,
+          firstAddress: cellAddress(ref(rd, first, unitCol)),
         });
-      else seen.set(key, cellAddress(ref(rd, r, unitCol)));
+      else seen.set(key, r);
     }
 
     // Missing scores: a blank self-score is always missing; a blank verified score is missing

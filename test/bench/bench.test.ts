@@ -32,6 +32,8 @@ const TINY: Omit<BenchConfig, "bundles"> = {
   hyperformula: { steps: [40, 80], budgetMs: 60_000, engineRuns: 1 },
   syncRows: [30],
   cli: null,
+  startup: null,
+  customFunctions: { cells: 200, budgetMs: 60_000 },
   phases: { n: 200, runs: 1 },
   profile: { n: 200, runs: 1 },
 };
@@ -76,7 +78,8 @@ describe("bench report at tiny n", () => {
 
     expect(json.engine).toHaveLength(1);
     for (const e of json.engine)
-      for (const k of ["n", "ms", "sortMs", "ratioToSort"] as const) expect(isNum(e[k])).toBe(true);
+      for (const k of ["n", "ms", "sortMs", "ratioToSort", "limitMs", "ratioToLimit"] as const)
+        expect(isNum(e[k])).toBe(true);
 
     expect(json.hyperformula.length).toBeGreaterThanOrEqual(1);
     for (const h of json.hyperformula) {
@@ -96,6 +99,16 @@ describe("bench report at tiny n", () => {
     expect(isNum(json.bundles.runtimeGzipBytes) && isNum(json.bundles.paneGzipBytes)).toBe(true);
 
     expect(json.cli).toBeNull(); // skipped here; the benchmark fills { units, ms, peakRssMb }
+    expect(json.cliScaling).toBeNull(); // { units, ms, readMs, ratioToRead, peakRssMb } per size
+    expect(json.startup).toBeNull(); // { helpMs, nodeMs }
+    expect(json.customFunctions.map((f) => [f.fn, f.form, f.cells])).toEqual([
+      ["RANK", "filled-down", 200],
+      ["RANK", "array", 200],
+    ]);
+    for (const f of json.customFunctions) {
+      expect(isNum(f.ms)).toBe(true);
+      expect(f.agrees).toBe(true);
+    }
     expect(json.phases.phases.map((p) => p.phase)).toEqual([
       "rules",
       "detect",
@@ -104,6 +117,6 @@ describe("bench report at tiny n", () => {
       "awards",
       "issues",
     ]);
-    expect(json.goals.map((g) => g.goal)).toHaveLength(6);
+    expect(json.goals.map((g) => g.goal)).toHaveLength(10);
   }, 60_000);
 });
