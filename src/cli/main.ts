@@ -282,7 +282,9 @@ export function program(io: Io, setCode: (code: number) => void): Command {
     .description("EMU – thi đua khen thưởng: xếp hạng, xếp loại và thông báo từ bảng điểm Excel")
     .showHelpAfterError(false)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    // zod explains bad rules; loaded for a command, not for --help (a dynamic import stays lazy in the bundle).
+    .hook("preAction", async () => (await import("../core/rules-schema")).useFullRulesSchema());
 
   /** The options rank and validate share: which sheet, which rules, which layout, output form. */
   const scoring = (cmd: Command): Command =>

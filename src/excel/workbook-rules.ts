@@ -1,5 +1,6 @@
 import { RULES_SHEET_NAME, resolveRules, type CellValue, type Result, type Rules } from "../core";
 import { runExcel } from "./host";
+import { loadRulesSchema, rulesNeedExplaining } from "./rules-schema";
 
 /**
  * The workbook's rules for custom functions called without a bands range: the readable rules
@@ -12,7 +13,9 @@ let pending: Promise<Result<Rules>> | null = null;
 export function workbookRules(): Promise<Result<Rules>> {
   if (pending) return pending;
   pending = runExcel(async (context) => {
-    const used = context.workbook.worksheets.getItemOrNullObject(RULES_SHEET_NAME).getUsedRangeOrNullObject(true);
+    const used = context.workbook.worksheets
+      .getItemOrNullObject(RULES_SHEET_NAME)
+      .getUsedRangeOrNullObject(true);
     used.load("values,rowIndex,columnIndex");
     await context.sync();
     const sheets = used.isNullObject
@@ -24,7 +27,11 @@ export function workbookRules(): Promise<Result<Rules>> {
             origin: { sheet: RULES_SHEET_NAME, row: used.rowIndex, col: used.columnIndex },
           },
         ];
-    const r = resolveRules(sheets);
+    let r = resolveRules(sheets);
+    if (!r.ok && rulesNeedExplaining(r.issues)) {
+      await loadRulesSchema();
+      r = resolveRules(sheets);
+    }
     return r.ok ? { ok: true as const, value: r.value.rules, issues: r.issues } : r;
   }).finally(() => {
     setTimeout(() => (pending = null), 1000);

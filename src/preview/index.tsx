@@ -177,6 +177,7 @@ async function main(): Promise<void> {
   const [{ mountPane }, { excelAdapter }] = await Promise.all([
     import(/* webpackChunkName: "pane" */ "../taskpane/mount"),
     import(/* webpackChunkName: "pane" */ "../taskpane/adapter"),
+    import("../excel/rules-schema").then((m) => m.loadRulesSchema()),
   ]);
   mountPane(pane, {
     ...excelAdapter(),
