@@ -9,6 +9,7 @@ import { measureCliScaling, measureStartup, type CliResult, type CliScalingRow, 
 import { generateUnits } from "./data";
 import { engineVsSort, phaseSplit, type EngineRow, type PhaseSplit } from "./engine";
 import { measureCustomFunctions, type CustomFunctionRow } from "./functions";
+import { measurePaneRender, type PaneRender } from "./pane";
 import {
   CLASS_FORMULA,
   RANK_FORMULA,
@@ -32,6 +33,8 @@ export interface BenchConfig {
   /** null: skip (the shape test: no child process). */
   startup: { runs: number } | null;
   customFunctions: { cells: number; budgetMs: number };
+  /** null: skip (the shape test: no browser). */
+  paneRender: { runs: number } | null;
   phases: { n: number; runs: number };
   profile: { n: number; runs: number } | null;
 }
@@ -54,6 +57,7 @@ export const CONFIGS: Record<"full" | "quick", BenchConfig> = {
     cli: { sizes: [10_000, 100_000], runs: 3 },
     startup: { runs: 9 },
     customFunctions: { cells: 10_000, budgetMs: 20_000 },
+    paneRender: { runs: 5 },
     phases: { n: 100_000, runs: 3 },
     profile: { n: 100_000, runs: 2 },
   },
@@ -69,6 +73,7 @@ export const CONFIGS: Record<"full" | "quick", BenchConfig> = {
     cli: { sizes: [2_000, 10_000], runs: 1 },
     startup: { runs: 3 },
     customFunctions: { cells: 2_000, budgetMs: 5_000 },
+    paneRender: { runs: 2 },
     phases: { n: 10_000, runs: 1 },
     profile: { n: 10_000, runs: 1 },
   },
@@ -108,6 +113,8 @@ export interface BenchReport {
   /** `emu --help` against `node -e 0`, whole processes. */
   startup: Startup | null;
   customFunctions: CustomFunctionRow[];
+  /** The pane's first render in Chromium, from the preview. */
+  paneRender: PaneRender | null;
   phases: PhaseSplit;
   profile: ProfileSummary | null;
   goals: Goal[];
@@ -184,6 +191,13 @@ export function goals(r: Omit<BenchReport, "goals" | "meta">): Goal[] {
     goal: "≤ 150 KB gzip for the pane",
     measured: `${round(r.bundles.paneGzipBytes / 1024)} KB`,
     met: r.bundles.paneGzipBytes <= 150 * 1024,
+  });
+  out.push({
+    goal: "the pane's first render in Chromium measured (preview, 320 px)",
+    measured: r.paneRender
+      ? `${round(r.paneRender.paneMs, 0)} ms from loading the pane's code, ${round(r.paneRender.ms, 0)} ms from navigation`
+      : "not run",
+    met: r.paneRender ? true : null,
   });
   const c100k = r.cliScaling?.find((c) => c.units === 100_000);
   out.push({
@@ -303,6 +317,12 @@ export async function runBench(
     log,
   );
 
+  let paneRender: PaneRender | null = null;
+  if (config.paneRender) {
+    log("7. the pane's first render in Chromium (the preview, 320 px)");
+    paneRender = await measurePaneRender(root, config.paneRender.runs, log);
+  }
+
   const body = {
     engine,
     hyperformula: hf.rows,
@@ -319,6 +339,7 @@ export async function runBench(
     cliScaling,
     startup,
     customFunctions,
+    paneRender,
     phases,
     profile,
   };
@@ -526,6 +547,12 @@ export function renderReport(r: BenchReport): string {
       ]),
       [false, false, true, true, false],
     ),
+  );
+  out.push("");
+  out.push(
+    r.paneRender
+      ? `7. The pane's first render in Chromium (preview, ${r.paneRender.width} px, cold cache, median of ${r.paneRender.runs}): ${fmt(r.paneRender.paneMs, 0)} ms from loading the pane's code, ${fmt(r.paneRender.ms, 0)} ms from navigation`
+      : "7. The pane's first render: skipped",
   );
   out.push("");
   out.push("Goals");
