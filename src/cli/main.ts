@@ -21,6 +21,7 @@ import {
   planFormsConsolidation,
   sortIssues,
   cellAddress,
+  parseRangeA1,
   type Lang,
   type Rules,
   type WorkbookSheet,
@@ -122,6 +123,7 @@ async function loadSheets(path: string, lang: Lang, sheet?: string): Promise<Wor
     grid: s.grid,
     visible: s.state === "visible",
     ...(s.indents ? { indents: s.indents } : {}),
+    ...(s.facts ? { facts: s.facts } : {}),
   }));
   if (sheet !== undefined && !sheets.some((s) => s.name === sheet)) {
     throw new UsageError(USAGE.unknownSheet[lang](sheet, sheets.map((s) => `"${s.name}"`).join(", ")));
@@ -143,10 +145,15 @@ async function rankCommand(
     out?: string;
     force?: boolean;
     layout?: "single" | "multi";
+    range?: string;
   },
   io: Io,
   rankingRequired: boolean,
 ): Promise<number> {
+  if (opts.range !== undefined && !parseRangeA1(opts.range))
+    throw new UsageError(
+      issueMessage({ code: "range-invalid", severity: "error", range: opts.range }, opts.lang),
+    );
   const rules = await loadRules(opts, opts.lang);
   const sheets = await loadSheets(path, opts.lang, opts.sheet);
   const outcome = rankWorkbook({
@@ -154,6 +161,7 @@ async function rankCommand(
     ...(opts.sheet ? { sheet: opts.sheet } : {}),
     ...(rules ? { rules } : {}),
     ...(opts.layout ? { criteriaLayout: opts.layout } : {}),
+    ...(opts.range !== undefined ? { range: opts.range } : {}),
   });
   const failed = !outcome.ok || hasErrors(outcome.issues);
 
@@ -300,6 +308,7 @@ export function program(io: Io, setCode: (code: number) => void): Command {
         ).choices(["single", "multi"]),
       )
       .option("--json", "in một đối tượng JSON / print one JSON object")
+      .option("--range <A1:F20>", "vùng bảng điểm, gồm dòng tiêu đề / the table's range, header included")
       .addOption(lang);
 
   scoring(
