@@ -12,7 +12,12 @@ import { buildResults } from "./results-sheet";
 import { DEFAULT_PRESET, presetRules, type Rules } from "./rules";
 import { isRulesSheet, parseRulesSheet } from "./rules-sheet";
 import { readScoreTable, sortIssues, type Basis, type ScoreTable } from "./score-table";
-import { CRITERIA_SUMMARY_SHEET, compareSummary, summariseCriteria } from "./criteria-summary";
+import {
+  CRITERIA_SUMMARY_SHEET,
+  compareSummary,
+  summariseCriteria,
+  summaryIssuesAtSources,
+} from "./criteria-summary";
 import type { CriteriaLayout } from "./criteria";
 import type { SheetModel } from "./sheet-model";
 import { gridSheet } from "./sheet-builder";
@@ -212,7 +217,9 @@ export function rankWorkbook(req: RankRequest): RankOutcome {
       scoresIncludeBonus: true,
       scaleCheck,
     });
-    return rankRead(read, CRITERIA_SUMMARY_SHEET, [...rulesResult.issues, ...criteria.issues]);
+    const ranked = rankRead(read, CRITERIA_SUMMARY_SHEET, [...rulesResult.issues, ...criteria.issues]);
+    // Messages name the unit's own sheet, never the computed summary the workbook does not have.
+    return { ...ranked, issues: summaryIssuesAtSources(ranked.issues, criteria) };
   }
   const sheetName = candidates[0]?.name ?? req.sheets[0]?.name ?? "";
   return {
