@@ -405,7 +405,9 @@ export function program(io: Io, setCode: (code: number) => void, uiLang: Lang = 
         : `\nPresets (--preset): ${Object.keys(PRESETS).join(", ")}; default ${DEFAULT_PRESET}.`,
     )
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    // zod explains bad rules; loaded for a command, not for --help (a dynamic import stays lazy in the bundle).
+    .hook("preAction", async () => (await import("../core/rules-schema")).useFullRulesSchema());
 
   /** The options rank and validate share: which sheet, which rules, which layout, output form. */
   const scoring = (cmd: Command): Command =>

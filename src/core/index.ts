@@ -23,9 +23,11 @@ export {
   TIE_BREAKS,
   parseRules,
   presetRules,
-  rulesSchema,
+  rulesExplained,
   vetoLabel,
 } from "./rules";
+export { explainRules, rulesSchema, useFullRulesSchema } from "./rules-schema";
+export { checkRules } from "./rules-check";
 export type { Rules, RulesInput, Band, AwardRule, TieBreak } from "./rules";
 export {
   RULES_SHEET_NAME,

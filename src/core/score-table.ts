@@ -3,7 +3,15 @@ import { detectTable, isHeaderRow, type ColumnMapping, type TableLocation } from
 import { hasErrors, type ColumnRole, type Issue, type Result, type Severity } from "./issues";
 import { PRESETS, type Rules } from "./rules";
 import { checkText } from "./text-issues";
-import { cleanText, foldKey, parseNumber, sameUnitName, unitKey, type ParsedNumber } from "./text";
+import {
+  cleanText,
+  foldKey,
+  isExcelError,
+  parseNumber,
+  sameUnitName,
+  unitKey,
+  type ParsedNumber,
+} from "./text";
 import { hasCell, type CellFacts, type CellRef, type CellValue, type Grid, type GridOrigin } from "./types";
 import { cellAddress, rangeA1 } from "./address";
 
@@ -379,6 +387,17 @@ function scoreAt(rd: Reading, r: number, c: number): { value: number | null; bla
   return { value: numberAt(rd, r, c, parsed), blank: parsed.kind === "empty" };
 }
 
+const NO_ROLES: ReadonlySet<ScoreRole> = new Set();
+
+/** No fact about the cell (an uncalculated formula, a percent format) changes how its number reads. */
+function plainCell(rd: Reading, r: number, c: number): boolean {
+  const facts = rd.opts.facts;
+  if (!facts) return true;
+  const row = r + rd.origin.row;
+  const col = c + rd.origin.col;
+  return !hasCell(facts.uncalculated, row, col) && !hasCell(facts.percent, row, col);
+}
+
 /** Phase 2, reading a row: its score cells and its unit's name (each problem at its cell). */
 function readRow(rd: Reading, r: number): RowRead {
   const cols = rd.loc.columns;
@@ -398,16 +417,24 @@ function readRow(rd: Reading, r: number): RowRead {
     deduction: true,
     total: true,
   };
-  const invalid = new Set<ScoreRole>();
+  let invalid: Set<ScoreRole> | null = null;
+  const cells = rd.grid[r];
   for (const role of SCORE_ROLES) {
     const c = cols[role];
     if (c === undefined) continue;
+    const raw = cells?.[c];
+    // The common cell, a plain number that is a score as it stands: no parse, no objects.
+    if (typeof raw === "number" && raw >= 0 && raw !== Infinity && plainCell(rd, r, c)) {
+      nums[role] = raw;
+      blank[role] = false;
+      continue;
+    }
     const got = scoreAt(rd, r, c);
     nums[role] = got.value;
     blank[role] = got.blank;
-    if (got.value === null && !got.blank) invalid.add(role);
+    if (got.value === null && !got.blank) (invalid ??= new Set()).add(role);
   }
-  return { r, nums, blank, invalid, name: unitNameAt(rd, r) };
+  return { r, nums, blank, invalid: invalid ?? NO_ROLES, name: unitNameAt(rd, r) };
 }
 
 /** The unit's name in row r, or "" with the issue it deserves. */
@@ -423,7 +450,7 @@ function unitNameAt(rd: Reading, r: number): string {
     rd.issues.push({ code: "missing-unit-name", severity: "error", cell });
     return "";
   }
-  if (typeof rawName === "string" && parseNumber(rawName).kind === "error") {
+  if (typeof rawName === "string" && isExcelError(rawName)) {
     rd.issues.push({ code: "cell-error", severity: "error", cell, error: rawName.trim() });
     return "";
   }
@@ -477,26 +504,31 @@ function checkRow(rd: Reading, row: RowRead): void {
   }
 }
 
-/** Names that differ only in tone marks are different units; one typed without accents may match. */
-function checkDuplicates(rd: Reading, rows: readonly RowRead[]): void {
+/**
+ * Names that differ only in tone marks are different units; one typed without accents may match.
+ * Returns each row's key (`unitKey`, "" without a name), computed once for the units too. A
+ * first row's address is built only when a duplicate names it.
+ */
+function checkDuplicates(rd: Reading, rows: readonly RowRead[]): string[] {
   const unitCol = rd.loc.columns.unit ?? 0;
-  const seen = new Map<string, { name: string; address: string }[]>();
-  for (const row of rows) {
-    if (!row.name) continue;
+  const seen = new Map<string, RowRead[]>();
+  return rows.map((row) => {
+    if (!row.name) return "";
     const key = unitKey(row.name);
-    const same = seen.get(key) ?? [];
-    const first = same.find((s) => sameUnitName(s.name, row.name));
-    const cell = ref(rd, row.r, unitCol);
+    const same = seen.get(key);
+    const first = same?.find((s) => sameUnitName(s.name, row.name));
     if (first)
       rd.issues.push({
         code: "duplicate-unit",
         severity: "error",
-        cell,
+        cell: ref(rd, row.r, unitCol),
         unit: row.name,
-        firstAddress: first.address,
+        firstAddress: cellAddress(ref(rd, first.r, unitCol)),
       });
-    else seen.set(key, [...same, { name: row.name, address: cellAddress(cell) }]);
-  }
+    else if (same) same.push(row);
+    else seen.set(key, [row]);
+    return key;
+  });
 }
 
 /**
@@ -670,7 +702,7 @@ export function readScoreTable(
   const plan = locateRows(grid, loc);
   const rows = plan.units.map((r) => readRow(rd, r));
   for (const row of rows) checkRow(rd, row);
-  checkDuplicates(rd, rows);
+  const keys = checkDuplicates(rd, rows);
   if (plan.totalRow !== null) checkTotalRow(rd, plan.totalRow, rows);
   if (plan.secondTable !== null) {
     const width = grid.reduce((w, row) => Math.max(w, row.length), 1);
@@ -715,16 +747,17 @@ export function readScoreTable(
 
   const scores = rankingScores(rd, rows, basis);
   if (opts.scaleCheck) checkScale(rd, rows, scores, opts.scaleCheck);
+  const mapped = Object.entries(cols) as [ColumnRole, number][];
   const units: UnitRow[] = rows.map((x, k) => {
     const row = grid[x.r] ?? [];
     const get = (role: ColumnRole): CellValue | undefined =>
       cols[role] === undefined ? undefined : row[cols[role]];
     const veto = vetoOf(get("veto"));
     const cells: Partial<Record<ColumnRole, CellRef>> = {};
-    for (const [role, c] of Object.entries(cols) as [ColumnRole, number][]) cells[role] = ref(rd, x.r, c);
+    for (const [role, c] of mapped) cells[role] = ref(rd, x.r, c);
     return {
       name: x.name,
-      key: x.name ? unitKey(x.name) : "",
+      key: keys[k] ?? "",
       self: x.nums.self,
       verified: x.nums.verified,
       max: x.nums.max,
