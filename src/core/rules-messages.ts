@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { rulesSchema } from "./rules";
+import { rulesSchema } from "./rules-schema";
 import type { Lang } from "./types";
 
 /**

@@ -107,6 +107,8 @@ export interface SheetModel {
   readonly validations?: readonly ValidationModel[];
   /** Protect the sheet's structure: only cells styled `locked: false` stay editable. */
   readonly protect?: boolean;
+  /** 0-based rows a printed page starts at (manual page breaks above them): a pledge's signature blocks are never split. */
+  readonly rowBreaks?: readonly number[];
 }
 
 /** The extent of a model: 0-based last row and last column that hold a cell or a merge. */

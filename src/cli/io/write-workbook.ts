@@ -244,6 +244,8 @@ export function renderSheetModel(ws: ExcelJS.Worksheet, model: SheetModel): void
     ws.pageSetup.printTitlesRow = `${p.printTitleRows.from + 1}:${p.printTitleRows.to + 1}`;
   }
   if (p.centerHorizontally) ws.pageSetup.horizontalCentered = true;
+  // A break above 0-based row r: OOXML's <brk id> is the last row of the page before it.
+  for (const r of model.rowBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
 
   // EMU's bookkeeping sheet is very hidden, so users do not edit it by accident.
   ws.state = model.state ?? "visible";
