@@ -92,3 +92,32 @@ export type { ConsolidationPlan, FormSheet, ReturnedForm } from "./forms";
 export { atA1, consolidationSheets, formSources, makeForms, planFormsConsolidation } from "./form-use-cases";
 export type { FormsOutcome, FormsRequest } from "./form-use-cases";
 export type { ValidationModel } from "./sheet-model";
+export type {
+  AddresseesBlock,
+  DocumentBlock,
+  DocumentHeader,
+  OfficialDocument,
+  ParagraphBlock,
+  RichText,
+  SignBlock,
+  SignaturesBlock,
+  TableBlock,
+  TableCell,
+  TableColumn,
+  TextAlign,
+  TextRun,
+} from "./document";
+export {
+  DOCUMENT_MARGINS_MM,
+  NATIONAL_MOTTO,
+  NATIONAL_TITLE,
+  addresseeLines,
+  closingSentence,
+  listLine,
+  listLines,
+  plainText,
+  textRuns,
+} from "./document";
+export { documentSheet, textAreaPt, type DocumentSheetOptions } from "./document-sheet";
+export { PROVISIONAL, noticeDocument, type NoticeDocumentOptions } from "./notice";
+export { countLines, textWidthPt, wrapText, type FontFace } from "./text-width";
