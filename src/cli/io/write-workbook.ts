@@ -574,3 +574,23 @@ export async function writeModelsXlsx(
     return { ok: false, error: { code: "write-failed", path, detail: String(e) } };
   }
 }
+
+/**
+ * Writes a finished file (the notice as .docx) atomically. Refuses to overwrite an existing
+ * file unless `force`, and never writes over the input workbook (`same-file`).
+ */
+export async function writeFileBytes(
+  path: string,
+  data: Uint8Array,
+  opts: { force?: boolean; input?: string } = {},
+): Promise<WriteOutcome> {
+  if (opts.input !== undefined && (await isSameFile(opts.input, path)))
+    return { ok: false, error: { code: "same-file", path } };
+  if (!opts.force && (await pathExists(path))) return { ok: false, error: { code: "exists", path } };
+  try {
+    await writeAtomically(path, data);
+    return { ok: true, path };
+  } catch (e) {
+    return { ok: false, error: { code: "write-failed", path, detail: message(e) } };
+  }
+}
