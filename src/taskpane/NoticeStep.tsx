@@ -4,6 +4,8 @@ import type { PaneState } from "./usePane";
 import { LIST_FIELDS, useNoticeStep, type FieldKey } from "./useNoticeStep";
 import { useStepStyles } from "./shared.styles";
 import { useNoticeStepStyles } from "./NoticeStep.styles";
+import { NoticeWordButtons } from "./NoticeWordButtons";
+import { fieldsOfDraft } from "./useNoticeStep";
 
 const LABELS: Readonly<Record<FieldKey, UiTextKey>> = {
   parentBody: "fieldParentBody",
@@ -127,6 +129,12 @@ export function NoticeStep({ pane }: { pane: PaneState }) {
         <Button disabled={busy || !d} onClick={() => void n.save()}>
           {t("noticeSave")}
         </Button>
+        <NoticeWordButtons
+          lang={lang}
+          ranking={pane.outcome?.ranking ?? null}
+          fields={d ? fieldsOfDraft(d) : null}
+          disabled={busy}
+        />
       </div>
     </section>
   );
