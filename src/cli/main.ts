@@ -27,6 +27,9 @@ import {
   type Lang,
   type Rules,
   type WorkbookSheet,
+  parseDateCell,
+  serialOf,
+  trackingAfterConsolidation,
 } from "../core";
 import { blockedMessage, formatIssues, formatRanking } from "./format";
 import { jsonErrorAt } from "./json-error-at";
@@ -40,6 +43,7 @@ import {
   writeWorkbookCopy,
 } from "./io";
 import { version as VERSION } from "../../package.json";
+import { registerYearCommands } from "./year-commands";
 
 /** Exit codes: 0 done (warnings allowed), 1 validation errors, 2 usage or I/O problem. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -130,6 +134,10 @@ const USAGE = {
   docxWritten: {
     vi: (p: string) => `Đã ghi văn bản Word "${p}" (số và ngày để trống cho văn thư).`,
     en: (p: string) => `Wrote the Word document "${p}" (number and day left blank for the registry clerk).`,
+  },
+  badReceived: {
+    vi: (d: string) => `--received "${d}" không phải là ngày: dùng YYYY-MM-DD hoặc dd/mm/yyyy.`,
+    en: (d: string) => `--received "${d}" is not a date: use YYYY-MM-DD or dd/mm/yyyy.`,
   },
   written: {
     vi: (p: string, a: string, b: string) =>
@@ -333,7 +341,7 @@ async function formCommand(
 
 async function consolidateCommand(
   forms: string[],
-  opts: { into: string; out: string; force?: boolean; json?: boolean; lang: Lang },
+  opts: { into: string; out: string; force?: boolean; json?: boolean; received?: string; lang: Lang },
   io: Io,
 ): Promise<number> {
   await checkOutPath(opts.out, opts.lang);
@@ -344,11 +352,19 @@ async function consolidateCommand(
   const issues = sortIssues(plan.issues);
   const failed = hasErrors(issues);
   let written = false;
+  // The forms read today (or on --received) are marked received on the tracking sheet.
+  const received = receivedSerial(opts.received, opts.lang);
+  const track = trackingAfterConsolidation(cluster, plan.units, received);
   if (plan.add.length > 0 || plan.edits.length > 0) {
-    const res = await writeWorkbookCopy(opts.into, opts.out, consolidationSheets(plan), {
-      force: opts.force === true,
-      edits: plan.edits,
-    });
+    const res = await writeWorkbookCopy(
+      opts.into,
+      opts.out,
+      [...consolidationSheets(plan), ...(track.add ? [track.add] : [])],
+      {
+        force: opts.force === true,
+        edits: [...plan.edits, ...track.edits],
+      },
+    );
     if (!res.ok) throw new UsageError(ioErrorMessage(res.error, opts.lang));
     written = true;
     if (res.notCopied) io.err(notCopiedMessage(res.notCopied, res.path, opts.lang));
@@ -380,6 +396,17 @@ async function consolidateCommand(
   return failed ? EXIT.invalid : EXIT.ok;
 }
 
+/** The day forms were received: --received, else today on this computer's calendar. */
+function receivedSerial(given: string | undefined, lang: Lang): number {
+  if (given !== undefined) {
+    const d = parseDateCell(given);
+    if (d.kind !== "date") throw new UsageError(USAGE.badReceived[lang](given));
+    return d.serial;
+  }
+  const now = new Date();
+  return serialOf(now.getFullYear(), now.getMonth() + 1, now.getDate()) ?? 0;
+}
+
 /** Why `emu consolidate` wrote nothing: differing cells kept, no usable form, or nothing new. */
 function nothingWritten(plan: ReturnType<typeof planFormsConsolidation>, out: string, lang: Lang): string {
   const kept = plan.issues.filter((i) => i.code === "kept-user-value").length;
@@ -405,7 +432,9 @@ export function program(io: Io, setCode: (code: number) => void, uiLang: Lang = 
         : `\nPresets (--preset): ${Object.keys(PRESETS).join(", ")}; default ${DEFAULT_PRESET}.`,
     )
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    // zod explains bad rules; loaded for a command, not for --help (a dynamic import stays lazy in the bundle).
+    .hook("preAction", async () => (await import("../core/rules-schema")).useFullRulesSchema());
 
   /** The options rank and validate share: which sheet, which rules, which layout, output form. */
   const scoring = (cmd: Command): Command =>
@@ -465,8 +494,16 @@ export function program(io: Io, setCode: (code: number) => void, uiLang: Lang = 
       "ghi đè ô đã có điểm khác và tệp --out đã có / overwrite differing cells and an existing --out",
     )
     .option("--json", "in một đối tượng JSON / print one JSON object")
+    .option(
+      "--received <date>",
+      "ngày nhận phiếu YYYY-MM-DD ghi vào trang Theo dõi nộp phiếu (mặc định hôm nay) / the day the forms came",
+    )
     .addOption(new Option("--lang <lang>", "ngôn ngữ / language").choices(["vi", "en"]).default("vi"))
     .action(async (forms: string[], opts) => setCode(await consolidateCommand(forms, opts, io)));
+  registerYearCommands(prog, io, setCode, {
+    loadSheets: (path, l) => loadSheets(path, l),
+    usageError: (m) => new UsageError(m),
+  });
   return prog;
 }
 

@@ -8,6 +8,7 @@ import {
   validateSheet,
   type OperationOutcome,
 } from "../excel/operations";
+import { loadRulesSchema, rulesNeedExplaining } from "../excel/rules-schema";
 import { publish, type SessionEvent } from "../app/session";
 
 export interface CommandDeps {
@@ -38,7 +39,12 @@ type Op = (req: { lang: Lang }) => Promise<OperationOutcome>;
 export async function runCommand(kind: SessionEvent["kind"], op: Op, deps: CommandDeps): Promise<void> {
   const lang = deps.lang();
   try {
-    const outcome = await op({ lang });
+    let outcome = await op({ lang });
+    // Invalid rules stop every command before it writes; run again to say why in full.
+    if (rulesNeedExplaining(outcome.issues)) {
+      await loadRulesSchema();
+      outcome = await op({ lang });
+    }
     publish({ kind, outcome });
     const attention = !outcome.ok || outcome.issues.length > 0 || kind === "validate";
     const problem = kind === "validate" ? firstProblemAddress(outcome) : null;

@@ -23,9 +23,11 @@ export {
   TIE_BREAKS,
   parseRules,
   presetRules,
-  rulesSchema,
+  rulesExplained,
   vetoLabel,
 } from "./rules";
+export { explainRules, rulesSchema, useFullRulesSchema } from "./rules-schema";
+export { checkRules } from "./rules-check";
 export type { Rules, RulesInput, Band, AwardRule, TieBreak } from "./rules";
 export {
   RULES_SHEET_NAME,
@@ -121,9 +123,92 @@ export {
 export { documentSheet, textAreaPt, type DocumentSheetOptions } from "./document-sheet";
 export { PROVISIONAL, noticeDocument, type NoticeDocumentOptions } from "./notice";
 export { countLines, textWidthPt, wrapText, type FontFace } from "./text-width";
+export {
+  MEMBERS_HEADER,
+  MEMBERS_SHEET_NAME,
+  findMember,
+  findMemberHeader,
+  memberKey,
+  isMembersSheetName,
+  membersOf,
+  membersSheet,
+  readMembers,
+  splitTitle,
+  unknownMemberIssues,
+} from "./members";
+export type { Member, MemberList, MemberRole } from "./members";
+export { formatDateVi, isoDate, longDateVi, parseDateCell, serialOf, ymdOf } from "./dates";
+export type { ParsedDate } from "./dates";
+export { fieldsFromGrid, fieldsGrid } from "./fields-sheet";
+export type { FieldSpec } from "./fields-sheet";
+export {
+  PAGE_HEIGHT_PT,
+  dateLineOf,
+  yearDocumentSheet,
+  numberLineOf,
+  pageBreaks,
+  paragraphText,
+  punctuate,
+} from "./letter";
+export type { DocHeader, YearDocument, Paragraph, Run, SignatureBlock } from "./letter";
+export {
+  CALL_FIELDS_SHEET_NAME,
+  CALL_FIELD_SPECS,
+  DEFAULT_CALL_FIELDS,
+  SEED_003_CALL_FIELDS,
+  buildCall,
+  buildReminder,
+  callDeadline,
+  callFieldsFromGrid,
+  callFieldsGrid,
+  isCallFieldsSheet,
+} from "./call";
+export type { CallFields } from "./call";
+export {
+  DEFAULT_PLEDGE_FIELDS,
+  PLEDGE_FIELDS_SHEET_NAME,
+  PLEDGE_FIELD_SPECS,
+  SEED_002_PLEDGE_FIELDS,
+  buildPledge,
+  gridRows,
+  isPledgeFieldsSheet,
+  pledgeFieldsFromGrid,
+  pledgeFieldsGrid,
+  signatureBlock,
+} from "./pledge";
+export type { PledgeFields } from "./pledge";
+export {
+  TRACKING_HEADER,
+  TRACKING_SHEET_NAME,
+  isTrackingSheetName,
+  readTracking,
+  statusOf,
+  statusText,
+  trackMembers,
+  trackingEdits,
+  trackingSheet,
+} from "./tracking";
+export type { TrackedMember, TrackingEdit, TrackingRow, TrackingSheet, TrackingStatus } from "./tracking";
+export {
+  callDocument,
+  callFieldsOf,
+  callFieldsSheet,
+  createMemberList,
+  deadlineOf,
+  memberListOffer,
+  pledgeDocument,
+  pledgeFieldsOf,
+  pledgeFieldsSheet,
+  reminderDocument,
+  trackWorkbook,
+  trackingAfterConsolidation,
+  trackingOf,
+} from "./year-use-cases";
+export type { DeadlineProblem, PlacedDocument, TrackOutcome } from "./year-use-cases";
 export type { CellFacts, CellSet } from "./types";
 export { hasCell } from "./types";
 export { parseRangeA1 } from "./address";
 export { cropSheet } from "./use-cases";
 export { isNumberingRow, locateRows, type ReadOptions, type RowPlan } from "./score-table";
 export { hasDiacritics, sameUnitName, unitToneKey } from "./text";
+export { tableCells, type TableCells } from "./score-table";

@@ -12,7 +12,7 @@ import type { CellValue, Grid } from "./types";
  */
 export const MARKS_SHEET_NAME = "_EMU";
 
-export type EmuSheetKind = "results" | "notice" | "summary";
+export type EmuSheetKind = "results" | "notice" | "summary" | "call" | "reminder" | "pledge";
 
 export interface Marks {
   /** Sheet name → what EMU made it for. */
@@ -99,7 +99,12 @@ export function parseMarks(grid: Grid): Marks {
     if (
       kind === "sheet" &&
       typeof key === "string" &&
-      (value === "results" || value === "notice" || value === "summary")
+      (value === "results" ||
+        value === "notice" ||
+        value === "summary" ||
+        value === "call" ||
+        value === "reminder" ||
+        value === "pledge")
     )
       sheets.set(key, value);
     if (kind === "cells" && typeof key === "string" && typeof value === "number") {

@@ -190,6 +190,23 @@ export const ISSUE_MESSAGES: MessageTable = {
     vi: (i) => `Cột "${i.column}" chọn cho "${role(i.role, "vi")}" không hợp lệ.`,
     en: (i) => `Column "${i.column}" chosen for "${role(i.role, "en")}" is not valid.`,
   },
+  "unknown-member": {
+    vi: (i) =>
+      `"${i.unit}" không khớp đơn vị nào trong danh sách "${i.sheet}". Hãy sửa tên, hoặc thêm đơn vị (hay tên viết tắt) vào danh sách.`,
+    en: (i) =>
+      `"${i.unit}" matches no member in the list "${i.sheet}". Correct the name, or add the member (or its short name) to the list.`,
+  },
+  "bad-date": {
+    vi: (i) =>
+      `"${i.text}" không phải là ngày. Hãy nhập ngày kiểu Excel hoặc dạng dd/mm/yyyy, ví dụ 14/12/2023.`,
+    en: (i) => `"${i.text}" is not a date. Enter an Excel date or dd/mm/yyyy, e.g. 14/12/2023.`,
+  },
+  "not-a-member": {
+    vi: (i) =>
+      `"${i.unit}" trên trang theo dõi không có trong danh sách "${i.sheet}" nên không được tính. Hãy sửa tên cho khớp.`,
+    en: (i) =>
+      `"${i.unit}" on the tracking sheet is not in the list "${i.sheet}", so it is not counted. Correct the name to match.`,
+  },
   "formula-not-calculated": {
     vi: () =>
       "Ô có công thức nhưng chưa được tính (tệp chưa từng mở bằng Excel). Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi chạy lại.",

@@ -1,77 +1,15 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { Issue, Result } from "./issues";
+import { checkRules } from "./rules-check";
+import type { rulesSchema } from "./rules-schema";
 
 /**
  * The rules a cluster's quy chế decides: scale, classification bands, awards, ties and vetoes.
  * They are data, never code: every cluster and every year has its own.
  */
 
-const band = z.object({
-  /** Lowest score of the band, inclusive ("từ … đến dưới …"). */
-  min: z.number().finite(),
-  label: z.string().trim().min(1),
-});
-
-const award = z
-  .object({
-    label: z.string().trim().min(1),
-    /** How many units may be proposed. */
-    count: z.number().int().min(0).optional(),
-    /** Or a share of the cluster's units, 0..1 (rounded down). */
-    share: z.number().min(0).max(1).optional(),
-    /** The lowest class that is eligible; absent = any class. */
-    minBand: z.string().trim().min(1).optional(),
-    /** A vetoed unit is never eligible unless the rules say so. */
-    allowVeto: z.boolean().optional(),
-  })
-  .refine((a) => (a.count === undefined) !== (a.share === undefined), {
-    message: "needs exactly one of count or share",
-  });
-
 export const TIE_BREAKS = ["higher-self", "fewer-deductions", "smaller-gap", "more-bonus"] as const;
 export type TieBreak = (typeof TIE_BREAKS)[number];
-
-export const rulesSchema = z
-  .object({
-    id: z.string().optional(),
-    name: z.string().optional(),
-    maxScore: z.number().finite().positive(),
-    bands: z.array(band).min(1),
-    awards: z.array(award).default([]),
-    /** The class a veto forces; absent = the lowest band's label. */
-    vetoLabel: z.string().trim().min(1).optional(),
-    /** Criteria that split a tie, in order; empty = ties are shown and shared. */
-    tieBreak: z.array(z.enum(TIE_BREAKS)).default([]),
-    /** Whether an inspector may raise a self-score: a quy chế decision (default: warn). */
-    verifiedAboveSelf: z.enum(["warning", "error", "allow"]).default("warning"),
-    /** The sheet that holds the score table, when the rules name one. */
-    sheet: z.string().trim().min(1).optional(),
-    /** Detailed scoring sheets: caps on bonus and deduction totals, pass/fail criteria (paths like "I.2"). */
-    criteria: z
-      .object({
-        bonusCap: z.number().finite().min(0).optional(),
-        deductionCap: z.number().finite().min(0).optional(),
-        passFail: z.array(z.string().trim().min(1)).optional(),
-      })
-      .optional(),
-  })
-  .superRefine((r, ctx) => {
-    const mins = new Set<number>();
-    r.bands.forEach((b, i) => {
-      if (mins.has(b.min))
-        ctx.addIssue({ code: "custom", path: ["bands", i, "min"], message: "duplicate minimum" });
-      mins.add(b.min);
-    });
-    const labels = new Set(r.bands.map((b) => b.label));
-    r.awards.forEach((a, i) => {
-      if (a.minBand !== undefined && !labels.has(a.minBand))
-        ctx.addIssue({
-          code: "custom",
-          path: ["awards", i, "minBand"],
-          message: `unknown band "${a.minBand}"`,
-        });
-    });
-  });
 
 /** Rules after validation: bands sorted from the highest minimum down. */
 export type Rules = z.output<typeof rulesSchema>;
@@ -117,22 +55,39 @@ export const DEFAULT_PRESET = "cum-1000";
 
 /**
  * Validates rules given as data (a parsed JSON file, the pane's form, the workbook's rules sheet).
- * Every problem comes back as a `rules-invalid` issue naming the field; nothing throws.
+ * Every problem comes back as a `rules-invalid` issue naming the field; nothing throws. Valid
+ * rules are checked without zod (rules-check.ts, held equal to the schema by a property test);
+ * the schema in rules-schema.ts explains invalid ones.
  * @example parseRules({ maxScore: 100, bands: [{ min: 0, label: "Đạt" }] }).ok //=> true
  */
 export function parseRules(input: unknown): Result<Rules> {
-  const parsed = rulesSchema.safeParse(input);
-  if (!parsed.success) {
-    const issues: Issue[] = parsed.error.issues.map((i) => ({
-      code: "rules-invalid",
-      severity: "error",
-      path: i.path.map(String).join(".") || "(root)",
-      detail: i.message,
-    }));
+  const checked = checkRules(input);
+  if (!checked.ok) {
+    const explained = explain?.(input) ?? [];
+    const issues: Issue[] = explained.length
+      ? explained
+      : [{ code: "rules-invalid", severity: "error", path: checked.path, detail: "invalid value" }];
     return { ok: false, issues };
   }
-  const bands = [...parsed.data.bands].sort((a, b) => b.min - a.min);
-  return { ok: true, value: { ...parsed.data, bands }, issues: [] };
+  const bands = [...checked.value.bands].sort((a, b) => b.min - a.min);
+  return { ok: true, value: { ...checked.value, bands }, issues: [] };
+}
+
+/**
+ * What says why rules are invalid: the full schema's issues, once `useFullRulesSchema`
+ * (rules-schema.ts) has loaded it. Until then (the add-in's first load, where zod is left out)
+ * an invalid field is named with a plain "invalid value".
+ */
+let explain: ((input: unknown) => Issue[]) | null = null;
+
+/** Installs the full schema's explanations (called by rules-schema.ts). */
+export function setRulesExplainer(fn: (input: unknown) => Issue[]): void {
+  explain = fn;
+}
+
+/** True once the full schema explains invalid rules. */
+export function rulesExplained(): boolean {
+  return explain !== null;
 }
 
 /**

@@ -3,7 +3,15 @@ import { detectTable, isHeaderRow, type ColumnMapping, type TableLocation } from
 import { hasErrors, type ColumnRole, type Issue, type Result, type Severity } from "./issues";
 import { PRESETS, type Rules } from "./rules";
 import { checkText } from "./text-issues";
-import { cleanText, foldKey, parseNumber, sameUnitName, unitKey, type ParsedNumber } from "./text";
+import {
+  cleanText,
+  foldKey,
+  isExcelError,
+  parseNumber,
+  sameUnitName,
+  unitKey,
+  type ParsedNumber,
+} from "./text";
 import { hasCell, type CellFacts, type CellRef, type CellValue, type Grid, type GridOrigin } from "./types";
 import { cellAddress, rangeA1 } from "./address";
 
@@ -379,6 +387,17 @@ function scoreAt(rd: Reading, r: number, c: number): { value: number | null; bla
   return { value: numberAt(rd, r, c, parsed), blank: parsed.kind === "empty" };
 }
 
+const NO_ROLES: ReadonlySet<ScoreRole> = new Set();
+
+/** No fact about the cell (an uncalculated formula, a percent format) changes how its number reads. */
+function plainCell(rd: Reading, r: number, c: number): boolean {
+  const facts = rd.opts.facts;
+  if (!facts) return true;
+  const row = r + rd.origin.row;
+  const col = c + rd.origin.col;
+  return !hasCell(facts.uncalculated, row, col) && !hasCell(facts.percent, row, col);
+}
+
 /** Phase 2, reading a row: its score cells and its unit's name (each problem at its cell). */
 function readRow(rd: Reading, r: number): RowRead {
   const cols = rd.loc.columns;
@@ -398,16 +417,24 @@ function readRow(rd: Reading, r: number): RowRead {
     deduction: true,
     total: true,
   };
-  const invalid = new Set<ScoreRole>();
+  let invalid: Set<ScoreRole> | null = null;
+  const cells = rd.grid[r];
   for (const role of SCORE_ROLES) {
     const c = cols[role];
     if (c === undefined) continue;
+    const raw = cells?.[c];
+    // The common cell, a plain number that is a score as it stands: no parse, no objects.
+    if (typeof raw === "number" && raw >= 0 && raw !== Infinity && plainCell(rd, r, c)) {
+      nums[role] = raw;
+      blank[role] = false;
+      continue;
+    }
     const got = scoreAt(rd, r, c);
     nums[role] = got.value;
     blank[role] = got.blank;
-    if (got.value === null && !got.blank) invalid.add(role);
+    if (got.value === null && !got.blank) (invalid ??= new Set()).add(role);
   }
-  return { r, nums, blank, invalid, name: unitNameAt(rd, r) };
+  return { r, nums, blank, invalid: invalid ?? NO_ROLES, name: unitNameAt(rd, r) };
 }
 
 /** The unit's name in row r, or "" with the issue it deserves. */
@@ -423,7 +450,7 @@ function unitNameAt(rd: Reading, r: number): string {
     rd.issues.push({ code: "missing-unit-name", severity: "error", cell });
     return "";
   }
-  if (typeof rawName === "string" && parseNumber(rawName).kind === "error") {
+  if (typeof rawName === "string" && isExcelError(rawName)) {
     rd.issues.push({ code: "cell-error", severity: "error", cell, error: rawName.trim() });
     return "";
   }
@@ -477,26 +504,31 @@ function checkRow(rd: Reading, row: RowRead): void {
   }
 }
 
-/** Names that differ only in tone marks are different units; one typed without accents may match. */
-function checkDuplicates(rd: Reading, rows: readonly RowRead[]): void {
+/**
+ * Names that differ only in tone marks are different units; one typed without accents may match.
+ * Returns each row's key (`unitKey`, "" without a name), computed once for the units too. A
+ * first row's address is built only when a duplicate names it.
+ */
+function checkDuplicates(rd: Reading, rows: readonly RowRead[]): string[] {
   const unitCol = rd.loc.columns.unit ?? 0;
-  const seen = new Map<string, { name: string; address: string }[]>();
-  for (const row of rows) {
-    if (!row.name) continue;
+  const seen = new Map<string, RowRead[]>();
+  return rows.map((row) => {
+    if (!row.name) return "";
     const key = unitKey(row.name);
-    const same = seen.get(key) ?? [];
-    const first = same.find((s) => sameUnitName(s.name, row.name));
-    const cell = ref(rd, row.r, unitCol);
+    const same = seen.get(key);
+    const first = same?.find((s) => sameUnitName(s.name, row.name));
     if (first)
       rd.issues.push({
         code: "duplicate-unit",
         severity: "error",
-        cell,
+        cell: ref(rd, row.r, unitCol),
         unit: row.name,
-        firstAddress: first.address,
+        firstAddress: cellAddress(ref(rd, first.r, unitCol)),
       });
-    else seen.set(key, [...same, { name: row.name, address: cellAddress(cell) }]);
-  }
+    else if (same) same.push(row);
+    else seen.set(key, [row]);
+    return key;
+  });
 }
 
 /**
@@ -599,8 +631,8 @@ function fittingPreset(highest: number): string | null {
 
 /**
  * Whether the scores can be on the rules' scale: not when every score (and every row maximum) is at
- * most a tenth of the maximum (a 100-point table against 1000-point rules), nor when half the
- * units or more score above the maximum with no bonus column to explain it.
+ * most a tenth of the maximum (a 100-point table against 1000-point rules), nor when most
+ * units score above the maximum with no bonus column to explain it.
  */
 function checkScale(
   rd: Reading,
@@ -617,11 +649,11 @@ function checkScale(
   if (highest === -Infinity) return;
   const noBonus = rd.loc.columns.bonus === undefined && !rows.some((x) => x.nums.max !== null);
   const tooLow = highest > 0 && highest <= max / 10;
-  // One score above the maximum is that cell's mistake (score-above-max); half of them, the scale's.
+  // One score above the maximum is that cell's mistake (score-above-max); most of them, the scale's.
   const above = rows.filter((x) =>
     [x.nums.self, x.nums.verified].some((v) => v !== null && canonicalScore(v) > canonicalScore(max)),
   ).length;
-  const tooHigh = noBonus && above > 0 && above * 2 >= rows.length;
+  const tooHigh = noBonus && above * 2 > rows.length;
   if (!tooLow && !tooHigh) return;
   const c = rd.loc.columns.verified ?? rd.loc.columns.self ?? 0;
   rd.issues.push({
@@ -670,7 +702,7 @@ export function readScoreTable(
   const plan = locateRows(grid, loc);
   const rows = plan.units.map((r) => readRow(rd, r));
   for (const row of rows) checkRow(rd, row);
-  checkDuplicates(rd, rows);
+  const keys = checkDuplicates(rd, rows);
   if (plan.totalRow !== null) checkTotalRow(rd, plan.totalRow, rows);
   if (plan.secondTable !== null) {
     const width = grid.reduce((w, row) => Math.max(w, row.length), 1);
@@ -715,16 +747,17 @@ export function readScoreTable(
 
   const scores = rankingScores(rd, rows, basis);
   if (opts.scaleCheck) checkScale(rd, rows, scores, opts.scaleCheck);
+  const mapped = Object.entries(cols) as [ColumnRole, number][];
   const units: UnitRow[] = rows.map((x, k) => {
     const row = grid[x.r] ?? [];
     const get = (role: ColumnRole): CellValue | undefined =>
       cols[role] === undefined ? undefined : row[cols[role]];
     const veto = vetoOf(get("veto"));
     const cells: Partial<Record<ColumnRole, CellRef>> = {};
-    for (const [role, c] of Object.entries(cols) as [ColumnRole, number][]) cells[role] = ref(rd, x.r, c);
+    for (const [role, c] of mapped) cells[role] = ref(rd, x.r, c);
     return {
       name: x.name,
-      key: x.name ? unitKey(x.name) : "",
+      key: keys[k] ?? "",
       self: x.nums.self,
       verified: x.nums.verified,
       max: x.nums.max,
@@ -769,4 +802,67 @@ export function sortIssues(issues: readonly Issue[]): Issue[] {
     const [sb, rb, cb] = key(b);
     return sa - sb || ra - rb || ca - cb;
   });
+}
+
+/** Where a score table's cells are, in sheet coordinates: what a reader may add facts about. */
+export interface TableCells {
+  /** Sheet columns whose number formats are wanted: score columns holding only fractions 0–1. */
+  readonly formatCols: readonly number[];
+  /** Sheet rows of the units, first and last. */
+  readonly r1: number;
+  readonly r2: number;
+  /**
+   * Sheet row of a total row that disagrees with the sum of every unit row (its formulas and the
+   * rows' visibility are wanted: a SUBTOTAL under a filter), or null.
+   */
+  readonly totalRow: number | null;
+  /** The total row's last score column (sheet), to read its formulas up to. */
+  readonly lastCol: number;
+}
+
+/**
+ * The cells whose number formats, formulas and row visibility can change how a score table reads,
+ * or null when none can: only a score column of fractions (0.9177 may be shown 91,77%) and a total
+ * row that does not add up (a SUBTOTAL may skip hidden rows) raise the question. The add-in loads
+ * those facts in one more round trip, and only then.
+ * @example tableCells(grid(["Đơn vị","Tự chấm"],["Sở A",0.9]), origin) //=> { formatCols: [1], r1: 1, r2: 1, totalRow: null, lastCol: 1 }
+ */
+export function tableCells(grid: Grid, origin: GridOrigin, mapping?: ColumnMapping): TableCells | null {
+  const found = detectTable(grid, origin, mapping);
+  if (!found.ok) return null;
+  const plan = locateRows(grid, found.value);
+  const first = plan.units[0];
+  const last = plan.units[plan.units.length - 1];
+  if (first === undefined || last === undefined) return null;
+  const cols = SCORE_ROLES.map((role) => found.value.columns[role]).filter(
+    (c): c is number => c !== undefined,
+  );
+  const formatCols = cols.filter(
+    (c) =>
+      plan.units.every((r) => {
+        const v = grid[r]?.[c];
+        return isBlank(v) || (typeof v === "number" && v >= 0 && v <= 1);
+      }) && plan.units.some((r) => typeof grid[r]?.[c] === "number"),
+  );
+  const total = plan.totalRow;
+  const offTotal =
+    total !== null &&
+    cols.some((c) => {
+      const v = grid[total]?.[c];
+      if (typeof v !== "number") return false;
+      let sum = 0;
+      for (const r of plan.units) {
+        const x = grid[r]?.[c];
+        if (typeof x === "number") sum += x;
+      }
+      return Math.abs(canonicalScore(sum) - canonicalScore(v)) > 1e-6;
+    });
+  if (formatCols.length === 0 && !offTotal) return null;
+  return {
+    formatCols: formatCols.map((c) => c + origin.col),
+    r1: first + origin.row,
+    r2: last + origin.row,
+    totalRow: offTotal && total !== null ? total + origin.row : null,
+    lastCol: Math.max(...cols) + origin.col,
+  };
 }

@@ -124,10 +124,10 @@ export interface SheetModel {
   readonly validations?: readonly ValidationModel[];
   /** Protect the sheet's structure: only cells styled `locked: false` stay editable. */
   readonly protect?: boolean;
+  /** 0-based rows a printed page starts at (manual page breaks above them): a pledge's signature blocks are never split. */
+  readonly rowBreaks?: readonly number[];
   /** Drawn lines (see `LineModel`). */
   readonly lines?: readonly LineModel[];
-  /** 0-based rows that start a new printed page (manual page breaks above them). */
-  readonly rowBreaks?: readonly number[];
 }
 
 /**

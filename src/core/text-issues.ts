@@ -1,5 +1,5 @@
 import type { Issue } from "./issues";
-import { cleanText, detectLegacy, legacyToUnicode } from "./text";
+import { cleanText, collapseSpaces, detectLegacyNfc, legacyToUnicode } from "./text";
 import type { CellRef } from "./types";
 
 /**
@@ -9,10 +9,10 @@ import type { CellRef } from "./types";
  * @example checkText("B¶o Th¾ng", cell, issues) //=> "Bảo Thắng" (and a legacy-encoding warning)
  */
 export function checkText(raw: string, cell: CellRef, issues: Issue[]): string {
-  // Normalise once: cleaning an NFC string again is cheap, and the comparison tells NFD apart.
+  // Normalise once (the comparison tells NFD apart); the rest works on NFC text.
   const nfc = raw.normalize("NFC");
-  const cleaned = cleanText(nfc);
-  const encoding = detectLegacy(cleaned);
+  const cleaned = collapseSpaces(nfc);
+  const encoding = detectLegacyNfc(cleaned);
   if (encoding !== null) {
     const suggestion = cleanText(legacyToUnicode(cleaned, encoding));
     issues.push({ code: "legacy-encoding", severity: "warning", cell, encoding, text: cleaned, suggestion });

@@ -342,6 +342,57 @@ export const UI_TEXT = {
     vi: "Hãy xếp hạng trước (bước Kết quả) để có bảng cho văn bản.",
     en: "Rank first (Results step) so the document has its table.",
   },
+
+  // 6. Members, the call, who has returned the forms, the reminder, the pledge
+  yearTitle: { vi: "Thành viên và theo dõi nộp phiếu", en: "Members and returned forms" },
+  yearReload: { vi: "Đọc lại", en: "Read again" },
+  yearNoList: {
+    vi: "Chưa có trang Thành viên cụm. EMU có thể tạo từ {count} đơn vị của bảng điểm; sau đó điền tên viết tắt, chức vụ và người ký.",
+    en: "No member list yet. EMU can make it from the score table's {count} units; then fill in short names, titles and signers.",
+  },
+  yearCreateList: { vi: "Tạo trang Thành viên cụm", en: "Create the member list" },
+  yearList: {
+    vi: "Danh sách thành viên: trang “{sheet}” ({count} đơn vị).",
+    en: "Member list: sheet “{sheet}” ({count} members).",
+  },
+  yearListMade: { vi: "Đã tạo trang “{sheet}”.", en: "Added the sheet “{sheet}”." },
+  yearDeadline: { vi: "Hạn nộp: {date}", en: "Deadline: {date}" },
+  yearNoDeadline: {
+    vi: "Chưa có hạn nộp: ghi “Hạn nộp” (dd/mm/yyyy) trong trang Thông tin công văn (EMU tạo trang này khi bấm “Công văn đề nghị”).",
+    en: "No deadline yet: fill “Hạn nộp” (dd/mm/yyyy) on the sheet Thông tin công văn (made by “Call for forms”).",
+  },
+  yearBadDeadline: {
+    vi: "“Hạn nộp” trong trang Thông tin công văn không phải là ngày: ghi dạng dd/mm/yyyy.",
+    en: "“Hạn nộp” on the sheet Thông tin công văn is not a date: write it dd/mm/yyyy.",
+  },
+  yearUnit: { vi: "Đơn vị", en: "Member" },
+  yearReceived: { vi: "Ngày nhận", en: "Received" },
+  yearStatus: { vi: "Tình trạng", en: "Status" },
+  yearOnTime: { vi: "Đúng hạn", en: "On time" },
+  yearLate: { vi: "Trễ {days} ngày", en: "{days} day(s) late" },
+  yearMissing: { vi: "Chưa nhận", en: "Not received" },
+  yearCounts: {
+    vi: "Đúng hạn {ok}, trễ hạn {late}, chưa nhận {missing}.",
+    en: "On time {ok}, late {late}, not received {missing}.",
+  },
+  yearDocuments: { vi: "Văn bản", en: "Documents" },
+  yearCall: { vi: "Công văn đề nghị", en: "Call for forms" },
+  yearRemind: { vi: "Công văn đôn đốc", en: "Reminder" },
+  yearPledge: { vi: "Giao ước thi đua", en: "Pledge" },
+  yearDocMade: { vi: "Đã tạo trang “{sheet}”.", en: "Added the sheet “{sheet}”." },
+  yearFieldsMade: {
+    vi: "Nội dung văn bản ở trang “{sheet}”: sửa ở đó rồi bấm lại để cập nhật.",
+    en: "The document's text is on the sheet “{sheet}”: edit it there, then click again.",
+  },
+  yearNoneMissing: {
+    vi: "Mọi đơn vị đã gửi: không cần đôn đốc.",
+    en: "Every member has sent: no reminder needed.",
+  },
+  yearNoMemberList: {
+    vi: "Giao ước cần trang Thành viên cụm (tên, chức vụ, người ký của từng đơn vị).",
+    en: "The pledge needs the member list (each member's name, signer's title and signer).",
+  },
+  yearNoMembers: { vi: "Chưa có đơn vị nào trong sổ.", en: "The workbook names no members." },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type UiTextKey = keyof typeof UI_TEXT;

@@ -22,6 +22,9 @@ import type { CriteriaLayout } from "./criteria";
 import type { SheetModel } from "./sheet-model";
 import { gridSheet } from "./sheet-builder";
 import type { CellFacts, CellIndents, Grid, GridOrigin, Lang } from "./types";
+import { isMembersSheetName, membersOf, unknownMemberIssues } from "./members";
+import { isCallFieldsSheet } from "./call";
+import { isPledgeFieldsSheet } from "./pledge";
 
 /** A sheet as any entry point reads it: the CLI from a file, the add-in from Excel. */
 export interface WorkbookSheet {
@@ -126,7 +129,10 @@ export function isEmuSheet(s: WorkbookSheet, marks: Marks): boolean {
     s.name === MARKS_SHEET_NAME ||
     marks.sheets.has(s.name) ||
     isRulesSheet(s.name, s.grid) ||
-    isNoticeFieldsSheet(s.name)
+    isNoticeFieldsSheet(s.name) ||
+    isMembersSheetName(s.name) ||
+    isCallFieldsSheet(s.name) ||
+    isPledgeFieldsSheet(s.name)
   );
 }
 
@@ -247,7 +253,16 @@ export function rankWorkbook(req: RankRequest): RankOutcome {
       };
     }
     const ranked = proposeAwards(rankTable(read.value, rules), rules);
-    const issues = sortIssues([...extra, ...read.issues, ...vetoIssues(ranked.ranking), ...ranked.issues]);
+    // A name in the score table that matches no member of the cluster's list: warned at its cell.
+    const members = membersOf(req.sheets).list;
+    const unknown = members ? unknownMemberIssues(read.value, members) : [];
+    const issues = sortIssues([
+      ...extra,
+      ...read.issues,
+      ...vetoIssues(ranked.ranking),
+      ...ranked.issues,
+      ...unknown,
+    ]);
     return {
       ok: true,
       sheet,

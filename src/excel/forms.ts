@@ -6,6 +6,7 @@ import {
   marksOf,
   planFormsConsolidation,
   sortIssues,
+  trackingAfterConsolidation,
   type ConsolidationPlan,
   type FormsOutcome,
   type Issue,
@@ -15,6 +16,7 @@ import {
 import { runExcel, type RunOptions } from "./host";
 import { readAllSheets } from "./read";
 import { queueLeftoverCleanup, writeJob } from "./write";
+import { todaySerial } from "./year";
 
 /**
  * The form use cases over a live workbook, each one `Excel.run` around the same core use cases
@@ -125,10 +127,15 @@ export async function consolidateForms(req: ConsolidateRequest): Promise<Consoli
     queueLeftoverCleanup(context, names);
     const added = consolidationSheets(plan);
     const first = added[0]?.name ?? plan.edits[0]?.sheet;
+    // The members whose forms came in today are marked received on the tracking sheet.
+    const track = trackingAfterConsolidation(read.sheets, plan.units, todaySerial());
     await writeJob(context, {
-      sheets: added,
+      sheets: [...added, ...(track.add ? [track.add] : [])],
       replace: [],
-      fill: plan.edits.map((e) => ({ cell: { sheet: e.sheet, row: e.row, col: e.col }, value: e.value })),
+      fill: [...plan.edits, ...track.edits].map((e) => ({
+        cell: { sheet: e.sheet, row: e.row, col: e.col },
+        value: e.value,
+      })),
       marksExists: false,
       ...(first !== undefined ? { activate: first } : {}),
     });

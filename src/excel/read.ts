@@ -4,6 +4,8 @@ import {
   NOTICE_FIELDS_SHEET_NAME,
   RULES_SHEET_NAME,
   indentColumn,
+  tableCells,
+  type CellFacts,
   type CellValue,
   type WorkbookSheet,
 } from "../core";
@@ -68,7 +70,78 @@ export async function readWorkbook(context: Excel.RequestContext, sheet?: string
   if (!target) return read;
   const wss = context.workbook.worksheets;
   const [withIndents] = await readIndents(context, [target], (name) => wss.getItem(name));
-  return { ...read, sheets: [withIndents ?? target, ...aux] };
+  const withFacts = await readFacts(context, withIndents ?? target, (name) => wss.getItem(name));
+  return { ...read, sheets: [withFacts, ...aux] };
+}
+
+/** Past this many units, the facts' extra round trip is skipped (a cluster has 5–15 members). */
+export const FACTS_MAX_ROWS = 2_000;
+
+/**
+ * Adds to the score sheet what its values alone do not say and the engine needs, in ONE more round
+ * trip, only when the values raise the question and only for those cells (core's `tableCells`):
+ * the number formats of score columns holding fractions (0.9177 shown 91,77% is 91.77 points),
+ * and for a total row that does not add up, its formulas (a SUBTOTAL or AGGREGATE total sums only
+ * the visible rows) and which unit rows are hidden. A table without either costs no round trip.
+ * Formulas without a value do not exist here: Excel always calculates. A host refusing the reads
+ * leaves the sheet as it was (the engine then reads the values as they are).
+ */
+export async function readFacts(
+  context: Excel.RequestContext,
+  sheet: WorkbookSheet,
+  worksheet: (name: string) => Excel.Worksheet,
+): Promise<WorkbookSheet> {
+  if (!sheet.origin || sheet.grid.length === 0) return sheet;
+  const at = tableCells(sheet.grid, sheet.origin);
+  if (!at || at.r2 - at.r1 + 1 > FACTS_MAX_ROWS) return sheet;
+  const ws = worksheet(sheet.name);
+  const n = at.r2 - at.r1 + 1;
+  const formats = at.formatCols.map((c) => {
+    const r = ws.getRangeByIndexes(at.r1, c, n, 1);
+    r.load("numberFormat");
+    return { c, r };
+  });
+  const total = at.totalRow === null ? null : ws.getRangeByIndexes(at.totalRow, 0, 1, at.lastCol + 1);
+  total?.load("formulas");
+  // Hidden rows matter only to a total row (its SUBTOTAL is read in the same trip).
+  const rows = Array.from({ length: total ? n : 0 }, (_, k) => {
+    const r = ws.getRangeByIndexes(at.r1 + k, 0, 1, 1);
+    r.load("rowHidden");
+    return r;
+  });
+  try {
+    await context.sync();
+  } catch (e) {
+    const he = toHostError(e);
+    if (he.kind === "cell-edit" || he.kind === "not-found" || he.kind === "busy") throw he;
+    return sheet;
+  }
+  const percent = new Map<number, Set<number>>();
+  for (const f of formats)
+    (f.r.numberFormat ?? []).forEach((row, k) => {
+      const fmt = String(row[0] ?? "");
+      if (/%/.test(fmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ""))) {
+        const set = percent.get(at.r1 + k) ?? new Set<number>();
+        set.add(f.c);
+        percent.set(at.r1 + k, set);
+      }
+    });
+  const subtotal = new Map<number, Set<number>>();
+  if (total && at.totalRow !== null)
+    (total.formulas?.[0] ?? []).forEach((f, c) => {
+      if (typeof f === "string" && /^=\s*(_xlfn\.)?(SUBTOTAL|AGGREGATE)\s*\(/i.test(f))
+        subtotal.set(at.totalRow as number, new Set([...(subtotal.get(at.totalRow as number) ?? []), c]));
+    });
+  const hiddenRows = new Set<number>();
+  rows.forEach((r, k) => {
+    if (r.rowHidden === true) hiddenRows.add(at.r1 + k);
+  });
+  const facts: CellFacts = {
+    ...(percent.size > 0 ? { percent } : {}),
+    ...(subtotal.size > 0 ? { subtotal } : {}),
+    ...(hiddenRows.size > 0 ? { hiddenRows } : {}),
+  };
+  return Object.keys(facts).length > 0 ? { ...sheet, facts } : sheet;
 }
 
 /** The indent levels are in ExcelApi 1.9 (`Range.getCellProperties`). */

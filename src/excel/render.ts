@@ -300,6 +300,8 @@ export function queueLayout(ws: Excel.Worksheet, model: SheetModel, rows: number
   queueDrawing(ws, model);
   ws.showGridlines = model.showGridLines;
   if (model.freezeRows) ws.freezePanes.freezeRows(model.freezeRows);
+  // Manual page breaks (ExcelApi 1.9) above the rows a page must start at.
+  for (const r of model.rowBreaks ?? []) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(r, 0, 1, 1));
   // Last: once protected, the sheet's locked cells (and its layout) refuse every change.
   if (model.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
 }

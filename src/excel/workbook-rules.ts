@@ -1,5 +1,6 @@
 import { RULES_SHEET_NAME, resolveRules, type CellValue, type Result, type Rules } from "../core";
 import { runExcel } from "./host";
+import { loadRulesSchema, rulesNeedExplaining } from "./rules-schema";
 
 /**
  * The workbook's rules for custom functions called without a bands range: the readable rules
@@ -32,7 +33,11 @@ export function workbookRules(): Promise<Result<Rules>> {
             origin: { sheet: RULES_SHEET_NAME, row: used.rowIndex, col: used.columnIndex },
           },
         ];
-    const r = resolveRules(sheets);
+    let r = resolveRules(sheets);
+    if (!r.ok && rulesNeedExplaining(r.issues)) {
+      await loadRulesSchema();
+      r = resolveRules(sheets);
+    }
     return r.ok ? { ok: true as const, value: r.value.rules, issues: r.issues } : r;
   });
   const mine = pending;

@@ -16,6 +16,7 @@ import type { PaneState } from "./usePane";
 import { useFormsStep } from "./useFormsStep";
 import { useDataTableStyles, useStepStyles } from "./shared.styles";
 import { useFormsStepStyles } from "./FormsStep.styles";
+import { YearPanel } from "./YearPanel";
 
 /**
  * Step 6: the self-scoring forms. Make one blank form sheet per unit from the criteria list;
@@ -267,6 +268,7 @@ export function FormsStep({ pane }: { pane: PaneState }) {
           </div>
         )}
       </div>
+      <YearPanel pane={pane} />
     </section>
   );
 }

@@ -10,6 +10,13 @@ import {
 } from "../excel/forms";
 import { hostErrorMessage } from "../excel/host";
 import {
+  createMembers,
+  writeYearDocument,
+  yearInfo,
+  type YearDocumentKind,
+  type YearInfo,
+} from "../excel/year";
+import {
   computeRanking,
   generateNotice,
   saveNoticeFields,
@@ -28,6 +35,7 @@ import {
 } from "../excel/pane";
 
 export type { ConsolidateOutcome, FormsOperationOutcome, OperationOutcome, SelectionInfo, SheetInspection };
+export type { YearDocumentKind, YearInfo };
 
 /** What the pane asks of a use case: the user's language, and the sheet and mapping it confirmed. */
 export interface PaneRequest {
@@ -72,6 +80,16 @@ export interface Adapter {
   onWorkbookChanged?(listener: () => void): () => void;
   /** The user-facing explanation of anything an operation threw. */
   explain(error: unknown, lang: Lang): string;
+  /** The member list and who has returned the forms (absent in adapters without the year's work). */
+  yearInfo?(): Promise<YearInfo>;
+  /** Adds the member list made from the units (or the score table's); never over an existing one. */
+  createMembers?(
+    units?: readonly string[],
+  ): Promise<{ ok: true; sheet: string } | { ok: false; reason: string }>;
+  /** Writes the call, the reminder or the pledge as a sheet. */
+  writeYearDocument?(
+    kind: YearDocumentKind,
+  ): Promise<{ ok: true; sheet: string; fieldsSheet: string | null } | { ok: false; reason: string }>;
 }
 
 /** The adapter over the live workbook (src/excel). */
@@ -102,5 +120,8 @@ export function excelAdapter(): Adapter {
       };
     },
     explain: (error, lang) => hostErrorMessage(error, lang),
+    yearInfo: () => yearInfo(),
+    createMembers: (units) => createMembers(units),
+    writeYearDocument: (kind) => writeYearDocument(kind),
   };
 }

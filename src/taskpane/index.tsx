@@ -3,12 +3,18 @@
  * The shared runtime's page bootstrap. The ribbon commands and custom functions must be ready
  * fast, so the pane's React UI (the bulk of the code) is fetched only when the pane is shown.
  */
+import { loadRulesSchema } from "../excel/rules-schema";
+
 let started = false;
 
 async function showPane(): Promise<void> {
   if (started) return;
   started = true;
-  const { mountPane } = await import(/* webpackChunkName: "pane" */ "./mount");
+  // The rules schema's messages come with the pane, fetched beside it (not in the first load).
+  const [{ mountPane }] = await Promise.all([
+    import(/* webpackChunkName: "pane" */ "./mount"),
+    loadRulesSchema(),
+  ]);
   const root = document.getElementById("root");
   if (root) mountPane(root);
 }

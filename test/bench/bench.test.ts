@@ -32,9 +32,11 @@ const TINY: Omit<BenchConfig, "bundles"> = {
   hyperformula: { steps: [40, 80], budgetMs: 60_000, engineRuns: 1 },
   syncRows: [30],
   cli: null,
+  startup: null,
+  customFunctions: { n: 200, runs: 1 },
+  paneRender: null,
   phases: { n: 200, runs: 1 },
   profile: { n: 200, runs: 1 },
-  customFunctions: { n: 200, runs: 1 },
 };
 
 const isNum = (x: unknown): boolean => typeof x === "number" && Number.isFinite(x);
@@ -77,7 +79,8 @@ describe("bench report at tiny n", () => {
 
     expect(json.engine).toHaveLength(1);
     for (const e of json.engine)
-      for (const k of ["n", "ms", "sortMs", "ratioToSort"] as const) expect(isNum(e[k])).toBe(true);
+      for (const k of ["n", "ms", "sortMs", "ratioToSort", "limitMs", "ratioToLimit"] as const)
+        expect(isNum(e[k])).toBe(true);
 
     expect(json.hyperformula.length).toBeGreaterThanOrEqual(1);
     for (const h of json.hyperformula) {
@@ -97,6 +100,13 @@ describe("bench report at tiny n", () => {
     expect(isNum(json.bundles.runtimeGzipBytes) && isNum(json.bundles.paneGzipBytes)).toBe(true);
 
     expect(json.cli).toBeNull(); // skipped here; the benchmark fills { units, ms, peakRssMb }
+    expect(json.cliScaling).toBeNull(); // { units, ms, readMs, ratioToRead, peakRssMb } per size
+    expect(json.startup).toBeNull(); // { helpMs, nodeMs }
+    expect(json.customFunctions.map((f) => [f.fn, f.form, f.cells])).toEqual([
+      ["RANKOF", "filled-down", 200],
+      ["RANKOF", "array", 200],
+    ]);
+    for (const f of json.customFunctions) expect(isNum(f.ms)).toBe(true);
     expect(json.phases.phases.map((p) => p.phase)).toEqual([
       "rules",
       "detect",
@@ -105,8 +115,7 @@ describe("bench report at tiny n", () => {
       "awards",
       "issues",
     ]);
-    expect(isNum(json.customFunctions.rankofMs) && isNum(json.customFunctions.rankofTiebreakMs)).toBe(true);
-    expect(json.customFunctions.cells).toBe(200);
-    expect(json.goals.map((g) => g.goal)).toHaveLength(7);
+    expect(json.paneRender).toBeNull(); // { ms, paneMs } from Chromium in the benchmark
+    expect(json.goals.map((g) => g.goal)).toHaveLength(11);
   }, 60_000);
 });

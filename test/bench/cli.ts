@@ -1,14 +1,18 @@
 /**
- * Section 5: `emu rank <file> --json` end to end on a real .xlsx, as a user runs it: a separate
- * `node dist/cli/emu.js` process. Wall time is measured around the child; peak memory is that
- * process's own maximum resident set size, from GNU time (`/usr/bin/time -v`) when present, else
- * from a preload (`node --require`) that prints `process.resourceUsage().maxRSS` at exit in the
- * very same process.
+ * Section 5: the command line as a user runs it, whole processes:
+ * - `emu rank <file> --json` end to end on real .xlsx files of 10,000 and 100,000 units, against
+ *   the project's own reader alone on the same file (`dist/bench/read-only.js`, bundled here with
+ *   the CLI's esbuild settings), run in turn, A B A B, so load on the machine hits both alike;
+ * - start-up: `emu --help` against `node -e 0`, in turn as well.
+ * Wall time is measured around the child; peak memory is that process's own maximum resident set
+ * size, from GNU time (`/usr/bin/time -v`) when present, else from a preload (`node --require`)
+ * that prints `process.resourceUsage().maxRSS` at exit in the very same process.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { build } from "esbuild";
 import { writeGridsXlsx } from "../../src/cli/io";
 import { SHEET_NAME, TITLE_MERGES, summaryGrid, type BenchUnit } from "./data";
 import { median } from "./stats";
@@ -24,6 +28,33 @@ export interface CliResult {
   rssSource: "gnu-time" | "preload";
   /** The CLI was (re)built in this benchmark. */
   built: boolean;
+}
+
+/** `emu rank` against the reader alone, at one size. */
+export interface CliScalingRow {
+  units: number;
+  /** Median wall ms of `emu rank <file> --json`. */
+  ms: number;
+  /** Median wall ms of the reader alone on the same file, as a whole process. */
+  readMs: number;
+  /** ms ÷ readMs. */
+  ratioToRead: number;
+  /** Largest peak RSS of `emu rank` over the runs, MB. */
+  peakRssMb: number;
+  /** Largest peak RSS of the reader alone, MB. */
+  readPeakRssMb: number;
+  runs: number;
+  fileBytes: number;
+}
+
+export interface Startup {
+  /** Median wall ms of `node dist/cli/emu.js --help`. */
+  helpMs: number;
+  /** Median wall ms of `node -e 0`. */
+  nodeMs: number;
+  /** helpMs ÷ nodeMs. */
+  ratio: number;
+  runs: number;
 }
 
 const GNU_TIME = "/usr/bin/time";
@@ -87,59 +118,145 @@ function runOnce(
   });
 }
 
-export async function measureCli(
+interface Timer {
+  /** Runs `node <args>` once under the RSS probe. */
+  run(args: string[]): Promise<OneRun>;
+  rssSource: CliResult["rssSource"];
+  dispose(): void;
+}
+
+function timer(root: string): Timer {
+  if (gnuTimeWorks())
+    return {
+      run: (args) =>
+        runOnce(GNU_TIME, ["-v", process.execPath, ...args], root, (e) =>
+          Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(e)?.[1] ?? NaN),
+        ),
+      rssSource: "gnu-time",
+      dispose: () => undefined,
+    };
+  const dir = mkdtempSync(join(tmpdir(), "emu-bench-rss-"));
+  const preload = join(dir, "maxrss.cjs");
+  writeFileSync(
+    preload,
+    `process.on("exit", () => process.stderr.write("\\n${RSS_MARK}" + process.resourceUsage().maxRSS + "\\n"));\n`,
+  );
+  return {
+    run: (args) =>
+      runOnce(process.execPath, ["--require", preload, ...args], root, (e) =>
+        Number(new RegExp(`${RSS_MARK}(\\d+)`).exec(e)?.[1] ?? NaN),
+      ),
+    rssSource: "preload",
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Bundles the reader-alone command into dist/bench/read-only.js (beside node_modules' reach). */
+export async function buildReadOnly(root: string): Promise<string> {
+  const outfile = join(root, "dist", "bench", "read-only.js");
+  await build({
+    entryPoints: [join(root, "test", "bench", "read-only.ts")],
+    outfile,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    packages: "external",
+    legalComments: "none",
+    logLevel: "warning",
+  });
+  return outfile;
+}
+
+/**
+ * `emu rank <file> --json` and the reader alone on the same file, for each size in `sizes`
+ * (the first `size` units), `runs` times each in turn after one warm-up of each.
+ */
+export async function measureCliScaling(
   root: string,
-  units: readonly BenchUnit[],
+  all: readonly BenchUnit[],
+  sizes: readonly number[],
   runs: number,
   log: (s: string) => void = () => undefined,
-): Promise<CliResult> {
+): Promise<{ rows: CliScalingRow[]; rssSource: CliResult["rssSource"]; built: boolean }> {
   const built = ensureCli(root, log);
+  const reader = await buildReadOnly(root);
+  const emu = join(root, "dist", "cli", "emu.js");
   const dir = mkdtempSync(join(tmpdir(), "emu-bench-"));
+  const t = timer(root);
   try {
-    const file = join(dir, `cum-thi-dua-${units.length}.xlsx`);
-    await writeGridsXlsx(file, [{ name: SHEET_NAME, rows: summaryGrid(units), merges: TITLE_MERGES }]);
-    const emu = join(root, "dist", "cli", "emu.js");
-    const cliArgs = [emu, "rank", file, "--json"];
-    let cmd: string;
-    let args: string[];
-    let rssFrom: (stderr: string) => number;
-    let rssSource: CliResult["rssSource"];
-    if (gnuTimeWorks()) {
-      cmd = GNU_TIME;
-      args = ["-v", process.execPath, ...cliArgs];
-      rssFrom = (e) => Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(e)?.[1] ?? NaN);
-      rssSource = "gnu-time";
-    } else {
-      const preload = join(dir, "maxrss.cjs");
-      writeFileSync(
-        preload,
-        `process.on("exit", () => process.stderr.write("\\n${RSS_MARK}" + process.resourceUsage().maxRSS + "\\n"));\n`,
-      );
-      cmd = process.execPath;
-      args = ["--require", preload, ...cliArgs];
-      rssFrom = (e) => Number(new RegExp(`${RSS_MARK}(\\d+)`).exec(e)?.[1] ?? NaN);
-      rssSource = "preload";
+    const rows: CliScalingRow[] = [];
+    for (const size of sizes) {
+      const units = all.slice(0, size);
+      const file = join(dir, `cum-thi-dua-${size}.xlsx`);
+      await writeGridsXlsx(file, [{ name: SHEET_NAME, rows: summaryGrid(units), merges: TITLE_MERGES }]);
+      const rank = async (): Promise<OneRun> => {
+        const r = await t.run([emu, "rank", file, "--json"]);
+        if (r.code !== 0) throw new Error(`emu rank exited with ${r.code}`);
+        const report = JSON.parse(r.stdout) as { units: unknown[] };
+        if (report.units.length !== size)
+          throw new Error(`emu rank reported ${report.units.length} units, expected ${size}`);
+        return r;
+      };
+      const read = async (): Promise<OneRun> => {
+        const r = await t.run([reader, file]);
+        if (r.code !== 0 || Number(r.stdout) < size) throw new Error(`the reader alone failed on ${file}`);
+        return r;
+      };
+      await rank();
+      await read();
+      const ranks: OneRun[] = [];
+      const reads: OneRun[] = [];
+      for (let k = 0; k < runs; k++) {
+        ranks.push(await rank());
+        reads.push(await read());
+        const a = ranks[k] as OneRun;
+        const b = reads[k] as OneRun;
+        log(
+          `  ${size} units, run ${k + 1}: emu rank ${a.ms.toFixed(0)} ms (${(a.rssKb / 1024).toFixed(0)} MB), read alone ${b.ms.toFixed(0)} ms`,
+        );
+      }
+      const ms = median(ranks.map((r) => r.ms));
+      const readMs = median(reads.map((r) => r.ms));
+      rows.push({
+        units: size,
+        ms,
+        readMs,
+        ratioToRead: ms / readMs,
+        peakRssMb: Math.max(...ranks.map((r) => r.rssKb)) / 1024,
+        readPeakRssMb: Math.max(...reads.map((r) => r.rssKb)) / 1024,
+        runs,
+        fileBytes: statSync(file).size,
+      });
     }
-    const samples: OneRun[] = [];
-    for (let k = 0; k < runs; k++) {
-      const r = await runOnce(cmd, args, root, rssFrom);
-      if (r.code !== 0) throw new Error(`emu rank exited with ${r.code}`);
-      const report = JSON.parse(r.stdout) as { units: unknown[] };
-      if (report.units.length !== units.length)
-        throw new Error(`emu rank reported ${report.units.length} units, expected ${units.length}`);
-      samples.push(r);
-      log(`  emu rank run ${k + 1}: ${r.ms.toFixed(0)} ms, ${(r.rssKb / 1024).toFixed(0)} MB`);
-    }
-    return {
-      units: units.length,
-      ms: median(samples.map((s) => s.ms)),
-      peakRssMb: Math.max(...samples.map((s) => s.rssKb)) / 1024,
-      runs,
-      fileBytes: statSync(file).size,
-      rssSource,
-      built,
-    };
+    return { rows, rssSource: t.rssSource, built };
   } finally {
+    t.dispose();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `emu --help` against `node -e 0`, `runs` times each in turn after one warm-up of each. */
+export async function measureStartup(
+  root: string,
+  runs: number,
+  log: (s: string) => void = () => undefined,
+): Promise<Startup> {
+  ensureCli(root, log);
+  const emu = join(root, "dist", "cli", "emu.js");
+  const help = (): Promise<OneRun> => runOnce(process.execPath, [emu, "--help"], root, () => NaN);
+  const bare = (): Promise<OneRun> => runOnce(process.execPath, ["-e", "0"], root, () => NaN);
+  const first = await help();
+  if (first.code !== 0 || !/emu/.test(first.stdout)) throw new Error("emu --help failed");
+  await bare();
+  const h: number[] = [];
+  const b: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    h.push((await help()).ms);
+    b.push((await bare()).ms);
+  }
+  const helpMs = median(h);
+  const nodeMs = median(b);
+  log(`  emu --help ${helpMs.toFixed(0)} ms, node -e 0 ${nodeMs.toFixed(0)} ms`);
+  return { helpMs, nodeMs, ratio: helpMs / nodeMs, runs };
 }

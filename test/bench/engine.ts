@@ -27,6 +27,10 @@ export interface EngineRow {
   runs: number;
   /** Sorts averaged inside one sort sample (a 1,000-score sort is a few µs: timed in batches). */
   sortRepsPerRun: number;
+  /** Median ms of the validating limit on the same units (see `timeLimit`). */
+  limitMs: number;
+  /** ms ÷ limitMs. */
+  ratioToLimit: number;
 }
 
 /** Times `rankWorkbook` on a prebuilt grid: `runs` samples after one warm-up. */
@@ -60,6 +64,44 @@ export function timeSort(scores: readonly number[], runs: number): { ms: number;
   return { ms: median(samples), reps };
 }
 
+/** Latin-1 letters and symbols, where TCVN3 and VNI put their codes (0xA1–0xFF). */
+const LEGACY_RANGE = /[\u00A1-\u00FF]/;
+const MARKS = /[\u0300-\u036F]/g;
+const limitCollator = new Intl.Collator("vi");
+
+/**
+ * The validating limit: the least a ranker that checks names must do, written plainly with the
+ * platform's own tools and none of the engine's code. A `Float64Array` sort of the scores, the
+ * NFC form of every name, an `Intl.Collator("vi")` sort of the names, a scan of every name for
+ * the characters legacy encodings use, and a `Map` of accent-folded name keys (duplicates).
+ * Returns a checksum so nothing can be optimised away.
+ */
+export function validatingLimit(names: readonly string[], scores: readonly number[]): number {
+  const sorted = Float64Array.from(scores).sort();
+  const nfc = names.map((s) => s.normalize("NFC"));
+  const ordered = [...nfc].sort(limitCollator.compare);
+  let legacy = 0;
+  for (const s of nfc) if (LEGACY_RANGE.test(s)) legacy++;
+  const keys = new Map<string, number>();
+  nfc.forEach((s, i) => keys.set(s.normalize("NFD").replace(MARKS, "").replace(/đ/g, "d").toLowerCase(), i));
+  return (sorted[0] ?? 0) + ordered.length + legacy + keys.size;
+}
+
+/** Times `validatingLimit`: `runs` samples after one warm-up. */
+export function timeLimit(units: readonly BenchUnit[], runs: number): number {
+  const names = units.map((u) => u.name);
+  const scores = units.map((u) => u.verified);
+  if (validatingLimit(names, scores) < units.length)
+    throw new Error("the limit saw duplicate keys: the bench names must be unique");
+  const samples: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const t = performance.now();
+    validatingLimit(names, scores);
+    samples.push(performance.now() - t);
+  }
+  return median(samples);
+}
+
 export function engineVsSort(units: readonly BenchUnit[], runs: number): EngineRow {
   const grid = summaryGrid(units);
   const ms = timeEngine(grid, runs);
@@ -67,7 +109,17 @@ export function engineVsSort(units: readonly BenchUnit[], runs: number): EngineR
     units.map((u) => u.verified),
     runs,
   );
-  return { n: units.length, ms, sortMs: sort.ms, ratioToSort: ms / sort.ms, runs, sortRepsPerRun: sort.reps };
+  const limitMs = timeLimit(units, runs);
+  return {
+    n: units.length,
+    ms,
+    sortMs: sort.ms,
+    ratioToSort: ms / sort.ms,
+    runs,
+    sortRepsPerRun: sort.reps,
+    limitMs,
+    ratioToLimit: ms / limitMs,
+  };
 }
 
 export interface PhaseSplit {

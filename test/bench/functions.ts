@@ -58,3 +58,20 @@ export async function measureFunctions(units: readonly BenchUnit[], runs: number
   }
   return { cells: units.length, rankofMs: median(plain), rankofTiebreakMs: median(tied), runs };
 }
+
+/** One row of the benchmark's `customFunctions` key (issue 13's format). */
+export interface CustomFunctionRow {
+  fn: string;
+  form: "filled-down" | "array";
+  cells: number;
+  ms: number;
+  runs: number;
+}
+
+/** `measureFunctions`' figures as the `customFunctions` rows: filled down, and the array form. */
+export function customFunctionRows(b: FunctionsBench): CustomFunctionRow[] {
+  return [
+    { fn: "RANKOF", form: "filled-down", cells: b.cells, ms: b.rankofMs, runs: b.runs },
+    { fn: "RANKOF", form: "array", cells: b.cells, ms: b.rankofTiebreakMs, runs: b.runs },
+  ];
+}

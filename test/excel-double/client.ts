@@ -404,6 +404,7 @@ function captureModel(model: WorkbookModel): () => void {
     merges: s.merges.map((m) => ({ ...m })),
     freezeRows: s.freezeRows,
     freezeColumns: s.freezeColumns,
+    rowBreaks: [...s.rowBreaks],
     pageLayout: JSON.parse(JSON.stringify(s.pageLayout)) as typeof s.pageLayout,
     selection: { ...s.selection },
     deleted: s.deleted,
@@ -438,6 +439,7 @@ function captureModel(model: WorkbookModel): () => void {
       s.merges = st.merges;
       s.freezeRows = st.freezeRows;
       s.freezeColumns = st.freezeColumns;
+      s.rowBreaks = st.rowBreaks;
       s.pageLayout = st.pageLayout;
       s.selection = st.selection;
       s.deleted = st.deleted;

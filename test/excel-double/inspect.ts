@@ -231,6 +231,10 @@ export class DoubleSheet {
   get tabColor(): string {
     return this.sheet.tabColor;
   }
+  /** 0-based rows a printed page starts at (manual breaks), in order. */
+  get rowBreaks(): number[] {
+    return [...this.sheet.rowBreaks].sort((a, b) => a - b);
+  }
   get frozen(): { rows: number; columns: number } {
     return { rows: this.sheet.freezeRows, columns: this.sheet.freezeColumns };
   }

@@ -341,6 +341,8 @@ export class SheetModel {
   merges: Rect[] = [];
   freezeRows = 0;
   freezeColumns = 0;
+  /** 0-based rows with a manual page break above them (`horizontalPageBreaks`). */
+  rowBreaks: number[] = [];
   pageLayout: PageLayoutModel;
   selection: Rect = rect(0, 0, 0, 0);
   deleted = false;

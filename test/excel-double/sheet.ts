@@ -55,6 +55,7 @@ export class Worksheet extends ClientObject<SheetModel> {
     return {
       pageLayout: () => this.pageLayout,
       freezePanes: () => this.freezePanes,
+      horizontalPageBreaks: () => this.horizontalPageBreaks,
       tables: () => this.tables,
       protection: () => this.protection,
     };
@@ -234,6 +235,10 @@ export class Worksheet extends ClientObject<SheetModel> {
 
   get freezePanes(): WorksheetFreezePanes {
     return this._facet("freezePanes", WorksheetFreezePanes);
+  }
+
+  get horizontalPageBreaks(): PageBreakCollection {
+    return this._facet("horizontalPageBreaks", PageBreakCollection);
   }
 
   get protection(): WorksheetProtection {
@@ -818,6 +823,36 @@ export class PageLayout extends ClientObject<SheetModel> {
       ],
       [],
       [],
+    );
+  }
+}
+
+/** `Excel.PageBreakCollection` (ExcelApi 1.9), horizontal breaks only: `add` puts a break above the range's first row. */
+export class PageBreakCollection extends ClientObject<SheetModel> {
+  readonly _className = "PageBreakCollection";
+
+  override _scalars(): readonly string[] {
+    return [];
+  }
+  override _read(): unknown {
+    return undefined;
+  }
+  override _check(sheet: SheetModel, location: string): void {
+    checkSheet(sheet, location);
+  }
+
+  add(pageBreakRange: Range | string): void {
+    this._method(
+      "add",
+      [typeof pageBreakRange === "string" ? pageBreakRange : pageBreakRange._path],
+      (exec, sheet) => {
+        const r =
+          typeof pageBreakRange === "string"
+            ? resolveAddress(exec.model, sheet, pageBreakRange, "PageBreakCollection.add").rect
+            : pageBreakRange._require(exec, "PageBreakCollection.add").rect;
+        if (r.r1 === 0) throw officeError(Codes.invalidArgument, "PageBreakCollection.add");
+        if (!sheet.rowBreaks.includes(r.r1)) sheet.rowBreaks.push(r.r1);
+      },
     );
   }
 }

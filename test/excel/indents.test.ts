@@ -1,4 +1,4 @@
-import { detectCriteria, type WorkbookSheet } from "../../src/core";
+import { detectCriteria, presetRules, rulesSheetGrid, type WorkbookSheet } from "../../src/core";
 import { computeRanking, validateSheet } from "../../src/excel/operations";
 import { readAllSheets, readWorkbook } from "../../src/excel/read";
 import { createExcelDouble, type ExcelDouble, type SeedSheet } from "../excel-double";
@@ -77,9 +77,15 @@ const C: Scores = [
   [18, 18],
 ];
 
+/** 100-point lists: on the default 1000-point rules they would be refused (scale-mismatch). */
+const RULES_100: SeedSheet = {
+  name: "Quy tắc xếp loại",
+  values: rulesSheetGrid(presetRules("nd335-100")) as SeedSheet["values"],
+};
+
 function cluster(opts: { indented?: boolean; spaces?: boolean } = {}, active = "Sở B"): ExcelDouble {
   return createExcelDouble({
-    sheets: [unitSheet("Sở A", A, opts), unitSheet("Sở B", B, opts), unitSheet("Sở C", C, opts)],
+    sheets: [unitSheet("Sở A", A, opts), unitSheet("Sở B", B, opts), unitSheet("Sở C", C, opts), RULES_100],
     activeSheet: active,
   });
 }
@@ -197,6 +203,7 @@ describe("Excel indent levels of unnumbered criteria rows", () => {
   it("a workbook whose sheets need no indents costs no extra round trip", async () => {
     double = createExcelDouble({
       sheets: [
+        RULES_100,
         numberedSheet("Sở A", [
           [25, 25],
           [25, 24],
@@ -229,7 +236,8 @@ describe("Excel indent levels of unnumbered criteria rows", () => {
     const read = await double.run((context) =>
       readWorkbook(context as unknown as Excel.RequestContext, "Sở C"),
     );
-    expect(read.sheets.map((s) => s.name)).toEqual(["Sở C"]);
+    // The rules sheet is an auxiliary sheet, read in the same round trip.
+    expect(read.sheets.map((s) => s.name)).toEqual(["Sở C", "Quy tắc xếp loại"]);
     expect(read.sheets[0]!.indents?.size).toBe(4);
     expect(double.stats.syncs).toBe(2);
     expect(cellPropertiesCalls(double)).toEqual([0, 1]);
@@ -244,6 +252,7 @@ describe("an Excel that cannot give indent levels", () => {
           unitSheet("Sở A", A, { indented: false, spaces: true }),
           unitSheet("Sở B", B, { indented: false, spaces: true }),
           unitSheet("Sở C", C, { indented: false, spaces: true }),
+          RULES_100,
         ],
         activeSheet: "Sở A",
       },

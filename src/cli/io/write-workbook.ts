@@ -276,7 +276,7 @@ export function renderSheetModel(ws: ExcelJS.Worksheet, model: SheetModel): void
     ws.pageSetup.printTitlesRow = `${p.printTitleRows.from + 1}:${p.printTitleRows.to + 1}`;
   }
   if (p.centerHorizontally) ws.pageSetup.horizontalCentered = true;
-  // exceljs puts a break after the row it is called on; the model names the row that starts a page.
+  // A break above 0-based row r: OOXML's <brk id> is the last row of the page before it.
   for (const r of model.rowBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
   drawLines(ws, model);
 

@@ -164,7 +164,14 @@ export function unicodeToLegacy(s: string, encoding: LegacyEncoding): string {
  * @example detectLegacy("Sở TT&TT") //=> null
  */
 export function detectLegacy(s: string): LegacyEncoding | null {
-  const text = s.normalize("NFC");
+  return detectLegacyNfc(s.normalize("NFC"));
+}
+
+/**
+ * `detectLegacy` for text already in NFC (a cleaned cell), without normalising it again.
+ * @example detectLegacyNfc("Lµo Cai") //=> "tcvn3"
+ */
+export function detectLegacyNfc(text: string): LegacyEncoding | null {
   if (/[ĂăĐđĨĩŨũƠơƯư\u1EA0-\u1EF9\p{M}]/u.test(text)) return null;
   const tcvn3 = evidence(text, "tcvn3");
   const vni = evidence(text, "vni");

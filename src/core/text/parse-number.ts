@@ -26,6 +26,17 @@ const EXCEL_ERRORS = new Set([
   "#BUSY!",
 ]);
 
+/**
+ * True when a cell holds one of Excel's error values ("#N/A", "#REF!" …), as `parseNumber` reads
+ * them (case and surrounding spaces aside), without parsing anything else: the check a name cell
+ * needs. Every error value starts with "#", so text without one is answered at once.
+ * @example isExcelError(" #n/a ") //=> true
+ * @example isExcelError("Sở Tư pháp") //=> false
+ */
+export function isExcelError(v: CellValue): boolean {
+  return typeof v === "string" && v.includes("#") && EXCEL_ERRORS.has(cleanText(v).toUpperCase());
+}
+
 // A thousands group never starts with 0, which is what keeps "0.750" a decimal.
 const PLAIN = String.raw`\d+`;
 const DOT_GROUPS = String.raw`[1-9]\d{0,2}(?:\.\d{3})+`;

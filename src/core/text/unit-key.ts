@@ -38,20 +38,52 @@ const LEVELS = new Set(["tinh", "tp", "huyen", "quan", "tx", "xa", "phuong"]);
  * @example unitKey("UBND thành phố Cao Lãnh") //=> "ubnd tp cao lanh"
  */
 export function unitKey(name: string): string {
-  // foldKey leaves words of letters and digits separated by spaces (and the odd & % /).
-  const words = dedupe(
-    canonicalise(
-      foldKey(name)
-        .split(/[ &%/]+/)
-        .filter((w) => w !== ""),
-    ),
-  );
+  const words = dedupe(canonicalise(foldedWords(name)));
   const kept: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     if (!introducesPlace(word, kept[kept.length - 1], i === words.length - 1)) kept.push(word);
   }
   return dedupe(kept).join(" ");
+}
+
+/**
+ * The folded words of a space-separated piece of a name ("TT&TT" → ["tt", "tt"]), cached: a
+ * workbook's names reuse a few thousand pieces ("Sở", "tỉnh", "Điện", "số"), so each is folded
+ * once, not once per name. Bounded, so a sheet of random text cannot grow it without end.
+ */
+const PIECES = new Map<string, readonly string[]>();
+const MAX_PIECES = 50_000;
+
+function piece(p: string): readonly string[] {
+  let words = PIECES.get(p);
+  if (words === undefined) {
+    // foldKey leaves words of letters and digits separated by spaces (and the odd & % /).
+    words = foldKey(p)
+      .split(/[ &%/]+/)
+      .filter((w) => w !== "");
+    if (PIECES.size >= MAX_PIECES) PIECES.clear();
+    PIECES.set(p, words);
+  }
+  return words;
+}
+
+/**
+ * `foldKey(name).split(/[ &%/]+/)` without the empty words, built from cached pieces: a space
+ * always separates words in `foldKey`, so folding the pieces between spaces one by one gives
+ * the same words in the same order.
+ * @example foldedWords("Sở TT&TT Điện Biên") //=> ["so", "tt", "tt", "dien", "bien"]
+ */
+export function foldedWords(name: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (;;) {
+    const end = name.indexOf(" ", start);
+    const p = end === -1 ? name.slice(start) : name.slice(start, end);
+    if (p !== "") for (const w of piece(p)) out.push(w);
+    if (end === -1) return out;
+    start = end + 1;
+  }
 }
 
 const DIGITS = /^\p{N}+$/u;
