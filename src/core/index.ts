@@ -97,6 +97,35 @@ export type { ValidationModel } from "./sheet-model";
 export { editedSheets, gridPrint, modelPrint } from "./sheet-print";
 export { rulesProblems, type RulesProblem } from "./rules-messages";
 export { noticeGaps } from "./notice-gaps";
+export type {
+  AddresseesBlock,
+  DocumentBlock,
+  DocumentHeader,
+  OfficialDocument,
+  ParagraphBlock,
+  RichText,
+  SignBlock,
+  SignaturesBlock,
+  TableBlock,
+  TableCell,
+  TableColumn,
+  TextAlign,
+  TextRun,
+} from "./document";
+export {
+  DOCUMENT_MARGINS_MM,
+  NATIONAL_MOTTO,
+  NATIONAL_TITLE,
+  addresseeLines,
+  closingSentence,
+  listLine,
+  listLines,
+  plainText,
+  textRuns,
+} from "./document";
+export { documentSheet, textAreaPt, type DocumentSheetOptions } from "./document-sheet";
+export { PROVISIONAL, noticeDocument, type NoticeDocumentOptions } from "./notice";
+export { countLines, textWidthPt, wrapText, type FontFace } from "./text-width";
 export {
   MEMBERS_HEADER,
   MEMBERS_SHEET_NAME,

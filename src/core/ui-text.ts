@@ -374,6 +374,24 @@ export const UI_TEXT = {
     vi: "Chưa ghi gì: giữ nguyên trang “{sheets}” đã sửa tay.",
     en: "Nothing written: “{sheets}”, edited by hand, is kept as it is.",
   },
+  noticeWord: { vi: "Tải văn bản Word (.docx)", en: "Download Word document (.docx)" },
+  noticeWordSaved: {
+    vi: "Đã tạo {file}: mở bằng Word, văn thư điền số và ngày.",
+    en: "Created {file}: open it in Word; the clerk fills the number and day.",
+  },
+  noticeCopy: { vi: "Sao chép bảng", en: "Copy table" },
+  noticeCopied: {
+    vi: "Đã sao chép bảng: dán vào Word (Ctrl+V) để giữ định dạng.",
+    en: "Table copied: paste it into Word (Ctrl+V) to keep its formatting.",
+  },
+  noticeNoDownload: {
+    vi: "Excel trên máy này không cho tải tệp từ bảng EMU: hãy dùng “Sao chép bảng” hoặc lệnh emu rank --docx.",
+    en: "Excel here does not let the EMU pane download files: use “Copy table” or emu rank --docx.",
+  },
+  noticeWordNeedsRanking: {
+    vi: "Hãy xếp hạng trước (bước Kết quả) để có bảng cho văn bản.",
+    en: "Rank first (Results step) so the document has its table.",
+  },
 
   // 6. Members, the call, who has returned the forms, the reminder, the pledge
   yearTitle: { vi: "Thành viên và theo dõi nộp phiếu", en: "Members and returned forms" },
