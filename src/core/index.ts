@@ -92,3 +92,27 @@ export type { ConsolidationPlan, FormSheet, ReturnedForm } from "./forms";
 export { atA1, consolidationSheets, formSources, makeForms, planFormsConsolidation } from "./form-use-cases";
 export type { FormsOutcome, FormsRequest } from "./form-use-cases";
 export type { ValidationModel } from "./sheet-model";
+export {
+  DEFAULT_VOTE,
+  VOTE_BASES,
+  fractionOf,
+  requiredVotes,
+  shareNumber,
+  shareText,
+  voteBaseName,
+  voteRuleText,
+  voteSchema,
+} from "./vote";
+export type { Fraction, VoteBase, VoteRule } from "./vote";
+export { voteRuleOf } from "./rules";
+export { ineligibility } from "./awards";
+export { VOTE_BASE_LABELS, VOTE_STRICT_LABELS } from "./rules-sheet";
+export { COUNT_NAMES } from "./messages";
+export type { CountName } from "./issues";
+export { COUNT_SHEET_NAME, readCountSheet } from "./count-sheet";
+export type { CountAward, CountCandidate, CountCell, CountSheet } from "./count-sheet";
+export { tallyCount, thresholdShare } from "./tally";
+export type { BallotCounts, Tally, TallyAward, TallyCandidate, TallyThreshold } from "./tally";
+export { tallyJson, tallyWorkbook } from "./conference";
+export type { TallyJson, TallyOutcome, TallyRequest } from "./conference";
+export { TALLY_SHEET_BASE, candidateResult, tallySheet } from "./tally-sheet";

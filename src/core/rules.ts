@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Issue, Result } from "./issues";
+import { DEFAULT_VOTE, voteSchema, type VoteRule } from "./vote";
 
 /**
  * The rules a cluster's quy chế decides: scale, classification bands, awards, ties and vetoes.
@@ -54,6 +55,8 @@ export const rulesSchema = z
         passFail: z.array(z.string().trim().min(1)).optional(),
       })
       .optional(),
+    /** The conference's vote (share of a base, strict or not); absent = "quá bán" of all members. */
+    vote: voteSchema.optional(),
   })
   .superRefine((r, ctx) => {
     const mins = new Set<number>();
@@ -96,6 +99,8 @@ export const CUM_1000: RulesInput = {
     { label: "Cờ thi đua", count: 2, minBand: "Xuất sắc" },
     { label: "Bằng khen", count: 2, minBand: "Xuất sắc" },
   ],
+  // "Quá bán", the national councils' rule: an example the cluster's quy chế may change.
+  vote: { share: 0.5, strict: true, base: "members" },
 };
 
 /** Nghị định 335/2025/NĐ-CP, 100 points. */
@@ -150,4 +155,12 @@ export function presetRules(id: string): Rules {
 /** The class a vetoed unit gets. */
 export function vetoLabel(rules: Rules): string {
   return rules.vetoLabel ?? rules.bands[rules.bands.length - 1]?.label ?? "";
+}
+
+/**
+ * The vote rule in force: the rules' own, or "quá bán" (more than half of all members).
+ * @example voteRuleOf(presetRules("cum-1000")) //=> { share: 0.5, strict: true, base: "members" }
+ */
+export function voteRuleOf(rules: Rules): VoteRule {
+  return rules.vote ?? DEFAULT_VOTE;
 }
