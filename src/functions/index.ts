@@ -1,8 +1,8 @@
 /* global CustomFunctions, Office */
-import { cellAddress, issueMessage, type CellValue, type Lang, type Rules } from "../core";
+import { cellAddress, issueMessage, voteRuleOf, type CellValue, type Lang, type Rules } from "../core";
 import { langOf } from "../app/session";
 import { workbookRules } from "../excel/workbook-rules";
-import { FnError, classify, rank, ranking, validate, type Matrix, type Out } from "./functions";
+import { FnError, classify, rank, ranking, tally, validate, type Matrix, type Out } from "./functions";
 
 /**
  * Registers the custom functions (namespace EMU). Each is three steps: coerce the arguments,
@@ -70,4 +70,16 @@ CustomFunctions.associate("VALIDATE", (scores: CellValue[][], max?: CellValue[][
     const m = opt(max);
     return validate(scores, m ? null : await rules(l), m, l);
   }),
+);
+CustomFunctions.associate(
+  "TALLY",
+  (votes: CellValue[][], base: CellValue[][], share?: CellValue[][] | null, strict?: CellValue[][] | null) =>
+    guard(async () => {
+      const l = lang();
+      // The workbook's vote rule only matters when share or strict is left out.
+      const s = opt(share);
+      const st = opt(strict);
+      const rule = s && st ? { share: 0.5, strict: true } : voteRuleOf(await rules(l));
+      return tally(votes, base, s, st, rule, l);
+    }),
 );
