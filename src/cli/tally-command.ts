@@ -1,15 +1,12 @@
 import {
+  conferenceOutputs,
+  prepareConference,
   gridSheet,
   hasErrors,
   marksGrid,
-  marksOf,
-  placeSheet,
   tallyJson,
-  tallySheet,
   tallyWorkbook,
   MARKS_SHEET_NAME,
-  TALLY_SHEET_BASE,
-  type EmuSheetKind,
   type Lang,
   type Rules,
   type SheetModel,
@@ -47,11 +44,15 @@ const T = {
     blocked:
       "Có lỗi trong trang kiểm phiếu (hoặc bảng điểm): EMU chưa ghi kết quả. Hãy sửa các ô trên rồi chạy lại.",
     written: (p: string, names: string) => `Đã ghi "${p}" (thêm trang ${names}; các trang gốc giữ nguyên).`,
+    prepared:
+      "Chưa có trang kiểm phiếu: EMU chuẩn bị bình xét từ kết quả xếp hạng (phiếu bình xét cho từng hình thức khen thưởng, trang Kiểm phiếu để nhập số phiếu). Nhập số phiếu rồi chạy lại emu tally.",
   },
   en: {
     blocked:
       "The count sheet (or the score table) has errors: nothing was written. Fix the cells above and run again.",
     written: (p: string, names: string) => `Wrote "${p}" (added sheets ${names}; original sheets unchanged).`,
+    prepared:
+      "No count sheet yet: EMU prepared the vote from the ranking (a ballot per award, a Kiểm phiếu sheet to type the counts into). Type the counts and run emu tally again.",
   },
 } as const;
 
@@ -71,38 +72,44 @@ export async function tallyCommand(path: string, opts: TallyOpts, io: Io, deps: 
   const failed = !outcome.ok || hasErrors(outcome.issues);
 
   let written: { path: string; names: string[] } | null = null;
-  if (!failed && outcome.tally && opts.out !== undefined) {
-    const marks = marksOf(sheets);
-    const existing = sheets.map((s) => s.name);
-    const kinds = new Map(marks.sheets);
-    const replace: string[] = [];
-    const models: SheetModel[] = [];
-    const place = (base: string, kind: EmuSheetKind): string => {
-      const p = placeSheet(base, kind, existing, marks);
-      if (p.replace) replace.push(p.name);
-      kinds.set(p.name, kind);
-      return p.name;
-    };
-    models.push(
-      tallySheet(outcome.tally, { sheetName: place(TALLY_SHEET_BASE[opts.lang], "tally"), lang: opts.lang }),
-    );
-    const newMarks = { ...marks, sheets: kinds };
-    models.push(gridSheet(MARKS_SHEET_NAME, marksGrid(newMarks), { state: "veryHidden" }));
-    if (sheets.some((s) => s.name === MARKS_SHEET_NAME)) replace.push(MARKS_SHEET_NAME);
+  // No count sheet yet: with --out, prepare the vote (ballots and a prefilled Kiểm phiếu).
+  const preparing =
+    outcome.count === null &&
+    outcome.rank !== null &&
+    outcome.issues.length > 0 &&
+    outcome.issues.every((i) => i.code === "no-count-table") &&
+    opts.sheet === undefined &&
+    opts.out !== undefined;
+  const outputs = preparing
+    ? prepareConference(outcome.rank as NonNullable<typeof outcome.rank>, sheets)
+    : !failed && outcome.tally && opts.out !== undefined
+      ? conferenceOutputs(outcome, sheets, opts.lang)
+      : null;
+  if (outputs && opts.out !== undefined) {
+    const models: SheetModel[] = [
+      ...outputs.sheets,
+      gridSheet(MARKS_SHEET_NAME, marksGrid(outputs.marks), { state: "veryHidden" }),
+    ];
+    const replace = [
+      ...outputs.replace,
+      ...(sheets.some((s) => s.name === MARKS_SHEET_NAME) ? [MARKS_SHEET_NAME] : []),
+    ];
     const res = await writeWorkbookCopy(path, opts.out, models, { replace, force: opts.force === true });
     if (!res.ok) throw deps.usage(ioErrorMessage(res.error, opts.lang));
-    written = { path: res.path, names: models.filter((m) => m.state !== "veryHidden").map((m) => m.name) };
+    written = { path: res.path, names: [...outputs.names] };
   }
+  const shown = preparing ? { ...outcome, issues: [] } : outcome;
 
   if (opts.json) {
-    io.out(JSON.stringify(tallyJson(outcome, opts.lang), null, 2));
+    io.out(JSON.stringify(tallyJson(shown, opts.lang), null, 2));
   } else {
     const table = formatTally(outcome, opts.lang);
     if (table) io.out(`${table}\n`);
-    io.out(formatIssues(outcome.issues, opts.lang));
-    if (failed) io.out(`\n${T[opts.lang].blocked}`);
+    if (preparing) io.out(T[opts.lang].prepared);
+    else io.out(formatIssues(outcome.issues, opts.lang));
+    if (failed && !preparing) io.out(`\n${T[opts.lang].blocked}`);
     if (written)
       io.out(`\n${T[opts.lang].written(written.path, written.names.map((n) => `"${n}"`).join(", "))}`);
   }
-  return failed ? 1 : 0;
+  return failed && !preparing ? 1 : 0;
 }

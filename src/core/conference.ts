@@ -9,7 +9,26 @@ import { sortIssues } from "./score-table";
 import { tallyCount, thresholdShare, type Tally } from "./tally";
 import type { Lang } from "./types";
 import { marksOf, rankWorkbook, resolveRules, type RankOutcome, type WorkbookSheet } from "./use-cases";
-import { MARKS_SHEET_NAME } from "./marks";
+import { MARKS_SHEET_NAME, placeSheet, type EmuSheetKind, type Marks } from "./marks";
+import {
+  CONFERENCE_FIELDS_SHEET_NAME,
+  conferenceFieldsGrid,
+  conferenceFieldsOf,
+  isConferenceFieldsSheet,
+} from "./conference-fields";
+import {
+  awardCandidates,
+  ballotDocument,
+  ballotQuotas,
+  countMinutes,
+  countSheetGrid,
+  meetingMinutes,
+  proposalLetter,
+} from "./conference-docs";
+import { documentSheet } from "./conference-sheet";
+import { gridSheet } from "./sheet-builder";
+import type { SheetModel } from "./sheet-model";
+import { TALLY_SHEET_BASE, tallySheet } from "./tally-sheet";
 
 export interface TallyRequest {
   readonly sheets: readonly WorkbookSheet[];
@@ -204,4 +223,128 @@ export function tallyJson(outcome: TallyOutcome, lang: Lang): TallyJson {
       message: issueMessage(i, lang),
     })),
   };
+}
+
+/** The sheets a tally or a preparation writes, where they go, and which old EMU sheets they replace. */
+export interface ConferenceOutputs {
+  readonly sheets: readonly SheetModel[];
+  /** The name each sheet got, in writing order. */
+  readonly names: readonly string[];
+  readonly replace: readonly string[];
+  readonly marks: Marks;
+}
+
+export const CONFERENCE_SHEET_BASES = {
+  countMinutes: "Biên bản kiểm phiếu",
+  minutes: "Biên bản họp bình xét",
+  proposal: "Tờ trình khen thưởng",
+  ballot: "Phiếu bình xét",
+} as const;
+
+function placer(existing: readonly string[], marks: Marks) {
+  const kinds = new Map(marks.sheets);
+  const replace: string[] = [];
+  const names: string[] = [];
+  const taken = [...existing];
+  return {
+    place(base: string, kind: EmuSheetKind): string {
+      const p = placeSheet(base, kind, taken, {
+        ...marks,
+        sheets: new Map([...marks.sheets].filter(([n]) => !names.includes(n))),
+      });
+      if (p.replace) replace.push(p.name);
+      kinds.set(p.name, kind);
+      names.push(p.name);
+      if (!taken.includes(p.name)) taken.push(p.name);
+      return p.name;
+    },
+    /** A sheet that becomes the user's (the count sheet, the fields): a free name, never marked, never replaced. */
+    fresh(base: string): string {
+      let name = base;
+      for (let i = 2; taken.some((t) => foldKey(t) === foldKey(name)); i++) name = `${base} (${i})`;
+      taken.push(name);
+      names.push(name);
+      return name;
+    },
+    done(): { names: string[]; replace: string[]; marks: Marks } {
+      return { names, replace, marks: { ...marks, sheets: kinds } };
+    },
+  };
+}
+
+/**
+ * What a successful tally writes: the results, the Biên bản kiểm phiếu, the Biên bản họp bình xét
+ * and the Tờ trình, plus the editable fields sheet when the workbook has none yet. The one place
+ * the CLI's copy, the ribbon and the pane decide it.
+ */
+export function conferenceOutputs(
+  outcome: TallyOutcome,
+  sheets: readonly WorkbookSheet[],
+  lang: Lang,
+): ConferenceOutputs {
+  const tally = outcome.tally;
+  const marks = marksOf(sheets);
+  const p = placer(
+    sheets.map((s) => s.name),
+    marks,
+  );
+  const out: SheetModel[] = [];
+  if (tally) {
+    const fields = conferenceFieldsOf(sheets);
+    out.push(tallySheet(tally, { sheetName: p.place(TALLY_SHEET_BASE[lang], "tally"), lang }));
+    out.push(
+      documentSheet(
+        countMinutes(tally, fields),
+        p.place(CONFERENCE_SHEET_BASES.countMinutes, "count-minutes"),
+      ),
+    );
+    out.push(
+      documentSheet(meetingMinutes(tally, fields), p.place(CONFERENCE_SHEET_BASES.minutes, "minutes")),
+    );
+    out.push(
+      documentSheet(proposalLetter(tally, fields), p.place(CONFERENCE_SHEET_BASES.proposal, "proposal")),
+    );
+    if (!sheets.some((s) => isConferenceFieldsSheet(s.name)))
+      out.push(
+        gridSheet(p.fresh(CONFERENCE_FIELDS_SHEET_NAME), conferenceFieldsGrid(fields), { headerRows: [2] }),
+      );
+  }
+  const d = p.done();
+  return { sheets: out, ...d };
+}
+
+/**
+ * Preparing the vote from the last ranking: a ballot per award (the proposal plus the units the
+ * user adds), the count sheet Kiểm phiếu prefilled with the candidates (it becomes the user's: never
+ * replaced), and the fields sheet when missing.
+ */
+export function prepareConference(
+  rank: RankOutcome,
+  sheets: readonly WorkbookSheet[],
+  extra: Readonly<Record<string, readonly string[]>> = {},
+): ConferenceOutputs {
+  const marks = marksOf(sheets);
+  const p = placer(
+    sheets.map((s) => s.name),
+    marks,
+  );
+  const fields = conferenceFieldsOf(sheets);
+  const out: SheetModel[] = [];
+  const quotas = ballotQuotas(rank.rules, rank.ranking.length);
+  for (const a of rank.rules.awards) {
+    const candidates = awardCandidates(rank.ranking, a.label, extra[a.label] ?? []);
+    const doc = ballotDocument(a.label, quotas.get(a.label) ?? 0, candidates, fields);
+    out.push(documentSheet(doc, p.place(`${CONFERENCE_SHEET_BASES.ballot} - ${a.label}`, "ballot")));
+  }
+  out.push(
+    gridSheet(p.fresh(COUNT_SHEET_NAME), countSheetGrid(rank.ranking, rank.rules, fields, extra), {
+      headerRows: [8],
+      widths: [18, 36, 16, 16, 16],
+    }),
+  );
+  if (!sheets.some((s) => isConferenceFieldsSheet(s.name)))
+    out.push(
+      gridSheet(p.fresh(CONFERENCE_FIELDS_SHEET_NAME), conferenceFieldsGrid(fields), { headerRows: [2] }),
+    );
+  return { sheets: out, ...p.done() };
 }

@@ -308,7 +308,11 @@ function readCandidateRows(rd: Reader, h: Header): CountAward[] {
     if (isNumberingRow(row)) continue;
     const name = text(row?.[h.unitCol]);
     if (isTotal(row?.[h.unitCol]) || isTotal(row?.[0]) || name.length > 120) break;
-    const votes = h.columns.map((c) => ({ c, v: votesAt(rd, r, c.col) }));
+    // A dash marks "not a candidate for this award" (EMU's prefilled sheet writes one), like a blank.
+    const votes = h.columns.map((c) => ({
+      c,
+      v: /^[-–—]$/.test(text(row?.[c.col])) ? ("empty" as const) : votesAt(rd, r, c.col),
+    }));
     if (!name) {
       if (votes.some((x) => x.v !== "empty"))
         rd.issues.push({ code: "missing-unit-name", severity: "error", cell: ref(rd, r, h.unitCol) });

@@ -116,3 +116,27 @@ export type { BallotCounts, Tally, TallyAward, TallyCandidate, TallyThreshold } 
 export { tallyJson, tallyWorkbook } from "./conference";
 export type { TallyJson, TallyOutcome, TallyRequest } from "./conference";
 export { TALLY_SHEET_BASE, candidateResult, tallySheet } from "./tally-sheet";
+export { CONFERENCE_SHEET_BASES, conferenceOutputs, prepareConference } from "./conference";
+export type { ConferenceOutputs } from "./conference";
+export {
+  CONFERENCE_FIELDS_SHEET_NAME,
+  DEFAULT_CONFERENCE_FIELDS,
+  DEFAULT_LEGAL_BASES,
+  conferenceFieldLabel,
+  conferenceFieldsFromGrid,
+  conferenceFieldsGrid,
+  conferenceFieldsOf,
+  isConferenceFieldsSheet,
+} from "./conference-fields";
+export type { ConferenceFields } from "./conference-fields";
+export {
+  awardCandidates,
+  ballotDocument,
+  ballotQuotas,
+  countMinutes,
+  countSheetGrid,
+  meetingMinutes,
+  proposalLetter,
+} from "./conference-docs";
+export type { ConferenceDocument, DocBlock, DocSignature } from "./conference-docs";
+export { documentSheet } from "./conference-sheet";
