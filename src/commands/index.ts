@@ -32,4 +32,14 @@ Office.onReady(() => {
       event.completed();
     }
   });
+  Office.actions.associate("conferenceVote", async (event: Office.AddinCommands.Event) => {
+    try {
+      const { runConferenceCommand } = await import(
+        /* webpackChunkName: "conference-command" */ "./conference-command"
+      );
+      await runConferenceCommand(deps());
+    } finally {
+      event.completed();
+    }
+  });
 });
