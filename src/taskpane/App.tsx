@@ -11,6 +11,7 @@ import {
 import { uiText, type Lang, type UiTextKey } from "../core";
 import type { Adapter } from "./adapter";
 import { CheckStep } from "./CheckStep";
+import { ConferenceStep } from "./ConferenceStep";
 import { FormsStep } from "./FormsStep";
 import { NoticeStep } from "./NoticeStep";
 import { ResultsStep } from "./ResultsStep";
@@ -26,6 +27,7 @@ const STEP_LABELS: Readonly<Record<StepId, UiTextKey>> = {
   results: "stepResults",
   notice: "stepNotice",
   forms: "stepForms",
+  conference: "stepConference",
 };
 
 /**
@@ -82,6 +84,7 @@ export function App({ adapter, lang }: { adapter: Adapter; lang: Lang }) {
         {step === "results" && <ResultsStep pane={pane} />}
         {step === "notice" && <NoticeStep pane={pane} />}
         {step === "forms" && <FormsStep pane={pane} />}
+        {step === "conference" && <ConferenceStep pane={pane} />}
       </div>
       {next && (
         <div className={s.footer}>

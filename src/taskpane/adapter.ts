@@ -9,6 +9,7 @@ import {
   type FormsOperationRequest,
 } from "../excel/forms";
 import { hostErrorMessage } from "../excel/host";
+import { runConference, type ConferenceOperationOutcome, type ConferenceRequest } from "../excel/conference";
 import {
   computeRanking,
   generateNotice,
@@ -28,6 +29,7 @@ import {
 } from "../excel/pane";
 
 export type { ConsolidateOutcome, FormsOperationOutcome, OperationOutcome, SelectionInfo, SheetInspection };
+export type { ConferenceOperationOutcome };
 
 /** What the pane asks of a use case: the user's language, and the sheet and mapping it confirmed. */
 export interface PaneRequest {
@@ -72,6 +74,8 @@ export interface Adapter {
   onWorkbookChanged?(listener: () => void): () => void;
   /** The user-facing explanation of anything an operation threw. */
   explain(error: unknown, lang: Lang): string;
+  /** Bình xét: prepare the vote (ballots, Kiểm phiếu) or count it and write the documents. */
+  conference?(req: Omit<ConferenceRequest, "run">): Promise<ConferenceOperationOutcome>;
 }
 
 /** The adapter over the live workbook (src/excel). */
@@ -102,5 +106,6 @@ export function excelAdapter(): Adapter {
       };
     },
     explain: (error, lang) => hostErrorMessage(error, lang),
+    conference: (req) => runConference(req),
   };
 }
