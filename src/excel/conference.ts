@@ -1,4 +1,3 @@
-/* global Excel */
 import {
   MARKS_SHEET_NAME,
   conferenceOutputs,
