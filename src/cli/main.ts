@@ -9,6 +9,7 @@ import {
   jsonReport,
   marksGrid,
   marksOf,
+  noticeDocument,
   noticeFieldsOf,
   parseRules,
   presetRules,
@@ -27,7 +28,7 @@ import {
 } from "../core";
 import { blockedMessage, formatIssues, formatRanking } from "./format";
 import { tallyCommand } from "./tally-command";
-import { ioErrorMessage, readWorkbook, writeModelsXlsx, writeWorkbookCopy } from "./io";
+import { ioErrorMessage, readWorkbook, writeFileBytes, writeModelsXlsx, writeWorkbookCopy } from "./io";
 
 /** Exit codes: 0 done (warnings allowed), 1 validation errors, 2 usage or I/O problem. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -75,6 +76,10 @@ const USAGE = {
       `Đã tổng hợp ${n} phiếu vào "${p}" (thêm ${a} trang, điền ${e} ô).`,
     en: (n: number, p: string, a: number, e: number) =>
       `Consolidated ${n} forms into "${p}" (${a} sheets added, ${e} cells filled).`,
+  },
+  docxWritten: {
+    vi: (p: string) => `Đã ghi văn bản Word "${p}" (số và ngày để trống cho văn thư).`,
+    en: (p: string) => `Wrote the Word document "${p}" (number and day left blank for the registry clerk).`,
   },
   written: {
     vi: (p: string, a: string, b: string) =>
@@ -142,6 +147,7 @@ async function rankCommand(
     preset?: string;
     rules?: string;
     out?: string;
+    docx?: string;
     force?: boolean;
     layout?: "single" | "multi";
   },
@@ -186,6 +192,19 @@ async function rankCommand(
     written = res.path;
   }
 
+  let docxWritten: string | null = null;
+  if (!failed && rankingRequired && opts.docx !== undefined) {
+    // The Word writer is loaded only when asked for.
+    const { renderDocx } = await import("../docx/render-docx");
+    const doc = noticeDocument(outcome.ranking, noticeFieldsOf(sheets), { basis: outcome.basis });
+    const res = await writeFileBytes(opts.docx, await renderDocx(doc), {
+      force: opts.force === true,
+      input: path,
+    });
+    if (!res.ok) throw new UsageError(ioErrorMessage(res.error, opts.lang));
+    docxWritten = res.path;
+  }
+
   if (opts.json) {
     io.out(JSON.stringify(jsonReport(outcome, opts.lang), null, 2));
   } else {
@@ -196,6 +215,7 @@ async function rankCommand(
       io.out(
         `\n${USAGE.written[opts.lang](written, outputs.names.results ?? "", outputs.names.notice ?? "")}`,
       );
+    if (docxWritten) io.out(`\n${USAGE.docxWritten[opts.lang](docxWritten)}`);
   }
   return failed ? EXIT.invalid : EXIT.ok;
 }
@@ -307,6 +327,7 @@ export function program(io: Io, setCode: (code: number) => void): Command {
       .description("xếp hạng, xếp loại, đề nghị khen thưởng / rank, classify and propose awards"),
   )
     .option("--out <file>", "ghi bản sao kèm kết quả và thông báo / write a copy with results and notice")
+    .option("--docx <file>", "ghi thông báo thành văn bản Word / write the notice as a Word document")
     .option("--force", "cho phép ghi đè tệp --out đã có / overwrite an existing --out file")
     .action(async (path: string, opts) => setCode(await rankCommand(path, opts, io, true)));
 

@@ -49,9 +49,9 @@ function listLine(text: string, last: boolean): string {
 
 /**
  * The sheet of a conference document.
- * @example documentSheet(meetingMinutes(tally, fields), "Biên bản họp bình xét").page.paper //=> "A4"
+ * @example conferenceDocumentSheet(meetingMinutes(tally, fields), "Biên bản họp bình xét").page.paper //=> "A4"
  */
-export function documentSheet(doc: ConferenceDocument, sheetName: string): SheetModel {
+export function conferenceDocumentSheet(doc: ConferenceDocument, sheetName: string): SheetModel {
   const last = WIDTHS.length - 1;
   const b = new SheetBuilder(WIDTHS, STYLES);
   const L = [0, 1] as const;

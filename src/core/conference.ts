@@ -25,7 +25,7 @@ import {
   meetingMinutes,
   proposalLetter,
 } from "./conference-docs";
-import { documentSheet } from "./conference-sheet";
+import { conferenceDocumentSheet as documentSheet } from "./conference-sheet";
 import { gridSheet } from "./sheet-builder";
 import type { SheetModel } from "./sheet-model";
 import { TALLY_SHEET_BASE, tallySheet } from "./tally-sheet";

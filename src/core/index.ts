@@ -139,4 +139,33 @@ export {
   proposalLetter,
 } from "./conference-docs";
 export type { ConferenceDocument, DocBlock, DocSignature } from "./conference-docs";
-export { documentSheet } from "./conference-sheet";
+export { conferenceDocumentSheet } from "./conference-sheet";
+export type {
+  AddresseesBlock,
+  DocumentBlock,
+  DocumentHeader,
+  OfficialDocument,
+  ParagraphBlock,
+  RichText,
+  SignBlock,
+  SignaturesBlock,
+  TableBlock,
+  TableCell,
+  TableColumn,
+  TextAlign,
+  TextRun,
+} from "./document";
+export {
+  DOCUMENT_MARGINS_MM,
+  NATIONAL_MOTTO,
+  NATIONAL_TITLE,
+  addresseeLines,
+  closingSentence,
+  listLine,
+  listLines,
+  plainText,
+  textRuns,
+} from "./document";
+export { documentSheet, textAreaPt, type DocumentSheetOptions } from "./document-sheet";
+export { PROVISIONAL, noticeDocument, type NoticeDocumentOptions } from "./notice";
+export { countLines, textWidthPt, wrapText, type FontFace } from "./text-width";

@@ -9,5 +9,11 @@ export type { NotCopied, WorkbookIoError, WorkbookWriteError, WriteErrorCode } f
 export { MAX_GRID_CELLS } from "../../xlsx";
 export type { FoundFormat, ReadErrorCode, ReadOutcome, SheetData, WorkbookReadError } from "../../xlsx";
 export { readWorkbook } from "./read-workbook";
-export { renderSheetModel, writeGridsXlsx, writeModelsXlsx, writeWorkbookCopy } from "./write-workbook";
+export {
+  renderSheetModel,
+  writeFileBytes,
+  writeGridsXlsx,
+  writeModelsXlsx,
+  writeWorkbookCopy,
+} from "./write-workbook";
 export type { GridSheet, WriteCopyOptions, WriteOutcome } from "./write-workbook";
