@@ -1,5 +1,11 @@
 import {
   conferenceOutputs,
+  conferenceFieldsOf,
+  countMinutes,
+  meetingMinutes,
+  proposalLetter,
+  toOfficialDocument,
+  type ConferenceDocument,
   prepareConference,
   gridSheet,
   hasErrors,
@@ -14,7 +20,8 @@ import {
 } from "../core";
 import { formatIssues } from "./format";
 import { formatTally } from "./format-tally";
-import { ioErrorMessage, writeWorkbookCopy } from "./io";
+import { ioErrorMessage, writeFileBytes, writeWorkbookCopy } from "./io";
+import { join } from "node:path";
 
 interface Io {
   out: (s: string) => void;
@@ -97,6 +104,26 @@ export async function tallyCommand(path: string, opts: TallyOpts, io: Io, deps: 
     const res = await writeWorkbookCopy(path, opts.out, models, { replace, force: opts.force === true });
     if (!res.ok) throw deps.usage(ioErrorMessage(res.error, opts.lang));
     written = { path: res.path, names: [...outputs.names] };
+  }
+  // --docx: the three documents as Word files (the shared model's Word writer).
+  if (!failed && outcome.tally && opts.docx !== undefined) {
+    const { renderDocx } = await import("../docx/render-docx");
+    const fields = conferenceFieldsOf(sheets);
+    const docs: [string, ConferenceDocument][] = [
+      ["bien-ban-kiem-phieu.docx", countMinutes(outcome.tally, fields)],
+      ["bien-ban-hop-binh-xet.docx", meetingMinutes(outcome.tally, fields)],
+      ["to-trinh-khen-thuong.docx", proposalLetter(outcome.tally, fields)],
+    ];
+    const files: string[] = [];
+    for (const [file, doc] of docs) {
+      const res = await writeFileBytes(join(opts.docx, file), await renderDocx(toOfficialDocument(doc)), {
+        force: opts.force === true,
+        input: path,
+      });
+      if (!res.ok) throw deps.usage(ioErrorMessage(res.error, opts.lang));
+      files.push(res.path);
+    }
+    written = { path: written?.path ?? opts.docx, names: [...(written?.names ?? []), ...files] };
   }
   const shown = preparing ? { ...outcome, issues: [] } : outcome;
 

@@ -8,6 +8,13 @@ import type { Tally, TallyAward, TallyCandidate } from "./tally";
 import { formatNumber } from "./text";
 import type { CellValue } from "./types";
 import { voteBaseName, voteRuleText } from "./vote";
+import {
+  NATIONAL_MOTTO,
+  NATIONAL_TITLE,
+  listLines,
+  type DocumentBlock,
+  type OfficialDocument,
+} from "./document";
 
 /**
  * The conference's documents as plain data in the Nghị định 30/2020 layout — header block, title,
@@ -389,7 +396,7 @@ export function countSheetGrid(
   return [
     [`KIỂM PHIẾU BÌNH XÉT KHEN THƯỞNG${yearText(f).toUpperCase()}`],
     [
-      "Nhập số phiếu đồng ý của từng ứng viên vào cột khen thưởng (0 nếu không có phiếu); ô \"—\" hoặc để trống: không là ứng viên. Rồi bấm Bình xét → Kiểm phiếu.",
+      'Nhập số phiếu đồng ý của từng ứng viên vào cột khen thưởng (0 nếu không có phiếu); ô "—" hoặc để trống: không là ứng viên. Rồi bấm Bình xét → Kiểm phiếu.',
     ],
     ["Số thành viên", ranking.length],
     ["Số có mặt", ""],
@@ -405,4 +412,52 @@ export function countSheetGrid(
 /** The quota of each award for the ballots (the same count the tally uses). */
 export function ballotQuotas(rules: Rules, unitCount: number): ReadonlyMap<string, number> {
   return new Map(rules.awards.map((a) => [a.label, awardQuota(a, unitCount)]));
+}
+
+/**
+ * The document as the shared model (`OfficialDocument`) the Word writer and the sheet writer draw.
+ * @example toOfficialDocument(proposalLetter(tally, fields)).title //=> ["TỜ TRÌNH", "Về việc …"]
+ */
+export function toOfficialDocument(doc: ConferenceDocument): OfficialDocument {
+  const body: DocumentBlock[] = [];
+  if (doc.recipients.length > 0) body.push({ kind: "addressees", names: doc.recipients });
+  const blocks = [...doc.blocks];
+  // The last paragraph ending "./." is the closing sentence, kept with the signatures.
+  const lastPara = blocks[blocks.length - 1];
+  const closing = lastPara?.kind === "paragraph" && /\.\/\.$/.test(lastPara.text) ? lastPara.text : undefined;
+  if (closing !== undefined) blocks.pop();
+  for (const b of blocks) {
+    if (b.kind === "heading")
+      body.push({ kind: "paragraph", text: b.text, bold: true, indent: false, keepWithNext: true });
+    else if (b.kind === "paragraph")
+      body.push({ kind: "paragraph", text: b.text, ...(b.italic ? { italic: true } : {}) });
+    else
+      body.push({
+        kind: "table",
+        columns: b.header.map((h, c) => ({
+          header: h,
+          width: c === 0 ? 6 : c === 1 ? 30 : 13,
+          align: b.textColumns.includes(c) ? ("left" as const) : ("center" as const),
+        })),
+        rows: b.rows.map((r) => [...r]),
+      });
+  }
+  const signs = doc.signatures.map((s) => ({ authority: s.title, signer: s.name }));
+  if (signs.length > 1) body.push({ kind: "signatures", perRow: 2, blocks: signs });
+  return {
+    header: {
+      parentBody: doc.header.parentBody.toUpperCase(),
+      issuingBody: doc.header.issuingBody.toUpperCase(),
+      numberLine: doc.header.numberLine ?? "",
+      ...(doc.header.subject ? { subject: [doc.header.subject] } : {}),
+      nation: NATIONAL_TITLE,
+      motto: NATIONAL_MOTTO,
+      dateLine: doc.header.dateLine ?? "",
+    },
+    title: doc.title,
+    body,
+    ...(closing !== undefined ? { closing } : {}),
+    ...(doc.places.length > 0 ? { places: listLines(doc.places) } : {}),
+    ...(signs.length === 1 && signs[0] ? { sign: signs[0] } : {}),
+  };
 }

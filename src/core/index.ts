@@ -137,6 +137,7 @@ export {
   countSheetGrid,
   meetingMinutes,
   proposalLetter,
+  toOfficialDocument,
 } from "./conference-docs";
 export type { ConferenceDocument, DocBlock, DocSignature } from "./conference-docs";
 export { conferenceDocumentSheet } from "./conference-sheet";
