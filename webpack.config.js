@@ -343,12 +343,17 @@ async function createConfig({
             to: "manifest.xml",
             transform: (content) => rewriteManifest(content.toString("utf8"), origin),
           },
+          // The whole package, as office.js expects: it loads the host's files (excel-*-16.0x.js,
+          // the locale strings in xx-yy/) from beside itself, and without them real Excel never
+          // fires Office.onReady. About 86 MB: an intranet without Microsoft's CDN only.
           ...(offline
-            ? ["office.js", "o15apptofilemappingtable.js"].map((f) => ({
-                from: path.join(OFFICE_JS_DIST, f),
-                to: f,
-                info: { minimized: true }, // Microsoft's files, byte for byte: never re-minified
-              }))
+            ? [
+                {
+                  from: OFFICE_JS_DIST,
+                  to: ".",
+                  info: { minimized: true }, // Microsoft's files, byte for byte: never re-minified
+                },
+              ]
             : []),
         ],
       }),

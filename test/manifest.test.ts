@@ -162,6 +162,21 @@ describe("manifest.xml", () => {
     expect(sets).toContainEqual(["SharedRuntime", "1.1"]);
   });
 
+  it("declares the requirement sets the code needs, so Excel versions that cannot run EMU do not offer it", () => {
+    const sets = all("Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]);
+    expect(sets).toContainEqual(["ExcelApi", "1.9"]);
+    expect(sets).toContainEqual(["CustomFunctionsRuntime", "1.3"]);
+  });
+
+  it("keeps one task pane: the one ShowTaskpane carries the TaskpaneId, no ExecuteFunction does", () => {
+    // "Any task pane without a <TaskpaneId> is considered a different task pane" (Configure your
+    // Office Add-in to use a shared runtime → Multiple task panes).
+    const panes = all("Action").filter((a) => xsiType(a) === "ShowTaskpane");
+    expect(new Set(panes.map((a) => one("TaskpaneId", a).textContent)).size).toBe(1);
+    const runs = all("Action").filter((a) => xsiType(a) === "ExecuteFunction");
+    for (const a of runs) expect(all("TaskpaneId", a)).toEqual([]);
+  });
+
   it("serves the metadata files the build emits, Vietnamese to vi-VN", () => {
     const cf = all("ExtensionPoint").find((e) => xsiType(e) === "CustomFunctions")!;
     const id = one("SourceLocation", one("Metadata", cf)).getAttribute("resid")!;

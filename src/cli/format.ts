@@ -1,4 +1,5 @@
 import {
+  CRITERIA_SUMMARY_SHEET,
   cellAddress,
   formatNumber,
   issueMessage,
@@ -54,6 +55,7 @@ const T = {
       "Đề nghị khen thưởng",
     ],
     sheet: "Trang",
+    fromCriteria: "Tổng điểm các bảng chấm điểm chi tiết",
     basisVerified: "xếp hạng theo điểm chấm thẩm định",
     basisSelf: "xếp hạng TẠM TÍNH theo điểm tự chấm",
     rules: "Quy tắc",
@@ -66,6 +68,7 @@ const T = {
   en: {
     header: ["No.", "Unit", "Self", "Verified", "Gap", "Rank", "Classification", "Proposed award"],
     sheet: "Sheet",
+    fromCriteria: "Totals of the detailed scoring sheets",
     basisVerified: "ranked on verified scores",
     basisSelf: "PROVISIONAL ranking on self scores",
     rules: "Rules",
@@ -91,7 +94,10 @@ export function formatRanking(outcome: RankOutcome, lang: Lang): string {
     r.classification,
     r.award === null ? "" : r.needsDeliberation ? `${r.award} (${t.deliberate})` : r.award,
   ]);
-  const title = `${t.sheet} "${outcome.sheet ?? ""}": ${outcome.basis === "verified" ? t.basisVerified : t.basisSelf}. ${t.rules}: ${outcome.rules.id ?? outcome.rules.name ?? ""} (${t.source[outcome.rulesSource]}).`;
+  // The summary computed from detailed sheets is not a sheet of the user's workbook: say what it is.
+  const what =
+    outcome.sheet === CRITERIA_SUMMARY_SHEET ? t.fromCriteria : `${t.sheet} "${outcome.sheet ?? ""}"`;
+  const title = `${what}: ${outcome.basis === "verified" ? t.basisVerified : t.basisSelf}. ${t.rules}: ${outcome.rules.id ?? outcome.rules.name ?? ""} (${t.source[outcome.rulesSource]}).`;
   return `${title}\n\n${textTable(t.header, rows, [true, false, true, true, true, false, false, false])}`;
 }
 

@@ -1,8 +1,9 @@
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import {
   PRESETS,
+  DEFAULT_PRESET,
   gridSheet,
   hasErrors,
   issueMessage,
@@ -22,13 +23,24 @@ import {
   planFormsConsolidation,
   sortIssues,
   cellAddress,
+  parseRangeA1,
   type Lang,
   type Rules,
   type WorkbookSheet,
 } from "../core";
 import { blockedMessage, formatIssues, formatRanking } from "./format";
+import { jsonErrorAt } from "./json-error-at";
+import { argvLang, commandOf, localise, parserErrorMessage, withoutLeadingLang } from "./i18n";
 import { tallyCommand } from "./tally-command";
-import { ioErrorMessage, readWorkbook, writeFileBytes, writeModelsXlsx, writeWorkbookCopy } from "./io";
+import {
+  ioErrorMessage,
+  notCopiedMessage,
+  readWorkbook,
+  writeFileBytes,
+  writeModelsXlsx,
+  writeWorkbookCopy,
+} from "./io";
+import { version as VERSION } from "../../package.json";
 
 /** Exit codes: 0 done (warnings allowed), 1 validation errors, 2 usage or I/O problem. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -46,8 +58,47 @@ const USAGE = {
     en: (f: string) => `Cannot read the rules file "${f}". Check the path.`,
   },
   rulesNotJson: {
-    vi: (f: string, d: string) => `Tệp quy tắc "${f}" không phải JSON hợp lệ: ${d}`,
-    en: (f: string, d: string) => `The rules file "${f}" is not valid JSON: ${d}`,
+    vi: (f: string, d: string) =>
+      `Tệp quy tắc "${f}" không phải JSON hợp lệ${d}. Tệp quy tắc là văn bản JSON, ví dụ {"maxScore": 1000, "bands": [...]}.`,
+    en: (f: string, d: string) =>
+      `The rules file "${f}" is not valid JSON${d}. A rules file is JSON text, e.g. {"maxScore": 1000, "bands": [...]}.`,
+  },
+  rulesEmpty: {
+    vi: (f: string) =>
+      `Tệp quy tắc "${f}" trống. Tệp quy tắc là văn bản JSON, ví dụ {"maxScore": 1000, "bands": [...]}.`,
+    en: (f: string) =>
+      `The rules file "${f}" is empty. A rules file is JSON text, e.g. {"maxScore": 1000, "bands": [...]}.`,
+  },
+  rulesFolder: {
+    vi: (f: string) => `"${f}" là một thư mục, không phải tệp quy tắc. Hãy chỉ ra tệp .json.`,
+    en: (f: string) => `"${f}" is a folder, not a rules file. Name the .json file.`,
+  },
+  outIsFolder: {
+    vi: (f: string) =>
+      `--out "${f}" là một thư mục; hãy chỉ ra tên tệp .xlsx, ví dụ --out "${join(f, "ket-qua.xlsx")}".`,
+    en: (f: string) =>
+      `--out "${f}" is a folder; name an .xlsx file, e.g. --out "${join(f, "results.xlsx")}".`,
+  },
+  outNotXlsx: {
+    vi: (f: string) =>
+      `--out "${f}" phải là tên tệp .xlsx (EMU ghi sổ làm việc Excel), ví dụ --out ket-qua.xlsx.`,
+    en: (f: string) =>
+      `--out "${f}" must name an .xlsx file (EMU writes an Excel workbook), e.g. --out results.xlsx.`,
+  },
+  nothingNew: {
+    vi: (p: string) => `Không ghi tệp "${p}": các phiếu không có gì mới so với sổ tổng hợp.`,
+    en: (p: string) =>
+      `"${p}" was not written: the forms hold nothing the cluster workbook does not already have.`,
+  },
+  nothingUsable: {
+    vi: (p: string) => `Không ghi tệp "${p}": không có phiếu nào dùng được (xem các lỗi ở trên).`,
+    en: (p: string) => `"${p}" was not written: none of the forms could be used (see the errors above).`,
+  },
+  keptCells: {
+    vi: (p: string, n: number) =>
+      `Không ghi tệp "${p}": ${n} ô đã có điểm khác trong sổ tổng hợp được giữ nguyên; thêm --force để ghi đè các ô đó.`,
+    en: (p: string, n: number) =>
+      `"${p}" was not written: ${n} cells already holding a different score were kept; add --force to overwrite them.`,
   },
   rulesInvalid: {
     vi: (f: string, d: string) => `Tệp quy tắc "${f}" không hợp lệ: ${d}`,
@@ -103,14 +154,19 @@ async function loadRules(opts: { preset?: string; rules?: string }, lang: Lang):
   let text: string;
   try {
     text = await readFile(opts.rules, "utf8");
-  } catch {
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EISDIR")
+      throw new UsageError(USAGE.rulesFolder[lang](opts.rules));
     throw new UsageError(USAGE.rulesUnreadable[lang](opts.rules));
   }
+  const body = text.replace(/^\uFEFF/, "");
+  if (body.trim() === "") throw new UsageError(USAGE.rulesEmpty[lang](opts.rules));
   let json: unknown;
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    throw new UsageError(USAGE.rulesNotJson[lang](opts.rules, (e as Error).message));
+    json = JSON.parse(body);
+  } catch {
+    // The parser's English is not shown; only where the text stops being JSON.
+    throw new UsageError(USAGE.rulesNotJson[lang](opts.rules, jsonErrorPlace(body, lang)));
   }
   const parsed = parseRules(json);
   if (!parsed.ok) {
@@ -128,11 +184,31 @@ async function loadSheets(path: string, lang: Lang, sheet?: string): Promise<Wor
     grid: s.grid,
     visible: s.state === "visible",
     ...(s.indents ? { indents: s.indents } : {}),
+    ...(s.facts ? { facts: s.facts } : {}),
   }));
   if (sheet !== undefined && !sheets.some((s) => s.name === sheet)) {
     throw new UsageError(USAGE.unknownSheet[lang](sheet, sheets.map((s) => `"${s.name}"`).join(", ")));
   }
   return sheets;
+}
+
+/** " (dòng 3, cột 5)": where the text stops being JSON; "" when no place can be given. */
+function jsonErrorPlace(text: string, lang: Lang): string {
+  const at = jsonErrorAt(text);
+  if (at === null) return "";
+  return lang === "vi" ? ` (dòng ${at.line}, cột ${at.column})` : ` (line ${at.line}, column ${at.column})`;
+}
+
+/** `--out` must name an .xlsx file: not a folder, not another kind of file. */
+async function checkOutPath(out: string, lang: Lang): Promise<void> {
+  const isDir =
+    /[\\/]$/.test(out) ||
+    (await stat(out).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ));
+  if (isDir) throw new UsageError(USAGE.outIsFolder[lang](out.replace(/[\\/]+$/, "") || out));
+  if (extname(out).toLowerCase() !== ".xlsx") throw new UsageError(USAGE.outNotXlsx[lang](out));
 }
 
 interface CommonOpts {
@@ -150,10 +226,16 @@ async function rankCommand(
     docx?: string;
     force?: boolean;
     layout?: "single" | "multi";
+    range?: string;
   },
   io: Io,
   rankingRequired: boolean,
 ): Promise<number> {
+  if (rankingRequired && opts.out !== undefined) await checkOutPath(opts.out, opts.lang);
+  if (opts.range !== undefined && !parseRangeA1(opts.range))
+    throw new UsageError(
+      issueMessage({ code: "range-invalid", severity: "error", range: opts.range }, opts.lang),
+    );
   const rules = await loadRules(opts, opts.lang);
   const sheets = await loadSheets(path, opts.lang, opts.sheet);
   const outcome = rankWorkbook({
@@ -161,6 +243,7 @@ async function rankCommand(
     ...(opts.sheet ? { sheet: opts.sheet } : {}),
     ...(rules ? { rules } : {}),
     ...(opts.layout ? { criteriaLayout: opts.layout } : {}),
+    ...(opts.range !== undefined ? { range: opts.range } : {}),
   });
   const failed = !outcome.ok || hasErrors(outcome.issues);
 
@@ -190,6 +273,7 @@ async function rankCommand(
     });
     if (!res.ok) throw new UsageError(ioErrorMessage(res.error, opts.lang));
     written = res.path;
+    if (res.notCopied) io.err(notCopiedMessage(res.notCopied, res.path, opts.lang));
   }
 
   let docxWritten: string | null = null;
@@ -253,6 +337,7 @@ async function consolidateCommand(
   opts: { into: string; out: string; force?: boolean; json?: boolean; lang: Lang },
   io: Io,
 ): Promise<number> {
+  await checkOutPath(opts.out, opts.lang);
   const cluster = await loadSheets(opts.into, opts.lang);
   const returned = [];
   for (const f of forms) returned.push({ source: f, sheets: await loadSheets(f, opts.lang) });
@@ -267,6 +352,7 @@ async function consolidateCommand(
     });
     if (!res.ok) throw new UsageError(ioErrorMessage(res.error, opts.lang));
     written = true;
+    if (res.notCopied) io.err(notCopiedMessage(res.notCopied, res.path, opts.lang));
   }
   if (opts.json) {
     io.out(
@@ -290,27 +376,49 @@ async function consolidateCommand(
     if (written)
       io.out(USAGE.consolidated[opts.lang](plan.units.length, opts.out, plan.add.length, plan.edits.length));
     io.out(formatIssues(issues, opts.lang));
+    if (!written) io.out(`\n${nothingWritten(plan, opts.out, opts.lang)}`);
   }
   return failed ? EXIT.invalid : EXIT.ok;
 }
 
+/** Why `emu consolidate` wrote nothing: differing cells kept, no usable form, or nothing new. */
+function nothingWritten(plan: ReturnType<typeof planFormsConsolidation>, out: string, lang: Lang): string {
+  const kept = plan.issues.filter((i) => i.code === "kept-user-value").length;
+  if (kept > 0) return USAGE.keptCells[lang](out, kept);
+  if (plan.units.length === 0 && hasErrors(plan.issues)) return USAGE.nothingUsable[lang](out);
+  return USAGE.nothingNew[lang](out);
+}
+
 /** Builds the command-line program; `run` is its only caller outside tests. */
-export function program(io: Io, setCode: (code: number) => void): Command {
+export function program(io: Io, setCode: (code: number) => void, uiLang: Lang = "vi"): Command {
   const lang = new Option("--lang <lang>", "ngôn ngữ thông báo / message language")
     .choices(["vi", "en"])
     .default("vi");
-  const prog = new Command("emu")
-    .description("EMU – thi đua khen thưởng: xếp hạng, xếp loại và thông báo từ bảng điểm Excel")
+  const prog = localise(new Command("emu"), uiLang, VERSION)
+    .description(
+      "EMU – thi đua khen thưởng: xếp hạng, xếp loại và thông báo từ bảng điểm Excel / EMU – emulation and awards: rank, classify and issue the notice from an Excel score sheet",
+    )
     .showHelpAfterError(false)
+    .addHelpText(
+      "after",
+      uiLang === "vi"
+        ? `\nBộ quy tắc có sẵn (--preset): ${Object.keys(PRESETS).join(", ")}; mặc định ${DEFAULT_PRESET}.`
+        : `\nPresets (--preset): ${Object.keys(PRESETS).join(", ")}; default ${DEFAULT_PRESET}.`,
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
 
   /** The options rank and validate share: which sheet, which rules, which layout, output form. */
   const scoring = (cmd: Command): Command =>
     cmd
-      .argument("<workbook>", "tệp .xlsx")
+      .argument("<workbook>", "tệp .xlsx / the .xlsx workbook")
       .option("--sheet <name>", "trang chứa bảng điểm / the score sheet")
-      .addOption(new Option("--preset <id>", "bộ quy tắc có sẵn / preset").conflicts("rules"))
+      .addOption(
+        new Option(
+          "--preset <id>",
+          `bộ quy tắc có sẵn: ${Object.keys(PRESETS).join(", ")} / preset: ${Object.keys(PRESETS).join(", ")}`,
+        ).conflicts("rules"),
+      )
       .option("--rules <file>", "tệp quy tắc JSON / rules file")
       .addOption(
         new Option(
@@ -319,6 +427,7 @@ export function program(io: Io, setCode: (code: number) => void): Command {
         ).choices(["single", "multi"]),
       )
       .option("--json", "in một đối tượng JSON / print one JSON object")
+      .option("--range <A1:F20>", "vùng bảng điểm, gồm dòng tiêu đề / the table's range, header included")
       .addOption(lang);
 
   scoring(
@@ -390,20 +499,25 @@ export function program(io: Io, setCode: (code: number) => void): Command {
 /** Runs the CLI; returns the exit code. Never lets a stack trace reach the user. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let code: number = EXIT.ok;
+  const lang = argvLang(argv);
+  let prog: Command | undefined;
   try {
-    await program(io, (c) => (code = c)).parseAsync([...argv], { from: "user" });
+    prog = program(io, (c) => (code = c), lang);
+    await prog.parseAsync(withoutLeadingLang(argv), { from: "user" });
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0
-        ? EXIT.ok
-        : EXIT.usage;
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0)
+        return EXIT.ok;
+      // No command at all: commander has shown the help (on stderr); nothing to add.
+      const command = commandOf(argv, prog?.commands.map((c) => c.name()) ?? []);
+      if (e.code !== "commander.help") io.err(parserErrorMessage(e, lang, command));
+      return EXIT.usage;
     }
     if (e instanceof UsageError) {
       io.err(e.message);
       return EXIT.usage;
     }
-    const lang: Lang = argv.includes("en") ? "en" : "vi";
     io.err(
       lang === "vi"
         ? `EMU gặp lỗi không lường trước: ${(e as Error).message}. Hãy gửi tệp và lệnh này cho nhóm phát triển.`

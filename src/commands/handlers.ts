@@ -1,12 +1,32 @@
 import type { Lang } from "../core";
 import { hostErrorMessage } from "../excel/host";
-import { computeRanking, generateNotice, validateSheet, type OperationOutcome } from "../excel/operations";
+import {
+  computeRanking,
+  generateNotice,
+  issueAddress,
+  selectCell,
+  validateSheet,
+  type OperationOutcome,
+} from "../excel/operations";
 import { publish, type SessionEvent } from "../app/session";
 
 export interface CommandDeps {
   readonly lang: () => Lang;
   /** Opens the task pane (Office.addin.showAsTaskpane in Excel). */
   readonly showPane: () => Promise<void>;
+  /** Selects a cell ("'Sheet'!D9"); default: the adapter's selectCell. */
+  readonly select?: (address: string) => Promise<void>;
+}
+
+/**
+ * The first problem's cell, errors before warnings: Validate selects it, so the ribbon leaves a
+ * visible result even where the pane cannot be shown (showAsTaskpane is ignored for Marketplace
+ * add-ins since February 2026). The pane, when it opens, lists them all.
+ */
+export function firstProblemAddress(outcome: OperationOutcome): string | null {
+  const withCell = outcome.issues.filter((i) => i.cell);
+  const first = withCell.find((i) => i.severity === "error") ?? withCell[0];
+  return first ? issueAddress(first) : null;
 }
 
 type Op = (req: { lang: Lang }) => Promise<OperationOutcome>;
@@ -21,6 +41,8 @@ export async function runCommand(kind: SessionEvent["kind"], op: Op, deps: Comma
     const outcome = await op({ lang });
     publish({ kind, outcome });
     const attention = !outcome.ok || outcome.issues.length > 0 || kind === "validate";
+    const problem = kind === "validate" ? firstProblemAddress(outcome) : null;
+    if (problem) await (deps.select ?? selectCell)(problem).catch(() => undefined);
     if (attention) await deps.showPane();
   } catch (e) {
     publish({ kind, error: hostErrorMessage(e, lang) });

@@ -75,3 +75,21 @@ export function parseA1(text: string): { row: number; col: number } | null {
   if (col < 0 || row < 0) return null;
   return { row, col };
 }
+
+/**
+ * Parses a range "A1:F20" (or one cell) into its 0-based corners; null when it is not one.
+ * @example parseRangeA1("A5:F20") //=> { r1: 4, c1: 0, r2: 19, c2: 5 }
+ */
+export function parseRangeA1(text: string): { r1: number; c1: number; r2: number; c2: number } | null {
+  const [a, b, extra] = text.trim().split(":");
+  if (a === undefined || extra !== undefined) return null;
+  const p = parseA1(a);
+  const q = parseA1(b ?? a);
+  if (!p || !q) return null;
+  return {
+    r1: Math.min(p.row, q.row),
+    c1: Math.min(p.col, q.col),
+    r2: Math.max(p.row, q.row),
+    c2: Math.max(p.col, q.col),
+  };
+}

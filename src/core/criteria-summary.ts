@@ -10,7 +10,7 @@ import {
 } from "./criteria";
 import type { Issue } from "./issues";
 import type { ScoreTable } from "./score-table";
-import type { CellIndents, CellValue, Grid, GridOrigin } from "./types";
+import type { CellIndents, CellRef, CellValue, Grid, GridOrigin } from "./types";
 
 /** The summary EMU builds from the detailed sheets, when the workbook has none of its own. */
 export const CRITERIA_SUMMARY_SHEET = "Tổng hợp từ bảng chấm";
@@ -25,8 +25,11 @@ export interface CriteriaSource {
 export interface CriteriaSummary {
   /** The detailed tables found, in sheet order. */
   readonly tables: readonly CriteriaTable[];
-  /** Each unit's totals, in the order the sheets list them. */
-  readonly totals: readonly (UnitTotals & { readonly source: string })[];
+  /**
+   * Each unit's totals, in the order the sheets list them, with the sheet they come from and the
+   * cell that names the unit there (or its table's header), for messages about the unit.
+   */
+  readonly totals: readonly (UnitTotals & { readonly source: string; readonly cell: CellRef })[];
   /** The summary as a sheet grid: STT | Đơn vị | Điểm tự chấm | Điểm chấm thẩm định. */
   readonly grid: CellValue[][];
   readonly issues: readonly Issue[];
@@ -44,7 +47,7 @@ export function summariseCriteria(
 ): CriteriaSummary | null {
   const tables: CriteriaTable[] = [];
   const issues: Issue[] = [];
-  const totals: (UnitTotals & { source: string })[] = [];
+  const totals: (UnitTotals & { source: string; cell: CellRef })[] = [];
   const seen = new Map<string, string>();
   for (const s of sources) {
     const found = detectCriteria(s.grid, s.origin, layout, true, s.indents);
@@ -75,7 +78,7 @@ export function summariseCriteria(
         return;
       }
       seen.set(t.key, cellAddress(where));
-      totals.push({ ...t, source: s.sheet });
+      totals.push({ ...t, source: s.sheet, cell: where });
     });
   }
   if (tables.length === 0 && issues.length === 0) return null;
@@ -101,6 +104,23 @@ export function summariseCriteria(
     ]),
   ];
   return { tables, totals, grid, issues };
+}
+
+/**
+ * Issues found while ranking the computed summary point at that summary, which is not in the
+ * user's workbook (it is only written with the results, maybe under another name). Each one is
+ * moved to the unit's own cell on its detailed sheet; one about the summary's header row (the
+ * whole column) keeps no cell rather than name a cell that does not exist.
+ * @example summaryIssuesAtSources(issues, summary) // 'Tổng hợp từ bảng chấm'!B9 → 'Hà Giang'!C3
+ */
+export function summaryIssuesAtSources(issues: readonly Issue[], summary: CriteriaSummary): Issue[] {
+  return issues.map((i) => {
+    if (i.cell?.sheet !== CRITERIA_SUMMARY_SHEET) return i;
+    const unit = summary.totals[i.cell.row - 1];
+    if (unit !== undefined && i.cell.row >= 1) return { ...i, cell: unit.cell };
+    const { cell: _summaryCell, ...rest } = i;
+    return rest as Issue;
+  });
 }
 
 /**

@@ -64,6 +64,21 @@ const HEADER_SYNONYMS: ReadonlyArray<readonly [ColumnRole, Synonyms]> = [
       contains: ["tu cham", "tu danh gia", "self score", "self assess"],
     },
   ],
+  // After the scores: "Tổng điểm tự chấm" is a self-score, "Tổng điểm thưởng" a bonus.
+  [
+    "total",
+    {
+      exact: ["total", "total score", "total points", "tong", "tong cong", "tong so"],
+      contains: [
+        "tong diem",
+        "tong cong diem",
+        "diem tong hop",
+        "tong so diem",
+        "diem tong cong",
+        "tong hop diem",
+      ],
+    },
+  ],
   [
     "classification",
     { exact: ["classification", "class", "grade", "rating", "loai"], contains: ["xep loai"] },
@@ -153,6 +168,15 @@ function twoRowTexts(grid: Grid, r: number, width: number): CellValue[] {
     out.push(isBlank(bottom) ? topText : `${topText} ${String(bottom)}`.trim());
   }
   return out;
+}
+
+/**
+ * True when a row reads as a score table's header on its own (a unit column and a score column):
+ * under a first table, such a row starts a second one.
+ * @example isHeaderRow(["STT", "Đơn vị", "Điểm tự chấm"]) //=> true
+ */
+export function isHeaderRow(row: readonly CellValue[]): boolean {
+  return !row.some((v) => typeof v === "number") && usable(matchHeader(row));
 }
 
 function usable(map: ColumnMap): boolean {

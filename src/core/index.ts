@@ -170,3 +170,9 @@ export {
 export { documentSheet, textAreaPt, type DocumentSheetOptions } from "./document-sheet";
 export { PROVISIONAL, noticeDocument, type NoticeDocumentOptions } from "./notice";
 export { countLines, textWidthPt, wrapText, type FontFace } from "./text-width";
+export type { CellFacts, CellSet } from "./types";
+export { hasCell } from "./types";
+export { parseRangeA1 } from "./address";
+export { cropSheet } from "./use-cases";
+export { isNumberingRow, locateRows, type ReadOptions, type RowPlan } from "./score-table";
+export { hasDiacritics, sameUnitName, unitToneKey } from "./text";

@@ -15,7 +15,8 @@ export type ColumnRole =
   | "classification"
   | "rank"
   | "note"
-  | "veto";
+  | "veto"
+  | "total";
 
 /** The legacy 8-bit Vietnamese encodings still found in old workbooks. */
 export type LegacyEncoding = "tcvn3" | "vni";
@@ -57,6 +58,8 @@ export type Issue =
       readonly role: ColumnRole;
       readonly expected: number;
       readonly actual: number;
+      /** The total is a SUBTOTAL/AGGREGATE formula and rows are hidden: it was compared with the visible rows. */
+      readonly visibleOnly?: boolean;
     })
   | (At & { readonly code: "basis-self" })
   | (At & {
@@ -160,7 +163,24 @@ export type Issue =
       readonly marked: number;
       readonly quota: number;
     })
-  | (At & { readonly code: "vote-no-ranking" });
+  | (At & { readonly code: "vote-no-ranking" })
+  | (At & { readonly code: "formula-not-calculated" })
+  | (At & { readonly code: "total-column-mismatch"; readonly expected: number; readonly actual: number })
+  | (At & { readonly code: "total-computed"; readonly bonus: boolean; readonly deduction: boolean })
+  | (At & { readonly code: "percent-score"; readonly value: number })
+  | (At & {
+      readonly code: "scale-mismatch";
+      readonly maxScore: number;
+      readonly highest: number;
+      /** The preset whose scale fits the scores, if one does. */
+      readonly preset: string | null;
+    })
+  | (At & {
+      readonly code: "second-table";
+      /** The second table's range on the sheet ("A20:F30"), to rank it with --range or the pane. */
+      readonly range: string;
+    })
+  | (At & { readonly code: "range-invalid"; readonly range: string });
 
 /** The ballot counts of a count sheet (Kiểm phiếu), as the checks name them. */
 export type CountName = "members" | "present" | "issued" | "returned" | "valid" | "invalid";

@@ -20,6 +20,7 @@ export const ROLE_NAMES: Readonly<Record<ColumnRole, Record<Lang, string>>> = {
   rank: { vi: "Hạng", en: "Rank" },
   note: { vi: "Ghi chú", en: "Note" },
   veto: { vi: "Không xét (vi phạm)", en: "Excluded (veto)" },
+  total: { vi: "Tổng điểm", en: "Total" },
 };
 
 type Render<C extends IssueCode> = (i: IssueOf<C>, n: (x: number) => string) => string;
@@ -110,9 +111,13 @@ export const ISSUE_MESSAGES: MessageTable = {
   },
   "total-mismatch": {
     vi: (i, n) =>
-      `Dòng tổng cột "${role(i.role, "vi")}" ghi ${n(i.actual)} nhưng cộng các dòng bên trên được ${n(i.expected)}.`,
+      i.visibleOnly
+        ? `Dòng tổng cột "${role(i.role, "vi")}" (hàm SUBTOTAL/AGGREGATE, có dòng đang ẩn) ghi ${n(i.actual)} nhưng cộng các dòng đang hiện được ${n(i.expected)}.`
+        : `Dòng tổng cột "${role(i.role, "vi")}" ghi ${n(i.actual)} nhưng cộng các dòng bên trên được ${n(i.expected)}.`,
     en: (i, n) =>
-      `The total row of "${role(i.role, "en")}" says ${n(i.actual)} but the rows above add up to ${n(i.expected)}.`,
+      i.visibleOnly
+        ? `The total row of "${role(i.role, "en")}" (a SUBTOTAL/AGGREGATE formula, with hidden rows) says ${n(i.actual)} but the visible rows add up to ${n(i.expected)}.`
+        : `The total row of "${role(i.role, "en")}" says ${n(i.actual)} but the rows above add up to ${n(i.expected)}.`,
   },
   "basis-self": {
     vi: () => "Chưa có điểm chấm thẩm định: xếp hạng tạm tính theo điểm tự chấm.",
@@ -252,6 +257,52 @@ export const ISSUE_MESSAGES: MessageTable = {
       "Không có bảng xếp hạng: EMU kiểm phiếu nhưng không kiểm tra được điều kiện khen thưởng, và đồng phiếu không xếp theo hạng.",
     en: () =>
       "No ranking: EMU counts the votes but cannot check eligibility, and equal votes are not ordered by rank.",
+  },
+  "formula-not-calculated": {
+    vi: () =>
+      "Ô có công thức nhưng chưa được tính (tệp chưa từng mở bằng Excel). Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi chạy lại.",
+    en: () =>
+      "This cell holds a formula that was never calculated (the file was never opened in Excel). Open the file in Excel or LibreOffice, save it, and run again.",
+  },
+  "total-column-mismatch": {
+    vi: (i, n) =>
+      `Tổng điểm ghi ${n(i.actual)} nhưng điểm + điểm thưởng − điểm trừ được ${n(i.expected)}. EMU xếp hạng theo tổng điểm ghi trong bảng; hãy kiểm tra lại ô này.`,
+    en: (i, n) =>
+      `The total says ${n(i.actual)} but score + bonus − deductions is ${n(i.expected)}. EMU ranks on the total written in the table; check this cell.`,
+  },
+  "total-computed": {
+    vi: (i) =>
+      `Bảng không có cột tổng điểm: EMU xếp hạng theo điểm${i.bonus ? " + điểm thưởng" : ""}${i.deduction ? " − điểm trừ" : ""} của từng đơn vị.`,
+    en: (i) =>
+      `The table has no total column: EMU ranks each unit on its score${i.bonus ? " + bonus" : ""}${i.deduction ? " − deductions" : ""}.`,
+  },
+  "percent-score": {
+    vi: (i, n) =>
+      `Cột này ghi điểm dạng phần trăm: EMU đọc ${n(i.value)}% là ${n(i.value)} điểm (không phải ${n(i.value / 100)}).`,
+    en: (i, n) =>
+      `This column holds percentages: EMU reads ${n(i.value)}% as ${n(i.value)} points (not ${n(i.value / 100)}).`,
+  },
+  "scale-mismatch": {
+    vi: (i, n) =>
+      `Điểm trong bảng (cao nhất ${n(i.highest)}) không hợp với thang ${n(i.maxScore)} điểm của quy tắc đang dùng, nên xếp loại sẽ sai. ` +
+      (i.preset
+        ? `Hãy chọn quy tắc "${i.preset}" (--preset ${i.preset}) hoặc quy tắc đúng thang điểm của bảng.`
+        : "Hãy chọn quy tắc đúng thang điểm của bảng (--rules hoặc trang quy tắc)."),
+    en: (i, n) =>
+      `The scores (highest ${n(i.highest)}) do not fit the ${n(i.maxScore)}-point scale of the rules in use, so the classes would be wrong. ` +
+      (i.preset
+        ? `Choose the "${i.preset}" rules (--preset ${i.preset}) or rules on the table's scale.`
+        : "Choose rules on the table's scale (--rules or a rules sheet)."),
+  },
+  "second-table": {
+    vi: (i) =>
+      `Đây là bảng thứ hai trên trang (${i.range}): EMU chỉ xếp hạng bảng thứ nhất, không gộp hai bảng. Để xếp hạng bảng này, chọn vùng của nó: --range ${i.range}, hoặc vùng bảng trong bảng điều khiển.`,
+    en: (i) =>
+      `This is a second table on the sheet (${i.range}): EMU ranks only the first one and never merges the two. To rank this one, give its range: --range ${i.range}, or the table range in the panel.`,
+  },
+  "range-invalid": {
+    vi: (i) => `Vùng bảng "${i.range}" không hợp lệ: hãy ghi như A1:F20 (gồm cả dòng tiêu đề).`,
+    en: (i) => `The table range "${i.range}" is not valid: write it like A1:F20 (header included).`,
   },
 };
 

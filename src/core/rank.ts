@@ -2,14 +2,14 @@ import { canonicalScore, classifyScore } from "./classify";
 import { viCollator } from "./text";
 import type { Rules, TieBreak } from "./rules";
 import { vetoLabel } from "./rules";
-import type { Basis, ScoreTable, UnitRow } from "./score-table";
+import type { ScoreTable, UnitRow } from "./score-table";
 
 /** One line of the ranking, in ranking order. */
 export interface RankedUnit {
   /** Sequential number in the notice (1, 2, 3 …), never shared. */
   readonly stt: number;
   readonly unit: UnitRow;
-  /** The score ranking used (verified, or self before inspection). */
+  /** The score ranking used: the unit's `score` (its total, or verified/self ± bonus and deductions). */
   readonly score: number;
   /** Competition rank like Excel's RANK.EQ: 1, 2, 3, 3, 5. */
   readonly rank: number;
@@ -22,10 +22,6 @@ export interface RankedUnit {
   readonly award: string | null;
   /** A tie straddles the award's quota: the council must deliberate or vote. */
   readonly needsDeliberation: boolean;
-}
-
-function basisScore(u: UnitRow, basis: Basis): number {
-  return canonicalScore((basis === "verified" ? u.verified : u.self) ?? 0);
 }
 
 /** Higher is better for every tie-break value, so one comparison serves all. */
@@ -58,7 +54,7 @@ export function rankTable(table: ScoreTable, rules: Rules): RankedUnit[] {
   const ties = chain.map(() => new Float64Array(n));
   for (let i = 0; i < n; i++) {
     const u = units[i] as UnitRow;
-    score[i] = basisScore(u, table.basis);
+    score[i] = canonicalScore(u.score);
     self[i] = canonicalScore(u.self ?? 0);
     chain.forEach((t, k) => ((ties[k] as Float64Array)[i] = tieValue(u, t)));
   }

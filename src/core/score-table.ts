@@ -1,11 +1,11 @@
 import { canonicalScore } from "./classify";
-import { detectTable, type ColumnMapping, type TableLocation } from "./detect";
-import { hasErrors, type ColumnRole, type Issue, type Result } from "./issues";
-import type { Rules } from "./rules";
+import { detectTable, isHeaderRow, type ColumnMapping, type TableLocation } from "./detect";
+import { hasErrors, type ColumnRole, type Issue, type Result, type Severity } from "./issues";
+import { PRESETS, type Rules } from "./rules";
 import { checkText } from "./text-issues";
-import { cleanText, foldKey, parseNumber, unitKey, type ParsedNumber } from "./text";
-import type { CellRef, CellValue, Grid, GridOrigin } from "./types";
-import { cellAddress } from "./address";
+import { cleanText, foldKey, parseNumber, sameUnitName, unitKey, type ParsedNumber } from "./text";
+import { hasCell, type CellFacts, type CellRef, type CellValue, type Grid, type GridOrigin } from "./types";
+import { cellAddress, rangeA1 } from "./address";
 
 /** One member unit as read from the score table. */
 export interface UnitRow {
@@ -18,6 +18,14 @@ export interface UnitRow {
   readonly max: number | null;
   readonly bonus: number | null;
   readonly deduction: number | null;
+  /** The sheet's own total column (Tổng điểm …), when the table has one. */
+  readonly total: number | null;
+  /**
+   * The number the unit is ranked and classified on: its total column when the table has one;
+   * else its basis score (verified, or self) + bonus − deductions when such columns hold points;
+   * else its basis score.
+   */
+  readonly score: number;
   readonly veto: boolean;
   readonly vetoReason: string;
   /** 0-based sheet row. */
@@ -44,7 +52,7 @@ export interface ScoreTable {
   readonly lastRow: number;
 }
 
-const SCORE_ROLES = ["self", "verified", "max", "bonus", "deduction"] as const;
+const SCORE_ROLES = ["self", "verified", "max", "bonus", "deduction", "total"] as const;
 type ScoreRole = (typeof SCORE_ROLES)[number];
 
 /**
@@ -155,23 +163,483 @@ function rowKind(grid: Grid, r: number, loc: TableLocation, lastScored: number):
 export function tableUnitNames(grid: Grid, origin: GridOrigin): string[] {
   const found = detectTable(grid, origin);
   if (!found.ok || found.value.columns.unit === undefined) return [];
-  const loc = found.value;
-  const col = loc.columns.unit as number;
-  const lastScored = lastScoreRow(grid, loc);
+  const col = found.value.columns.unit;
   const names: string[] = [];
-  for (let r = loc.firstDataRow; r < grid.length; r++) {
-    const kind = rowKind(grid, r, loc, lastScored);
-    if (kind === "total" || kind === "end") break;
+  for (const r of locateRows(grid, found.value).units) {
     const v = grid[r]?.[col];
-    if (kind === "data" && typeof v === "string" && v.trim() && !paragraph(v)) names.push(cleanText(v));
+    if (typeof v === "string" && v.trim() && !paragraph(v)) names.push(cleanText(v));
   }
   return names;
 }
 
+/** How a score table is read, beyond its grid. */
+export interface ReadOptions {
+  /** What the values alone do not say (uncalculated formulas, percent formats, SUBTOTAL cells, hidden rows). */
+  readonly facts?: CellFacts;
+  /**
+   * The self and verified scores already include bonus and deductions (a summary EMU computed from
+   * detailed sheets): bonus and deduction columns are shown, never added again.
+   */
+  readonly scoresIncludeBonus?: boolean;
+  /**
+   * Check that the scores can be on the rules' scale, and how loudly: "error" when nobody chose
+   * the rules (the default preset), "warning" when the user did. Absent: no check.
+   */
+  readonly scaleCheck?: Severity;
+}
+
+/** Where the table's rows are, found before any cell is checked. */
+export interface RowPlan {
+  /** Grid rows of the units, in order. */
+  readonly units: readonly number[];
+  /** Grid row of the total row (Tổng cộng), if any. */
+  readonly totalRow: number | null;
+  /** Grid row of the last row that belongs to the table. */
+  readonly lastRow: number;
+  /** Grid row where a second table starts (its header, or its section title when it has none). */
+  readonly secondTable: number | null;
+  /** Grid row of the second table's last row (before any notes), when there is one. */
+  readonly secondEnd: number | null;
+}
+
 /**
- * Reads, checks and collects the units of a score table. Every problem a user can cause comes
- * back as an issue at its exact cell; nothing throws. Warnings (text numbers, decimal commas,
- * legacy encodings …) keep the value; errors make `ok` false so ranking does not run.
+ * The words a row of notes or signatures under a table starts with (folded): "Ghi chú: …",
+ * "Nơi nhận:", "KT. GIÁM ĐỐC", "TM. CỤM THI ĐUA", "Người lập biểu", "(*) …".
+ */
+const CLOSING =
+  /^(ghi chu|chu thich|luu y|noi nhan|kt |tm |tl |q |ktl |nguoi lap|nguoi ky|nguoi tong hop|thu truong|giam doc|pho giam doc|chu tich|pho chu tich|truong ban|pho truong ban|cum truong|cum pho|khoi truong|truong khoi|truong cum|lanh dao|xac nhan|ky ten|ky ghi ro|da ky|luu vt|luu van thu)( |$)/;
+
+/** "…, ngày 20 tháng 12 năm 2023": the date line over a signature. */
+const DATE_LINE = /(^| )ngay( \d+)? thang( \d+)? nam( \d+)?$/;
+
+/** True when a cell starts a block of notes or signatures. */
+function closingText(v: CellValue | undefined): boolean {
+  if (typeof v !== "string") return false;
+  const t = v.trim();
+  if (t.startsWith("(*)") || t.startsWith("*")) return true;
+  const k = foldKey(t.slice(0, 80));
+  return CLOSING.test(k) || DATE_LINE.test(foldKey(t));
+}
+
+/** A numbering token of an official form's column-number row: "(1)", "(5)=(4)-(3)", "A", "B", "3". */
+const NUMBERING = /^\(?[0-9A-Za-z]{1,3}\)?(\s*[-+=*/x×]\s*\(?[0-9A-Za-z]{1,3}\)?)*$/;
+
+/**
+ * True when a row is an official form's column numbering under the header — `(1) | (2) | (3)`,
+ * `A | B | 1 | 2 | 3`, `1 | 2 | 3 | 4 | 5` — rather than a unit: every filled cell is such a
+ * token, there are at least three, the unit column holds one too, and numbers count up by one.
+ */
+export function isNumberingRow(row: readonly CellValue[] | undefined, loc: TableLocation): boolean {
+  if (!row) return false;
+  const filled = row.map((v, c) => ({ v, c })).filter(({ v }) => !isBlank(v));
+  if (filled.length < 3) return false;
+  const unit = loc.columns.unit;
+  if (unit === undefined || isBlank(row[unit])) return false;
+  if (
+    !filled.every(({ v }) => (typeof v === "number" ? Number.isInteger(v) : NUMBERING.test(String(v).trim())))
+  )
+    return false;
+  const nums = filled.filter(({ v }) => typeof v === "number").map(({ v }) => v as number);
+  return nums.every((n, k) => k === 0 || n === (nums[k - 1] as number) + 1);
+}
+
+const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$/;
+
+/**
+ * A section title inside a table ("I. Khối các Sở", or "II" in STT beside "Khối các huyện"):
+ * no score, and a Roman numeral in STT or at the head of the name.
+ */
+function isSectionRow(row: readonly CellValue[] | undefined, loc: TableLocation): boolean {
+  if (!row) return false;
+  if (
+    SCORE_ROLES.some((role) => loc.columns[role] !== undefined && !isBlank(row[loc.columns[role] as number]))
+  )
+    return false;
+  const stt = loc.columns.stt === undefined ? undefined : row[loc.columns.stt];
+  if (typeof stt === "string" && ROMAN.test(foldKey(stt))) return true;
+  const first = row.find((v) => !isBlank(v));
+  return typeof first === "string" && /^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)[.)]\s/.test(first.trim());
+}
+
+/**
+ * Phase 1, locating the rows: which grid rows are units, where the total row and the table's
+ * last row are, and whether a second table follows. A numbering row under the header belongs to
+ * the header; notes and signatures under the table end it; a second header (or a second section
+ * title after units) starts a second table, which ends the first.
+ */
+export function locateRows(grid: Grid, loc: TableLocation): RowPlan {
+  let first = loc.firstDataRow;
+  while (first < grid.length && rowIsBlank(grid[first])) first++;
+  if (isNumberingRow(grid[first], loc)) first++;
+  // Notes and signatures end the table: the last score is looked for above them only.
+  let stop = grid.length;
+  for (let r = first; r < grid.length; r++) {
+    const row = grid[r];
+    if (!row || !SCORE_ROLES.every((role) => !isNumericCell(row, loc.columns[role]))) continue;
+    if (row.some((v) => closingText(v))) {
+      stop = r;
+      break;
+    }
+  }
+  const lastScored = Math.min(lastScoreRow(grid, loc), stop - 1);
+  const units: number[] = [];
+  let totalRow: number | null = null;
+  let lastRow = loc.firstDataRow - 1;
+  let secondTable: number | null = null;
+  for (let r = first; r < stop; r++) {
+    const row = grid[r];
+    // Only a row without a number in its score cells can be a header or a section title.
+    const unscored = !!row && !SCORE_ROLES.some((role) => isNumericCell(row, loc.columns[role]));
+    if (units.length > 0 && unscored && (isHeaderRow(row) || isSectionRow(row, loc))) {
+      secondTable = r;
+      // A section title names the second table; its header, if one follows closely, is where to point.
+      for (let k = r; k < Math.min(r + 4, grid.length); k++)
+        if (isHeaderRow(grid[k] ?? [])) {
+          secondTable = k;
+          break;
+        }
+      break;
+    }
+    if (units.length === 0 && unscored && isSectionRow(row, loc)) continue;
+    const kind = rowKind(grid, r, loc, lastScored);
+    if (kind === "blank") continue;
+    if (kind === "end") break;
+    lastRow = r;
+    if (kind === "total") {
+      totalRow = r;
+      break;
+    }
+    units.push(r);
+  }
+  if (secondTable === null && totalRow !== null) {
+    // A second table may also follow the first one's total row.
+    for (let r = totalRow + 1; r < stop; r++) {
+      if (isHeaderRow(grid[r] ?? [])) {
+        secondTable = r;
+        break;
+      }
+    }
+  }
+  let secondEnd: number | null = null;
+  if (secondTable !== null)
+    for (let r = stop - 1; r >= secondTable && secondEnd === null; r--)
+      if (!rowIsBlank(grid[r])) secondEnd = r;
+  return { units, totalRow, lastRow, secondTable, secondEnd };
+}
+
+function isNumericCell(row: readonly CellValue[], c: number | undefined): boolean {
+  if (c === undefined) return false;
+  const v = row[c];
+  return typeof v === "number" || (typeof v === "string" && parseNumber(v).kind === "number");
+}
+
+/** Everything reading the cells needs, and what it gathers on the way. */
+interface Reading extends Reader {
+  readonly loc: TableLocation;
+  readonly rules: Rules;
+  readonly opts: ReadOptions;
+  /** Columns whose percent reading was already reported (once per column). */
+  readonly percentSaid: Set<number>;
+}
+
+/** One row's cells as read: numbers per role, which were blank, the unit's name. */
+interface RowRead {
+  readonly r: number;
+  readonly nums: Record<ScoreRole, number | null>;
+  readonly blank: Record<ScoreRole, boolean>;
+  /** Roles whose cell held something that is not a usable number (reported at the cell). */
+  readonly invalid: ReadonlySet<ScoreRole>;
+  readonly name: string;
+}
+
+/** Reads one score cell: a formula never calculated, a percent, a number, or the issue it deserves. */
+function scoreAt(rd: Reading, r: number, c: number): { value: number | null; blank: boolean } {
+  const cell = ref(rd, r, c);
+  const facts = rd.opts.facts;
+  if (hasCell(facts?.uncalculated, cell.row, cell.col)) {
+    rd.issues.push({ code: "formula-not-calculated", severity: "error", cell });
+    return { value: null, blank: false };
+  }
+  const raw = rd.grid[r]?.[c] ?? "";
+  const parsed = parseNumber(raw);
+  const percentFormat = typeof raw === "number" && hasCell(facts?.percent, cell.row, cell.col);
+  if (parsed.kind === "number" && (percentFormat || parsed.percent)) {
+    // 0.9177 shown as 91,77% and the text "91,77%" are both 91.77 points.
+    const value = canonicalScore(percentFormat ? parsed.value * 100 : parsed.value);
+    if (!rd.percentSaid.has(c)) {
+      rd.percentSaid.add(c);
+      rd.issues.push({ code: "percent-score", severity: "warning", cell, value });
+    }
+    if (value < 0) {
+      rd.issues.push({ code: "negative-score", severity: "error", cell, value });
+      return { value: null, blank: false };
+    }
+    return { value, blank: false };
+  }
+  return { value: numberAt(rd, r, c, parsed), blank: parsed.kind === "empty" };
+}
+
+/** Phase 2, reading a row: its score cells and its unit's name (each problem at its cell). */
+function readRow(rd: Reading, r: number): RowRead {
+  const cols = rd.loc.columns;
+  const nums: Record<ScoreRole, number | null> = {
+    self: null,
+    verified: null,
+    max: null,
+    bonus: null,
+    deduction: null,
+    total: null,
+  };
+  const blank: Record<ScoreRole, boolean> = {
+    self: true,
+    verified: true,
+    max: true,
+    bonus: true,
+    deduction: true,
+    total: true,
+  };
+  const invalid = new Set<ScoreRole>();
+  for (const role of SCORE_ROLES) {
+    const c = cols[role];
+    if (c === undefined) continue;
+    const got = scoreAt(rd, r, c);
+    nums[role] = got.value;
+    blank[role] = got.blank;
+    if (got.value === null && !got.blank) invalid.add(role);
+  }
+  return { r, nums, blank, invalid, name: unitNameAt(rd, r) };
+}
+
+/** The unit's name in row r, or "" with the issue it deserves. */
+function unitNameAt(rd: Reading, r: number): string {
+  const unitCol = rd.loc.columns.unit ?? 0;
+  const cell = ref(rd, r, unitCol);
+  const rawName = rd.grid[r]?.[unitCol];
+  if (hasCell(rd.opts.facts?.uncalculated, cell.row, cell.col)) {
+    rd.issues.push({ code: "formula-not-calculated", severity: "error", cell });
+    return "";
+  }
+  if (isBlank(rawName)) {
+    rd.issues.push({ code: "missing-unit-name", severity: "error", cell });
+    return "";
+  }
+  if (typeof rawName === "string" && parseNumber(rawName).kind === "error") {
+    rd.issues.push({ code: "cell-error", severity: "error", cell, error: rawName.trim() });
+    return "";
+  }
+  return checkText(String(rawName), cell, rd.issues);
+}
+
+/**
+ * Phase 3, checking a row on its own: a blank self-score, a score above the maximum (the self and
+ * verified scores; a total may exceed it through bonus points), an inspector who raised a score.
+ */
+function checkRow(rd: Reading, row: RowRead): void {
+  const cols = rd.loc.columns;
+  const { nums, r } = row;
+  if (cols.self !== undefined && row.blank.self)
+    rd.issues.push({
+      code: "missing-score",
+      severity: "error",
+      role: "self",
+      unit: row.name,
+      cell: ref(rd, r, cols.self),
+    });
+  const limitBase = nums.max ?? rd.rules.maxScore;
+  const limit = limitBase + (rd.opts.scoresIncludeBonus ? (nums.bonus ?? 0) : 0);
+  for (const role of ["self", "verified"] as const) {
+    const v = nums[role];
+    const c = cols[role];
+    if (v !== null && c !== undefined && canonicalScore(v) > canonicalScore(limit))
+      rd.issues.push({
+        code: "score-above-max",
+        severity: "error",
+        cell: ref(rd, r, c),
+        value: v,
+        max: limit,
+      });
+  }
+  const verifiedCol = cols.verified;
+  if (
+    nums.self !== null &&
+    nums.verified !== null &&
+    verifiedCol !== undefined &&
+    rd.rules.verifiedAboveSelf !== "allow" &&
+    canonicalScore(nums.verified) > canonicalScore(nums.self)
+  ) {
+    rd.issues.push({
+      code: "verified-above-self",
+      severity: rd.rules.verifiedAboveSelf,
+      cell: ref(rd, r, verifiedCol),
+      verified: nums.verified,
+      self: nums.self,
+    });
+  }
+}
+
+/** Names that differ only in tone marks are different units; one typed without accents may match. */
+function checkDuplicates(rd: Reading, rows: readonly RowRead[]): void {
+  const unitCol = rd.loc.columns.unit ?? 0;
+  const seen = new Map<string, { name: string; address: string }[]>();
+  for (const row of rows) {
+    if (!row.name) continue;
+    const key = unitKey(row.name);
+    const same = seen.get(key) ?? [];
+    const first = same.find((s) => sameUnitName(s.name, row.name));
+    const cell = ref(rd, row.r, unitCol);
+    if (first)
+      rd.issues.push({
+        code: "duplicate-unit",
+        severity: "error",
+        cell,
+        unit: row.name,
+        firstAddress: first.address,
+      });
+    else seen.set(key, [...same, { name: row.name, address: cellAddress(cell) }]);
+  }
+}
+
+/**
+ * Phase 4, the totals: the total row against the units (a SUBTOTAL/AGGREGATE total under hidden
+ * rows against the visible ones, at most a warning), and each unit's ranking score — its total
+ * column (warning where it differs from score + bonus − deductions), else its score + bonus −
+ * deductions (said once), else its score.
+ */
+function checkTotalRow(rd: Reading, r: number, rows: readonly RowRead[]): void {
+  const facts = rd.opts.facts;
+  const hidden = facts?.hiddenRows;
+  for (const role of SCORE_ROLES) {
+    const c = rd.loc.columns[role];
+    if (c === undefined || rows.some((x) => x.invalid.has(role))) continue;
+    const cell = ref(rd, r, c);
+    if (hasCell(facts?.uncalculated, cell.row, cell.col)) continue;
+    const parsed = parseNumber(rd.grid[r]?.[c] ?? "");
+    if (parsed.kind !== "number") continue;
+    const visibleOnly =
+      hasCell(facts?.subtotal, cell.row, cell.col) &&
+      hidden !== undefined &&
+      rows.some((x) => hidden.has(x.r + rd.origin.row));
+    let sum = 0;
+    for (const x of rows) if (!visibleOnly || !hidden?.has(x.r + rd.origin.row)) sum += x.nums[role] ?? 0;
+    const expected = canonicalScore(sum);
+    if (Math.abs(canonicalScore(parsed.value) - expected) > 1e-6)
+      rd.issues.push({
+        code: "total-mismatch",
+        severity: visibleOnly ? "warning" : "error",
+        cell,
+        role,
+        expected,
+        actual: parsed.value,
+        ...(visibleOnly ? { visibleOnly: true } : {}),
+      });
+  }
+}
+
+function rankingScores(rd: Reading, rows: readonly RowRead[], basis: Basis): number[] {
+  const cols = rd.loc.columns;
+  const base = (x: RowRead): number | null => (basis === "verified" ? x.nums.verified : x.nums.self);
+  const adjusted = (x: RowRead): number | null => {
+    const b = base(x);
+    return b === null ? null : canonicalScore(b + (x.nums.bonus ?? 0) - (x.nums.deduction ?? 0));
+  };
+  const totalCol = cols.total;
+  // A total column with anything in it is the ranking score, even when some cells are unreadable.
+  if (totalCol !== undefined && rows.some((x) => !x.blank.total)) {
+    return rows.map((x) => {
+      if (x.nums.total === null) {
+        if (x.blank.total)
+          rd.issues.push({
+            code: "missing-score",
+            severity: "error",
+            role: "total",
+            unit: x.name,
+            cell: ref(rd, x.r, totalCol),
+          });
+        return 0;
+      }
+      const expected = adjusted(x);
+      if (expected !== null && Math.abs(canonicalScore(x.nums.total) - expected) > 1e-6)
+        rd.issues.push({
+          code: "total-column-mismatch",
+          severity: "warning",
+          cell: ref(rd, x.r, totalCol),
+          expected,
+          actual: x.nums.total,
+        });
+      return x.nums.total;
+    });
+  }
+  const bonus = rows.some((x) => (x.nums.bonus ?? 0) !== 0);
+  const deduction = rows.some((x) => (x.nums.deduction ?? 0) !== 0);
+  if (!rd.opts.scoresIncludeBonus && (bonus || deduction)) {
+    const at = bonus ? cols.bonus : cols.deduction;
+    rd.issues.push({
+      code: "total-computed",
+      severity: "warning",
+      cell: ref(rd, Math.max(rd.loc.headerRow, 0), at ?? 0),
+      bonus,
+      deduction,
+    });
+    return rows.map((x) => adjusted(x) ?? 0);
+  }
+  return rows.map((x) => base(x) ?? 0);
+}
+
+/**
+ * The preset whose scale the scores fit, or null: the smallest maximum the highest score stays
+ * within (with the bonus columns' allowance) while being above a tenth of it.
+ */
+function fittingPreset(highest: number): string | null {
+  const fits = Object.entries(PRESETS)
+    .map(([id, p]) => ({ id, max: p.maxScore }))
+    .filter((p) => highest <= p.max && highest > p.max / 10)
+    .sort((a, b) => a.max - b.max);
+  return fits[0]?.id ?? null;
+}
+
+/**
+ * Whether the scores can be on the rules' scale: not when every score (and every row maximum) is at
+ * most a tenth of the maximum (a 100-point table against 1000-point rules), nor when half the
+ * units or more score above the maximum with no bonus column to explain it.
+ */
+function checkScale(
+  rd: Reading,
+  rows: readonly RowRead[],
+  scores: readonly number[],
+  severity: Severity,
+): void {
+  const max = rd.rules.maxScore;
+  // One pass, no spread: a table may have 100,000 units.
+  let highest = -Infinity;
+  for (const v of scores) if (v > highest) highest = v;
+  for (const x of rows)
+    for (const v of [x.nums.self, x.nums.verified, x.nums.max]) if (v !== null && v > highest) highest = v;
+  if (highest === -Infinity) return;
+  const noBonus = rd.loc.columns.bonus === undefined && !rows.some((x) => x.nums.max !== null);
+  const tooLow = highest > 0 && highest <= max / 10;
+  // One score above the maximum is that cell's mistake (score-above-max); half of them, the scale's.
+  const above = rows.filter((x) =>
+    [x.nums.self, x.nums.verified].some((v) => v !== null && canonicalScore(v) > canonicalScore(max)),
+  ).length;
+  const tooHigh = noBonus && above > 0 && above * 2 >= rows.length;
+  if (!tooLow && !tooHigh) return;
+  const c = rd.loc.columns.verified ?? rd.loc.columns.self ?? 0;
+  rd.issues.push({
+    code: "scale-mismatch",
+    severity,
+    cell: ref(rd, Math.max(rd.loc.headerRow, 0), c),
+    maxScore: max,
+    highest,
+    preset: fittingPreset(highest),
+  });
+}
+
+/**
+ * Reads, checks and collects the units of a score table, in four phases: locate the rows
+ * (`locateRows`), read each row (`readRow`), check it (`checkRow`, duplicates), then the totals
+ * (`checkTotalRow`, each unit's ranking score). Every problem a user can cause comes back as an
+ * issue at its exact cell; nothing throws. Warnings (text numbers, decimal commas, legacy
+ * encodings …) keep the value; errors make `ok` false so ranking does not run.
  * @example readScoreTable(grid(["STT","Đơn vị","Điểm tự chấm"],[1,"Sở A",985]), origin, rules).ok //=> true
  */
 export function readScoreTable(
@@ -179,11 +647,12 @@ export function readScoreTable(
   origin: GridOrigin,
   rules: Rules,
   mapping?: ColumnMapping,
+  opts: ReadOptions = {},
 ): Result<ScoreTable> {
   const found = detectTable(grid, origin, mapping);
   if (!found.ok) return found;
   const loc = found.value;
-  const rd: Reader = { grid, origin, issues: [] };
+  const rd: Reading = { grid, origin, issues: [], loc, rules, opts, percentSaid: new Set() };
   const cols = loc.columns;
   const headerCell = (role: ColumnRole | undefined): CellRef =>
     ref(
@@ -198,169 +667,78 @@ export function readScoreTable(
     rd.issues.push({ code: "missing-column", severity: "error", role: "self", cell: headerCell(undefined) });
   if (hasErrors(rd.issues)) return { ok: false, issues: rd.issues };
 
-  const units: UnitRow[] = [];
-  const seen = new Map<string, string>();
-  const sums: Record<ScoreRole, number> = { self: 0, verified: 0, max: 0, bonus: 0, deduction: 0 };
-  // A column with an invalid cell has no meaningful sum: its total is not checked (the cell is reported).
-  const unsummable = new Set<ScoreRole>();
-  let totalRow: number | null = null;
-  let lastRow = loc.firstDataRow - 1;
-  const pending: { r: number; unit: number; verifiedBlank: boolean }[] = [];
-
-  const lastScored = lastScoreRow(grid, loc);
-  for (let r = loc.firstDataRow; r < grid.length; r++) {
-    const kind = rowKind(grid, r, loc, lastScored);
-    if (kind === "blank") continue;
-    if (kind === "end") break;
-    lastRow = r;
-    if (kind === "total") {
-      totalRow = r;
-      checkTotals(rd, r, loc, sums, unsummable);
-      break;
-    }
-    const row = grid[r] ?? [];
-    const get = (role: ColumnRole): CellValue | undefined =>
-      cols[role] === undefined ? undefined : row[cols[role]];
-    const nums: Record<ScoreRole, number | null> = {
-      self: null,
-      verified: null,
-      max: null,
-      bonus: null,
-      deduction: null,
-    };
-    const parsedBlank: Record<ScoreRole, boolean> = {
-      self: true,
-      verified: true,
-      max: true,
-      bonus: true,
-      deduction: true,
-    };
-    for (const role of SCORE_ROLES) {
-      const c = cols[role];
-      if (c === undefined) continue;
-      const parsed = parseNumber(row[c] ?? "");
-      parsedBlank[role] = parsed.kind === "empty";
-      nums[role] = numberAt(rd, r, c, parsed);
-      if (nums[role] !== null) sums[role] += nums[role];
-      else if (parsed.kind !== "empty") unsummable.add(role);
-    }
-
-    // The unit's name.
-    const unitCol = cols.unit ?? 0;
-    const rawName = get("unit");
-    let name = "";
-    if (isBlank(rawName)) {
-      rd.issues.push({ code: "missing-unit-name", severity: "error", cell: ref(rd, r, unitCol) });
-    } else if (typeof rawName === "string" && parseNumber(rawName).kind === "error") {
-      rd.issues.push({
-        code: "cell-error",
-        severity: "error",
-        cell: ref(rd, r, unitCol),
-        error: rawName.trim(),
-      });
-    } else {
-      name = checkText(String(rawName), ref(rd, r, unitCol), rd.issues);
-    }
-    const key = name ? unitKey(name) : "";
-    if (key) {
-      const first = seen.get(key);
-      if (first !== undefined)
-        rd.issues.push({
-          code: "duplicate-unit",
-          severity: "error",
-          cell: ref(rd, r, unitCol),
-          unit: name,
-          firstAddress: first,
-        });
-      else seen.set(key, cellAddress(ref(rd, r, unitCol)));
-    }
-
-    // Missing scores: a blank self-score is always missing; a blank verified score is missing
-    // only if inspection has started (some verified score exists), decided after the loop.
-    if (cols.self !== undefined && parsedBlank.self)
-      rd.issues.push({
-        code: "missing-score",
-        severity: "error",
-        role: "self",
-        unit: name,
-        cell: ref(rd, r, cols.self),
-      });
-    if (cols.verified !== undefined)
-      pending.push({ r, unit: units.length, verifiedBlank: parsedBlank.verified });
-
-    const limitBase = nums.max ?? rules.maxScore;
-    const limit = limitBase + (nums.bonus ?? 0);
-    for (const role of ["self", "verified"] as const) {
-      const v = nums[role];
-      const c = cols[role];
-      if (v !== null && c !== undefined && canonicalScore(v) > canonicalScore(limit))
-        rd.issues.push({
-          code: "score-above-max",
-          severity: "error",
-          cell: ref(rd, r, c),
-          value: v,
-          max: limit,
-        });
-    }
-    if (
-      nums.self !== null &&
-      nums.verified !== null &&
-      cols.verified !== undefined &&
-      rules.verifiedAboveSelf !== "allow" &&
-      canonicalScore(nums.verified) > canonicalScore(nums.self)
-    ) {
-      rd.issues.push({
-        code: "verified-above-self",
-        severity: rules.verifiedAboveSelf,
-        cell: ref(rd, r, cols.verified),
-        verified: nums.verified,
-        self: nums.self,
-      });
-    }
-
-    const veto = vetoOf(get("veto"));
-    const cells: Partial<Record<ColumnRole, CellRef>> = {};
-    for (const [role, c] of Object.entries(cols) as [ColumnRole, number][]) cells[role] = ref(rd, r, c);
-    units.push({
-      name,
-      key,
-      self: nums.self,
-      verified: nums.verified,
-      max: nums.max,
-      bonus: nums.bonus,
-      deduction: nums.deduction,
-      veto: veto.veto,
-      vetoReason: veto.reason,
-      row: r + origin.row,
-      cells,
-      existing: { classification: get("classification") ?? "", rank: get("rank") ?? "" },
+  const plan = locateRows(grid, loc);
+  const rows = plan.units.map((r) => readRow(rd, r));
+  for (const row of rows) checkRow(rd, row);
+  checkDuplicates(rd, rows);
+  if (plan.totalRow !== null) checkTotalRow(rd, plan.totalRow, rows);
+  if (plan.secondTable !== null) {
+    const width = grid.reduce((w, row) => Math.max(w, row.length), 1);
+    const tl = ref(rd, plan.secondTable, 0);
+    rd.issues.push({
+      code: "second-table",
+      severity: "warning",
+      cell: tl,
+      range: rangeA1(
+        tl.row,
+        tl.col,
+        (plan.secondEnd ?? plan.secondTable) + origin.row,
+        origin.col + width - 1,
+      ),
     });
   }
 
-  const inspected = units.some((u) => u.verified !== null);
+  // A blank verified score is missing only once inspection has started (some verified score exists).
+  // A verified cell holding anything (even a formula never calculated) means inspection has started.
+  const inspected = rows.some((x) => !x.blank.verified);
   let basis: Basis = "verified";
-  if (units.length > 0 && (cols.verified === undefined || !inspected)) {
+  if (rows.length > 0 && (cols.verified === undefined || !inspected)) {
     basis = "self";
     rd.issues.push({
       code: "basis-self",
       severity: "warning",
       cell: headerCell(cols.verified !== undefined ? "verified" : "self"),
     });
-  } else {
-    for (const p of pending) {
-      const u = units[p.unit];
-      if (p.verifiedBlank && cols.verified !== undefined)
+  } else if (cols.verified !== undefined) {
+    const vc = cols.verified;
+    for (const x of rows)
+      if (x.blank.verified)
         rd.issues.push({
           code: "missing-score",
           severity: "error",
           role: "verified",
-          unit: u?.name ?? "",
-          cell: ref(rd, p.r, cols.verified),
+          unit: x.name,
+          cell: ref(rd, x.r, vc),
         });
-    }
   }
-  if (units.length === 0)
-    rd.issues.push({ code: "no-units", severity: "error", cell: headerCell(undefined) });
+  if (rows.length === 0) rd.issues.push({ code: "no-units", severity: "error", cell: headerCell(undefined) });
+
+  const scores = rankingScores(rd, rows, basis);
+  if (opts.scaleCheck) checkScale(rd, rows, scores, opts.scaleCheck);
+  const units: UnitRow[] = rows.map((x, k) => {
+    const row = grid[x.r] ?? [];
+    const get = (role: ColumnRole): CellValue | undefined =>
+      cols[role] === undefined ? undefined : row[cols[role]];
+    const veto = vetoOf(get("veto"));
+    const cells: Partial<Record<ColumnRole, CellRef>> = {};
+    for (const [role, c] of Object.entries(cols) as [ColumnRole, number][]) cells[role] = ref(rd, x.r, c);
+    return {
+      name: x.name,
+      key: x.name ? unitKey(x.name) : "",
+      self: x.nums.self,
+      verified: x.nums.verified,
+      max: x.nums.max,
+      bonus: x.nums.bonus,
+      deduction: x.nums.deduction,
+      total: x.nums.total,
+      score: scores[k] ?? 0,
+      veto: veto.veto,
+      vetoReason: veto.reason,
+      row: x.r + origin.row,
+      cells,
+      existing: { classification: get("classification") ?? "", rank: get("rank") ?? "" },
+    };
+  });
 
   const issues = sortIssues(rd.issues);
   if (hasErrors(issues)) return { ok: false, issues };
@@ -372,35 +750,11 @@ export function readScoreTable(
       location: loc,
       units,
       basis,
-      totalRow: totalRow === null ? null : totalRow + origin.row,
-      lastRow: lastRow + origin.row,
+      totalRow: plan.totalRow === null ? null : plan.totalRow + origin.row,
+      lastRow: plan.lastRow + origin.row,
     },
     issues,
   };
-}
-
-function checkTotals(
-  rd: Reader,
-  r: number,
-  loc: TableLocation,
-  sums: Record<ScoreRole, number>,
-  unsummable: ReadonlySet<ScoreRole>,
-): void {
-  for (const role of SCORE_ROLES) {
-    const c = loc.columns[role];
-    if (c === undefined || unsummable.has(role)) continue;
-    const parsed = parseNumber(rd.grid[r]?.[c] ?? "");
-    if (parsed.kind !== "number") continue;
-    if (Math.abs(canonicalScore(parsed.value) - canonicalScore(sums[role])) > 1e-6)
-      rd.issues.push({
-        code: "total-mismatch",
-        severity: "error",
-        cell: ref(rd, r, c),
-        role,
-        expected: canonicalScore(sums[role]),
-        actual: parsed.value,
-      });
-  }
 }
 
 /** Issues in reading order: sheet by sheet (in the order they first appear), then by row and column. */

@@ -36,3 +36,27 @@ export interface GridOrigin {
  * It carries a criteria list's tree when the rows are not numbered.
  */
 export type CellIndents = ReadonlyMap<number, ReadonlyMap<number, number>>;
+
+/** Cells of a sheet, by 0-based sheet row then the set of 0-based sheet columns. */
+export type CellSet = ReadonlyMap<number, ReadonlySet<number>>;
+
+/**
+ * What a sheet's values alone do not say, in sheet coordinates (0-based row and column of the
+ * sheet, not of the grid), given by readers that know it; every field is optional.
+ * - `uncalculated`: formulas with no stored result (a file written by a generator and never
+ *   opened in Excel or LibreOffice). Excel itself always calculates, so the add-in never has them.
+ * - `percent`: cells whose number format shows a percent ("0.00%"): 0.9177 is shown 91,77%.
+ * - `subtotal`: cells whose formula is SUBTOTAL(…) or AGGREGATE(…), which leave hidden rows out.
+ * - `hiddenRows`: rows hidden by a filter or by hand.
+ */
+export interface CellFacts {
+  readonly uncalculated?: CellSet;
+  readonly percent?: CellSet;
+  readonly subtotal?: CellSet;
+  readonly hiddenRows?: ReadonlySet<number>;
+}
+
+/** True when a fact set holds the cell. */
+export function hasCell(set: CellSet | undefined, row: number, col: number): boolean {
+  return set?.get(row)?.has(col) === true;
+}

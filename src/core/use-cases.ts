@@ -1,4 +1,4 @@
-import { cellAddress } from "./address";
+import { cellAddress, parseRangeA1 } from "./address";
 import { proposeAwards, vetoIssues } from "./awards";
 import type { ColumnMapping } from "./detect";
 import { hasErrors, type Issue, type Result } from "./issues";
@@ -12,11 +12,16 @@ import { buildResults } from "./results-sheet";
 import { DEFAULT_PRESET, presetRules, type Rules } from "./rules";
 import { isRulesSheet, parseRulesSheet } from "./rules-sheet";
 import { readScoreTable, sortIssues, type Basis, type ScoreTable } from "./score-table";
-import { CRITERIA_SUMMARY_SHEET, compareSummary, summariseCriteria } from "./criteria-summary";
+import {
+  CRITERIA_SUMMARY_SHEET,
+  compareSummary,
+  summariseCriteria,
+  summaryIssuesAtSources,
+} from "./criteria-summary";
 import type { CriteriaLayout } from "./criteria";
 import type { SheetModel } from "./sheet-model";
 import { gridSheet } from "./sheet-builder";
-import type { CellIndents, Grid, GridOrigin, Lang } from "./types";
+import type { CellFacts, CellIndents, Grid, GridOrigin, Lang } from "./types";
 
 /** A sheet as any entry point reads it: the CLI from a file, the add-in from Excel. */
 export interface WorkbookSheet {
@@ -28,6 +33,8 @@ export interface WorkbookSheet {
   readonly visible?: boolean;
   /** Excel's indent levels, where the reader has them (a criteria list's tree without numbering). */
   readonly indents?: CellIndents;
+  /** What the values alone do not say (formulas never calculated, percent formats, SUBTOTAL, hidden rows). */
+  readonly facts?: CellFacts;
 }
 
 export type RulesSource = "explicit" | "workbook" | "preset";
@@ -41,6 +48,11 @@ export interface RankRequest {
   readonly mapping?: ColumnMapping;
   /** Overrides the detected layout of detailed scoring sheets (one unit a sheet, or side by side). */
   readonly criteriaLayout?: CriteriaLayout;
+  /**
+   * The score table's range on the sheet, header included ("A5:F20"): what is outside it is not
+   * read (a second table, notes). `emu rank|validate --range` and the pane's table range.
+   */
+  readonly range?: string;
 }
 
 export interface RankOutcome {
@@ -57,6 +69,30 @@ export interface RankOutcome {
 
 function originOf(s: WorkbookSheet): GridOrigin {
   return s.origin ?? { sheet: s.name, row: 0, col: 0 };
+}
+
+/**
+ * A sheet cut to a range given in sheet coordinates (what is outside it is left out); the facts
+ * are in sheet coordinates and stay as they are.
+ * @example cropSheet(sheet, { r1: 4, c1: 0, r2: 19, c2: 5 }).origin //=> { sheet, row: 4, col: 0 }
+ */
+export function cropSheet(
+  s: WorkbookSheet,
+  range: { r1: number; c1: number; r2: number; c2: number },
+): WorkbookSheet {
+  const o = originOf(s);
+  const row0 = Math.max(range.r1, o.row);
+  const col0 = Math.max(range.c1, o.col);
+  const grid: Grid = s.grid
+    .slice(row0 - o.row, Math.max(row0 - o.row, range.r2 - o.row + 1))
+    .map((row) => row.slice(col0 - o.col, Math.max(col0 - o.col, range.c2 - o.col + 1)));
+  return {
+    name: s.name,
+    grid,
+    origin: { sheet: o.sheet, row: row0, col: col0 },
+    ...(s.visible !== undefined ? { visible: s.visible } : {}),
+    ...(s.facts ? { facts: s.facts } : {}),
+  };
 }
 
 /** The marks EMU left in the workbook (which sheets and cells it wrote). */
@@ -138,6 +174,16 @@ export function rankWorkbook(req: RankRequest): RankOutcome {
   } else {
     candidates = req.sheets.filter((s) => s.visible !== false && !isEmuSheet(s, marks));
   }
+  if (req.range !== undefined) {
+    const range = parseRangeA1(req.range);
+    if (!range) {
+      const issue: Issue = { code: "range-invalid", severity: "error", range: req.range };
+      return { ok: false, sheet: null, basis: "self", ...base, table: null, ranking: [], issues: [issue] };
+    }
+    candidates = candidates.map((s) => cropSheet(s, range));
+  }
+  // Nobody chose the default preset: scores off its scale are refused; chosen rules only warned.
+  const scaleCheck = source === "preset" ? "error" : "warning";
 
   // Detailed scoring sheets (criteria × points), when the workbook has them: their totals are
   // checked against the summary, or become the summary when there is none.
@@ -154,7 +200,10 @@ export function rankWorkbook(req: RankRequest): RankOutcome {
 
   // The first sheet whose summary table is found wins; its problems are the ones reported.
   for (const s of candidates) {
-    const read = readScoreTable(s.grid, originOf(s), rules, req.mapping);
+    const read = readScoreTable(s.grid, originOf(s), rules, req.mapping, {
+      ...(s.facts ? { facts: s.facts } : {}),
+      scaleCheck,
+    });
     const noTable = !read.ok && read.issues.length === 1 && read.issues[0]?.code === "no-table";
     if (noTable && (wanted === undefined || criteria)) continue;
     const fromCriteria = criteria
@@ -164,10 +213,13 @@ export function rankWorkbook(req: RankRequest): RankOutcome {
   }
   if (criteria) {
     const origin = { sheet: CRITERIA_SUMMARY_SHEET, row: 0, col: 0 };
-    return rankRead(readScoreTable(criteria.grid, origin, rules), CRITERIA_SUMMARY_SHEET, [
-      ...rulesResult.issues,
-      ...criteria.issues,
-    ]);
+    const read = readScoreTable(criteria.grid, origin, rules, undefined, {
+      scoresIncludeBonus: true,
+      scaleCheck,
+    });
+    const ranked = rankRead(read, CRITERIA_SUMMARY_SHEET, [...rulesResult.issues, ...criteria.issues]);
+    // Messages name the unit's own sheet, never the computed summary the workbook does not have.
+    return { ...ranked, issues: summaryIssuesAtSources(ranked.issues, criteria) };
   }
   const sheetName = candidates[0]?.name ?? req.sheets[0]?.name ?? "";
   return {
@@ -326,6 +378,8 @@ export interface JsonReport {
     unit: string;
     self: number | null;
     verified: number | null;
+    /** The number ranked and classified on: the total when one applies, else verified (or self). */
+    score: number;
     gap: number | null;
     rank: number;
     tied: boolean;
@@ -347,6 +401,7 @@ export function jsonReport(outcome: RankOutcome, lang: Lang): JsonReport {
       unit: r.unit.name,
       self: r.unit.self,
       verified: r.unit.verified,
+      score: r.score,
       gap: r.gap,
       rank: r.rank,
       tied: r.tied,

@@ -6,6 +6,7 @@
  * It also checks the rules Excel applies when it registers the metadata, because Excel's only
  * report of a broken file is `#NAME?` in the user's cells.
  */
+import * as languages from "hyperformula/commonjs/i18n/languages";
 import { FUNCTIONS, functionsMetadata, type FnDef, type FnLang } from "../functions/catalog";
 
 /** File name → language. The names are part of the manifest's contract. */
@@ -18,6 +19,24 @@ export const FUNCTIONS_JSON_FILES: Readonly<Record<string, FnLang>> = {
 // digits, periods and underscores, at most 128 characters (names may use any Unicode letter).
 const ID_RE = /^[A-Za-z][A-Za-z0-9._]{0,127}$/;
 const NAME_RE = /^\p{L}[\p{L}\p{N}._]{0,127}$/u;
+
+/**
+ * Excel's built-in function names in every language HyperFormula translates (17 of Excel's
+ * languages), plus the built-ins HyperFormula lacks (it has no RANK family). Microsoft's naming
+ * guidelines for custom functions: a name must not match a built-in Excel function's in any language.
+ */
+const EXTRA_BUILT_INS = ["RANK", "RANK.EQ", "RANK.AVG", "PERCENTRANK", "PERCENTRANK.INC", "PERCENTRANK.EXC"];
+export const BUILT_IN_NAMES: ReadonlySet<string> = new Set(
+  [
+    ...EXTRA_BUILT_INS,
+    ...Object.values(languages as unknown as Record<string, { functions?: Record<string, string> }>).flatMap(
+      (l) =>
+        l && typeof l === "object" && l.functions
+          ? [...Object.keys(l.functions), ...Object.values(l.functions)]
+          : [],
+    ),
+  ].map((n) => n.toUpperCase()),
+);
 
 /**
  * Problems that would make Excel reject the metadata; empty when all is well.
@@ -34,6 +53,8 @@ export function metadataProblems(fns: readonly FnDef[] = FUNCTIONS): string[] {
       const name = f.name[lang];
       if (!NAME_RE.test(name)) problems.push(`${f.id}: ${lang} name "${name}" is not a valid function name`);
       if (seen[lang].has(name.toUpperCase())) problems.push(`${f.id}: ${lang} name "${name}" is used twice`);
+      if (BUILT_IN_NAMES.has(name.toUpperCase()))
+        problems.push(`${f.id}: ${lang} name "${name}" is the name of a built-in Excel function`);
       seen[lang].add(name.toUpperCase());
       for (const p of f.parameters) {
         if (!p.name[lang] || !p.description[lang])

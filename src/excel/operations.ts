@@ -26,6 +26,7 @@ import {
   type RankingOutput,
   type Rules,
 } from "../core";
+import { forgetWorkbookRules } from "./workbook-rules";
 import { runExcel, type RunOptions } from "./host";
 import { AUX_SHEETS, readAllSheets, readWorkbook, type WorkbookRead } from "./read";
 import { queueGridSheet, queueLeftoverCleanup, writeJob } from "./write";
@@ -189,16 +190,25 @@ async function saveGridSheet(
   name: string,
   rows: readonly (readonly CellValue[])[],
   run?: RunOptions,
+  recalculate = false,
 ): Promise<void> {
   await runExcel(async (context) => {
     queueGridSheet(context, name, rows, await sheetExists(context, name));
+    if (recalculate) context.workbook.application.calculate("Full" as Excel.CalculationType);
     await context.sync();
   }, run);
 }
 
-/** Saves the rules to the readable rules sheet (what the CLI and the ribbon read). */
-export function saveRules(rules: Rules, run?: RunOptions): Promise<void> {
-  return saveGridSheet(RULES_SHEET_NAME, rulesSheetGrid(rules), run);
+/**
+ * Saves the rules to the readable rules sheet (what the CLI and the ribbon read), then asks Excel
+ * for a full calculation: EMU's functions called without a bands range read this sheet through
+ * the API, which Excel does not see as a dependency, so only a full calculation
+ * (Application.calculate("Full")) brings their cells up to date.
+ */
+export async function saveRules(rules: Rules, run?: RunOptions): Promise<void> {
+  forgetWorkbookRules();
+  await saveGridSheet(RULES_SHEET_NAME, rulesSheetGrid(rules), run, true);
+  forgetWorkbookRules();
 }
 
 /** Saves the notice form to the notice fields sheet, so the next notice starts from it. */

@@ -1,4 +1,5 @@
-/* global Excel */
+/* global Excel, Office */
+import { changeGate } from "./watch-gate";
 import {
   MARKS_SHEET_NAME,
   columnLetters,
@@ -242,19 +243,27 @@ export async function saveMapping(
 }
 
 /**
- * Calls `onChange` when any sheet changes (Excel's worksheets.onChanged, ExcelApi 1.9), so the
- * pane can reload rules edited by hand. Returns the unsubscribe, or null where the host has no
- * such event (older hosts, the preview's double): the pane then reloads on focus instead.
+ * Calls `onChange` when a sheet EMU reads changes (Excel's worksheets.onChanged, ExcelApi 1.9), so
+ * the pane can reload rules edited by hand; not for EMU's own output sheets, and not while the
+ * pane is hidden (Office.addin.onVisibilityModeChanged, SharedRuntime 1.1): a change made then is
+ * reported once when the pane shows again (src/excel/watch-gate.ts). Returns the unsubscribe, or
+ * null where the host has no such event (older hosts, the preview's double): the pane then
+ * reloads on focus instead.
  */
 export async function watchWorkbook(onChange: () => void): Promise<(() => Promise<void>) | null> {
   try {
+    const gate = changeGate(onChange);
     let remove: (() => Promise<void>) | null = null;
     await Excel.run(async (context) => {
       const event = context.workbook.worksheets.onChanged;
       if (!event || typeof event.add !== "function") return;
-      const result = event.add(async () => onChange());
+      const result = event.add(async (args: Excel.WorksheetChangedEventArgs) => {
+        gate.change(await sheetNameOf(args.worksheetId));
+      });
       await context.sync();
+      const hidden = await onVisibility((visible) => gate.visibility(visible));
       remove = async () => {
+        await hidden?.().catch(() => undefined);
         await Excel.run(result.context, async (ctx) => {
           result.remove();
           await ctx.sync();
@@ -262,6 +271,35 @@ export async function watchWorkbook(onChange: () => void): Promise<(() => Promis
       };
     });
     return remove;
+  } catch {
+    return null;
+  }
+}
+
+/** The name of the sheet an event names by id; null when it cannot be read (then: reload). */
+async function sheetNameOf(id: string | undefined): Promise<string | null> {
+  if (!id) return null;
+  try {
+    return await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(id);
+      ws.load("name");
+      await context.sync();
+      return ws.name;
+    });
+  } catch {
+    return null;
+  }
+}
+
+/** Office.addin.onVisibilityModeChanged where the host has it; returns its remover. */
+async function onVisibility(listener: (visible: boolean) => void): Promise<(() => Promise<void>) | null> {
+  const addin = typeof Office !== "undefined" ? Office.addin : undefined;
+  if (!addin || typeof addin.onVisibilityModeChanged !== "function") return null;
+  try {
+    const off = await addin.onVisibilityModeChanged((args) =>
+      listener(String(args.visibilityMode) !== "Hidden"),
+    );
+    return async () => off();
   } catch {
     return null;
   }

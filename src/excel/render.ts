@@ -1,4 +1,5 @@
 /* global Excel */
+import { setCellValues } from "./cell-values";
 import { MAX_ROW_HEIGHT, fitCellText, type CellStyle, type SheetModel, type ValidationModel } from "../core";
 
 /**
@@ -173,9 +174,7 @@ export function queueBand(
   const n = r2 - r1 + 1;
   if (n <= 0 || cols <= 0) return;
   const block = ws.getRangeByIndexes(r1, 0, n, cols);
-  // Formats first: a text format set before the value keeps "=…", "+…", "-…" and "@…" as text.
-  block.numberFormat = dense.formats.slice(r1, r2 + 1);
-  block.values = dense.values.slice(r1, r2 + 1);
+  setCellValues(block, dense.values.slice(r1, r2 + 1), dense.formats.slice(r1, r2 + 1));
   for (const [key, rects] of styleRuns(model, r1, r2)) {
     const style = model.styles[key];
     if (!style) continue;

@@ -8,6 +8,7 @@ import {
   type Marks,
   type SheetModel,
 } from "../core";
+import { setCellValues } from "./cell-values";
 import { toHostError } from "./host";
 import { LIMITS } from "./read";
 import { denseRows, planBands, queueBand, queueLayout } from "./render";
@@ -134,6 +135,10 @@ function queueSwap(
   queueFill(context, job.fill);
   if (job.marks) queueMarks(context, job.marks, job.marksExists || (present?.has(MARKS_SHEET_NAME) ?? false));
   if (job.activate) context.workbook.worksheets.getItem(job.activate).activate();
+  // Calculation was suspended for these writes, and "it is the developer's responsibility to
+  // re-calc the workbook" (Application.suspendApiCalculationUntilNextSync): formulas reading the
+  // filled-back Xếp loại / Hạng cells would stay stale. Queued last, in the same request.
+  context.workbook.application.calculate("Recalculate" as Excel.CalculationType);
 }
 
 async function rollForward(
@@ -199,9 +204,11 @@ function queueFill(context: Excel.RequestContext, fill: readonly CellWrite[]): v
       end++;
     }
     const ws = context.workbook.worksheets.getItem(first.cell.sheet);
-    ws.getRangeByIndexes(first.cell.row, first.cell.col, end - k, 1).values = sorted
-      .slice(k, end)
-      .map((w) => [w.value]);
+    setCellValues(
+      ws.getRangeByIndexes(first.cell.row, first.cell.col, end - k, 1),
+      sorted.slice(k, end).map((w) => [w.value]),
+      null,
+    );
     k = end;
   }
 }
@@ -216,8 +223,7 @@ export function queueMarks(context: Excel.RequestContext, marks: Marks, exists: 
   const width = grid.reduce((w, r) => Math.max(w, r.length), 3);
   const values: CellValue[][] = grid.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ""));
   const range = ws.getRangeByIndexes(0, 0, values.length, width);
-  range.numberFormat = values.map((r) => r.map((v) => (typeof v === "string" ? "@" : "General")));
-  range.values = values as (string | number | boolean)[][];
+  setCellValues(range, values, "General");
 }
 
 /**
@@ -236,8 +242,7 @@ export function queueGridSheet(
   const values = rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ""));
   if (values.length === 0) return ws;
   const range = ws.getRangeByIndexes(0, 0, values.length, width);
-  range.numberFormat = values.map((r) => r.map((v) => (typeof v === "string" ? "@" : "General")));
-  range.values = values as (string | number | boolean)[][];
+  setCellValues(range, values, "General");
   if (!exists) {
     ws.getRangeByIndexes(0, 0, 1, 1).format.font.bold = true;
     ws.getRangeByIndexes(0, 0, 1, 1).format.columnWidth = 220;

@@ -61,11 +61,12 @@ export const FUNCTIONS: readonly FnDef[] = [
     result: { type: "any", dimensionality: "matrix" },
   },
   {
-    id: "RANK",
-    name: { en: "RANK", vi: "XEPHANG" },
+    // Not "RANK": Excel forbids a custom function named like a built-in one in any language.
+    id: "RANKOF",
+    name: { en: "RANKOF", vi: "XEPHANG" },
     description: {
-      en: "Rank of a score among the scores, highest first; equal scores share a rank (like RANK.EQ: 1, 2, 3, 3, 5).",
-      vi: "Thứ hạng của điểm trong danh sách, điểm cao xếp trước; điểm bằng nhau đồng hạng (như RANK.EQ: 1, 2, 3, 3, 5).",
+      en: "Rank of a score among the scores, highest first; equal scores share a rank (like Excel's RANK.EQ: 1, 2, 3, 3, 5). A blank cell stays blank.",
+      vi: "Thứ hạng của điểm trong danh sách, điểm cao xếp trước; điểm bằng nhau đồng hạng (như hàm RANK.EQ của Excel: 1, 2, 3, 3, 5). Ô trống cho kết quả trống.",
     },
     parameters: [
       matrix(
@@ -179,12 +180,25 @@ export const FUNCTIONS: readonly FnDef[] = [
 ];
 
 /**
- * The functions.json Excel reads, for one language.
+ * The functions.json Excel reads, for one language. Every function gets the same two host
+ * settings, so a function added to the table is covered without a line of its own:
+ * - `allowErrorForDataTypeAny`: an error cell inside a range reaches the function (as an error
+ *   object, mapped per cell by src/functions/args.ts) instead of turning the whole call into that
+ *   error before EMU can say which cell is wrong;
+ * - `requiresParameterAddresses`: the ranges' addresses, to tell a blank from a 0 on Excel desktop,
+ *   which passes blanks as 0 (office-js #4702, #5262), and to share one sorted index per range.
  * @example functionsMetadata("vi").functions[0].name //=> "XEPLOAI"
  */
-export function functionsMetadata(lang: FnLang): { functions: unknown[] } {
+export function functionsMetadata(
+  lang: FnLang,
+  fns: readonly FnDef[] = FUNCTIONS,
+): {
+  allowErrorForDataTypeAny: true;
+  functions: unknown[];
+} {
   return {
-    functions: FUNCTIONS.map((f) => ({
+    allowErrorForDataTypeAny: true,
+    functions: fns.map((f) => ({
       id: f.id,
       name: f.name[lang],
       description: f.description[lang],
@@ -196,6 +210,7 @@ export function functionsMetadata(lang: FnLang): { functions: unknown[] } {
         ...(p.optional ? { optional: true } : {}),
       })),
       result: { type: f.result.type, dimensionality: f.result.dimensionality },
+      options: { requiresParameterAddresses: true },
     })),
   };
 }

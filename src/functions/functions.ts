@@ -1,6 +1,5 @@
 import {
   classifyScore,
-  competitionRank,
   canonicalScore,
   issueMessage,
   parseNumber,
@@ -122,26 +121,94 @@ export function classify(scores: Matrix, rules: Rules | null, bandsArg: Matrix |
 }
 
 /**
- * EMU.RANK / EMU.XEPHANG: competition rank (RANK.EQ, highest first) of each score among scores,
- * with an optional tie-break range aligned with scores.
- * @example rank([[965]], [[985], [975], [965], [965]], null, "vi") //=> [[3]]
+ * The scores of one `scores` range (and its tie-break), sorted once: (score, tie-break) pairs in
+ * descending order, so a rank is one binary search. Excel calls a filled-down RANKOF once per
+ * cell with the same range, so the index is kept per range for the moment of one calculation
+ * (`rankIndexCache`), turning 10,000 cells from O(n²) into O(n log n).
  */
-export function rank(score: Matrix, scores: Matrix, tiebreak: Matrix | null, lang: Lang): Out[][] {
-  const all: number[] = [];
-  const tb: number[] = [];
+interface RankIndex {
+  readonly scores: Float64Array;
+  readonly ties: Float64Array;
+}
+
+function buildRankIndex(scores: Matrix, tiebreak: Matrix | null, lang: Lang): RankIndex {
   const flat = scores.flat();
   const flatTb = tiebreak?.flat() ?? [];
-  if (tiebreak && (flatTb.length !== flat.length || score.flat().length !== flat.length))
-    throw new FnError(T[lang].tiebreakShape);
+  const pairs: [number, number][] = [];
   flat.forEach((v, k) => {
     const s = scoreOf(v, lang);
     if (s instanceof FnError) throw s;
     if (s === null) return;
-    all.push(s);
     const t = tiebreak ? scoreOf(flatTb[k] ?? "", lang) : 0;
     if (t instanceof FnError) throw t;
-    tb.push(t ?? 0);
+    pairs.push([canonicalScore(s), canonicalScore(t ?? 0)]);
   });
+  pairs.sort((a, b) => b[0] - a[0] || b[1] - a[1]);
+  return { scores: Float64Array.from(pairs, (p) => p[0]), ties: Float64Array.from(pairs, (p) => p[1]) };
+}
+
+/** How many entries are strictly better than (s, t): higher score, or the same score and a higher tie-break. */
+function better(index: RankIndex, s: number, t: number): number {
+  let lo = 0;
+  let hi = index.scores.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const ms = index.scores[mid] as number;
+    if (ms > s || (ms === s && (index.ties[mid] as number) > t)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Rank indexes of the current calculation, by the caller's key for the ranges (their addresses);
+ * emptied on the next macrotask, so an edit between two calculations is never served stale.
+ */
+const rankIndexCache = new Map<string, RankIndex | FnError>();
+let cacheClearing = false;
+
+function cachedRankIndex(key: string | undefined, make: () => RankIndex): RankIndex {
+  if (key === undefined) return make();
+  let hit = rankIndexCache.get(key);
+  if (!hit) {
+    try {
+      hit = make();
+    } catch (e) {
+      if (!(e instanceof FnError)) throw e;
+      hit = e;
+    }
+    rankIndexCache.set(key, hit);
+    if (!cacheClearing) {
+      cacheClearing = true;
+      setTimeout(() => {
+        rankIndexCache.clear();
+        cacheClearing = false;
+      }, 0);
+    }
+  }
+  if (hit instanceof FnError) throw hit;
+  return hit;
+}
+
+/**
+ * EMU.RANKOF / EMU.XEPHANG: competition rank (RANK.EQ, highest first) of each score among scores,
+ * with an optional tie-break range aligned with scores. `cacheKey` names the ranges (their
+ * addresses) so that the cells of a filled-down column share one sorted index.
+ * @example rank([[965]], [[985], [975], [965], [965]], null, "vi") //=> [[3]]
+ */
+export function rank(
+  score: Matrix,
+  scores: Matrix,
+  tiebreak: Matrix | null,
+  lang: Lang,
+  cacheKey?: string,
+): Out[][] {
+  const flatTb = tiebreak?.flat() ?? [];
+  if (tiebreak && (flatTb.length !== scores.flat().length || score.flat().length !== flatTb.length))
+    throw new FnError(T[lang].tiebreakShape);
+  const index = cachedRankIndex(cacheKey && `${lang}|${cacheKey}`, () =>
+    buildRankIndex(scores, tiebreak, lang),
+  );
   let k = -1;
   return score.map((row) =>
     row.map((v) => {
@@ -149,15 +216,9 @@ export function rank(score: Matrix, scores: Matrix, tiebreak: Matrix | null, lan
       const s = scoreOf(v, lang);
       if (s === null) return "";
       if (s instanceof FnError) return s;
-      const base = competitionRank(s, all);
-      if (!tiebreak) return base;
+      if (!tiebreak) return better(index, canonicalScore(s), Infinity) + 1;
       const own = scoreOf(flatTb[k] ?? "", lang);
-      const mine = typeof own === "number" ? canonicalScore(own) : 0;
-      let better = 0;
-      all.forEach((x, j) => {
-        if (canonicalScore(x) === canonicalScore(s) && canonicalScore(tb[j] ?? 0) > mine) better++;
-      });
-      return base + better;
+      return better(index, canonicalScore(s), typeof own === "number" ? canonicalScore(own) : 0) + 1;
     }),
   );
 }

@@ -1,12 +1,18 @@
 /* global CustomFunctions, Office */
-import { cellAddress, issueMessage, voteRuleOf, type CellValue, type Lang, type Rules } from "../core";
+import { cellAddress, issueMessage, voteRuleOf, type Lang, type Rules } from "../core";
 import { langOf } from "../app/session";
+import { hostErrorMessage } from "../excel/host";
+import { readValueTypes } from "../excel/value-types";
 import { workbookRules } from "../excel/workbook-rules";
+import { plainArgs } from "./args";
 import { FnError, classify, rank, ranking, tally, validate, type Matrix, type Out } from "./functions";
 
 /**
- * Registers the custom functions (namespace EMU). Each is three steps: coerce the arguments,
- * call the engine, turn an FnError into CustomFunctions.Error (#VALUE! with the engine's message).
+ * Registers the custom functions (namespace EMU). `register` owns everything Excel does to the
+ * arguments and with failures, once for every function: errors and desktop blanks made plain
+ * (src/functions/args.ts), an FnError turned into CustomFunctions.Error (#VALUE! with the engine's
+ * message), and a host failure (cell-edit mode past its retries, a lost connection) into #VALUE!
+ * with EMU's Vietnamese/English explanation instead of a bare #VALUE!.
  * Functions only read the workbook; writing belongs to the ribbon and the pane.
  */
 
@@ -22,16 +28,6 @@ function toExcel(out: Out[][]): unknown[][] {
   );
 }
 
-async function guard(fn: () => Promise<Out[][]> | Out[][]): Promise<unknown[][]> {
-  try {
-    return toExcel(await fn());
-  } catch (e) {
-    if (e instanceof FnError)
-      throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, e.message);
-    throw e;
-  }
-}
-
 async function rules(l: Lang): Promise<Rules> {
   const r = await workbookRules();
   if (r.ok) return r.value;
@@ -41,45 +37,50 @@ async function rules(l: Lang): Promise<Rules> {
   );
 }
 
-// Optional parameters arrive as null (or undefined), never as TypeScript defaults.
-const opt = (m: Matrix | null | undefined): Matrix | null => (m === null || m === undefined ? null : m);
+interface Call {
+  /** The arguments, plain; an omitted optional one is null. */
+  readonly args: (Matrix | null)[];
+  readonly lang: Lang;
+  /** The address of argument k ("" for a literal), for caching per range. */
+  readonly address: (k: number) => string;
+}
 
-CustomFunctions.associate("CLASSIFY", (score: CellValue[][], bands?: CellValue[][] | null) =>
-  guard(async () => {
+/**
+ * Associates `id` (catalog.ts) with an implementation taking `arity` arguments. Excel passes the
+ * declared parameters, then the invocation (the metadata asks for parameter addresses).
+ */
+export function register(id: string, arity: number, impl: (call: Call) => Promise<Out[][]> | Out[][]): void {
+  CustomFunctions.associate(id, async (...raw: unknown[]) => {
     const l = lang();
-    const b = opt(bands);
-    return classify(score, b ? null : await rules(l), b, l);
-  }),
+    try {
+      const invocation = (raw[arity] ?? {}) as CustomFunctions.Invocation;
+      const addresses = invocation.parameterAddresses;
+      const args = await plainArgs(raw.slice(0, arity), addresses, readValueTypes);
+      return toExcel(await impl({ args, lang: l, address: (k) => addresses?.[k] ?? "" }));
+    } catch (e) {
+      const message = e instanceof FnError ? e.message : hostErrorMessage(e, l);
+      throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
+    }
+  });
+}
+
+const req = (m: Matrix | null): Matrix => m ?? [[null]];
+
+register("CLASSIFY", 2, async ({ args: [score, bands], lang: l }) =>
+  classify(req(score ?? null), bands ? null : await rules(l), bands ?? null, l),
 );
-CustomFunctions.associate(
-  "RANK",
-  (score: CellValue[][], scores: CellValue[][], tiebreak?: CellValue[][] | null) =>
-    guard(() => rank(score, scores, opt(tiebreak), lang())),
+register("RANKOF", 3, ({ args: [score, scores, tiebreak], lang: l, address }) => {
+  const key = address(1) ? `${address(1)}|${address(2)}` : undefined;
+  return rank(req(score ?? null), req(scores ?? null), tiebreak ?? null, l, key);
+});
+register("RANKING", 4, async ({ args: [units, self, verified, bands], lang: l }) =>
+  ranking(req(units ?? null), req(self ?? null), req(verified ?? null), await rules(l), bands ?? null, l),
 );
-CustomFunctions.associate(
-  "RANKING",
-  (units: CellValue[][], self: CellValue[][], verified: CellValue[][], bands?: CellValue[][] | null) =>
-    guard(async () => {
-      const l = lang();
-      return ranking(units, self, verified, await rules(l), opt(bands), l);
-    }),
+register("VALIDATE", 2, async ({ args: [scores, max], lang: l }) =>
+  validate(req(scores ?? null), max ? null : await rules(l), max ?? null, l),
 );
-CustomFunctions.associate("VALIDATE", (scores: CellValue[][], max?: CellValue[][] | null) =>
-  guard(async () => {
-    const l = lang();
-    const m = opt(max);
-    return validate(scores, m ? null : await rules(l), m, l);
-  }),
-);
-CustomFunctions.associate(
-  "TALLY",
-  (votes: CellValue[][], base: CellValue[][], share?: CellValue[][] | null, strict?: CellValue[][] | null) =>
-    guard(async () => {
-      const l = lang();
-      // The workbook's vote rule only matters when share or strict is left out.
-      const s = opt(share);
-      const st = opt(strict);
-      const rule = s && st ? { share: 0.5, strict: true } : voteRuleOf(await rules(l));
-      return tally(votes, base, s, st, rule, l);
-    }),
-);
+register("TALLY", 4, async ({ args: [votes, base, share, strict], lang: l }) => {
+  // The workbook's vote rule only matters when share or strict is left out.
+  const rule = share && strict ? { share: 0.5, strict: true } : voteRuleOf(await rules(l));
+  return tally(req(votes ?? null), req(base ?? null), share ?? null, strict ?? null, rule, l);
+});

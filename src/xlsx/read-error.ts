@@ -9,7 +9,15 @@ import type { Lang } from "../core/types";
  * Why an input file could not be read as a workbook. The byte reader never reports
  * `not-found`: only a caller that opens files by path (the CLI) can meet a wrong path.
  */
-export type ReadErrorCode = "not-found" | "not-xlsx" | "truncated" | "encrypted" | "unreadable" | "no-sheets";
+export type ReadErrorCode =
+  | "not-found"
+  | "not-xlsx"
+  | "truncated"
+  | "encrypted"
+  | "unreadable"
+  | "no-sheets"
+  // A folder where the workbook was expected (only the CLI, which opens paths, meets one).
+  | "is-folder";
 
 /**
  * What a file that is not an .xlsx turned out to be, when the sniffer could tell. It lets the
@@ -97,6 +105,10 @@ export function readErrorMessage(e: WorkbookReadError, lang: Lang): string {
       return vi
         ? `Không tìm thấy tệp "${f}". Hãy kiểm tra lại đường dẫn.`
         : `File "${f}" was not found. Check the path.`;
+    case "is-folder":
+      return vi
+        ? `"${f}" là một thư mục, không phải tệp. Hãy chỉ ra tệp .xlsx trong thư mục đó, ví dụ "${f.replace(/[\\/]+$/, "")}/bang-diem.xlsx".`
+        : `"${f}" is a folder, not a file. Name the .xlsx file inside it, e.g. "${f.replace(/[\\/]+$/, "")}/scores.xlsx".`;
     case "not-xlsx":
       return notXlsxMessage(f, e.format, lang);
     case "truncated":

@@ -8,7 +8,7 @@
  * serial number, a formula gives its last result), and skipping exceljs's object per cell is
  * what lets a 100,000-row sheet load in well under a second.
  */
-import type { CellValue } from "../core/types";
+import type { CellFacts, CellValue } from "../core/types";
 import type { WorkbookReadError } from "./read-error";
 import { probeWorkbookBytes, readRelationships, type OpenedWorkbook } from "./sniff";
 import { decodeOoxmlEscapes, decodeXmlText, attrValue, parseAttrs, scanXml } from "./xml";
@@ -30,6 +30,11 @@ export interface SheetData {
    * live there when its rows are not numbered.
    */
   indents?: Map<number, Map<number, number>>;
+  /**
+   * What the values alone do not say (formulas never calculated, percent formats, SUBTOTAL
+   * cells, hidden rows), by sheet row and column; absent when the sheet has none of them.
+   */
+  facts?: CellFacts;
 }
 
 /** The result of reading a workbook: the sheets, or why the file could not be read. */
@@ -163,8 +168,21 @@ function parseSheet(
   xml: string,
   sst: readonly string[],
   date1904: boolean,
-  xfIndent: readonly number[],
-): { grid: CellValue[][]; indents: Map<number, Map<number, number>> | null } {
+  styles: CellStyles,
+): { grid: CellValue[][]; indents: Map<number, Map<number, number>> | null; facts: CellFacts | null } {
+  const xfIndent = styles.indent;
+  const uncalculated = new Map<number, Set<number>>();
+  const percent = new Map<number, Set<number>>();
+  const subtotal = new Map<number, Set<number>>();
+  const hiddenRows = new Set<number>();
+  const add = (set: Map<number, Set<number>>, r: number, c: number): void => {
+    let cols = set.get(r);
+    if (!cols) set.set(r, (cols = new Set()));
+    cols.add(c);
+  };
+  let hasFormula = false;
+  let formula = "";
+  let cellPercent = false;
   const rows: CellValue[][] = [];
   let indents: Map<number, Map<number, number>> | null = null;
   let cellIndent = 0;
@@ -180,11 +198,18 @@ function parseSheet(
   let inline: string | null = null;
   let inIs = false;
   let phonetic = 0;
-  let capture = 0; // 0 none, 1 <v>, 2 <t> inside <is>
+  let capture = 0; // 0 none, 1 <v>, 2 <t> inside <is>, 3 <f>
   let stored = 0;
 
   const finishCell = (): void => {
     inCell = false;
+    if (hasFormula && cellRow >= 0 && cellCol >= 0) {
+      // A formula without a stored result was never calculated: it is not a blank.
+      if (v === null) add(uncalculated, cellRow, cellCol);
+      if (/^\s*(_xlfn\.)?(SUBTOTAL|AGGREGATE)\s*\(/i.test(formula)) add(subtotal, cellRow, cellCol);
+    }
+    if (cellPercent && cellType === "n" && v !== null && cellRow >= 0 && cellCol >= 0)
+      add(percent, cellRow, cellCol);
     let value: CellValue = "";
     switch (cellType) {
       case "s":
@@ -245,6 +270,8 @@ function parseSheet(
           const r = attrValue(attrs, "r");
           rowIdx = r !== undefined ? Number(r) - 1 : rowIdx + 1;
           colCursor = -1;
+          const hidden = attrValue(attrs, "hidden");
+          if (hidden === "1" || hidden === "true") hiddenRows.add(rowIdx);
           break;
         }
         case "c": {
@@ -261,12 +288,22 @@ function parseSheet(
           }
           colCursor = cellCol;
           cellType = attrValue(attrs, "t") ?? "n";
-          cellIndent = xfIndent[Number(attrValue(attrs, "s") ?? 0)] ?? 0;
+          const xf = Number(attrValue(attrs, "s") ?? 0);
+          cellIndent = xfIndent[xf] ?? 0;
+          cellPercent = styles.percent[xf] === true;
+          hasFormula = false;
+          formula = "";
           v = null;
           inline = null;
           inCell = !selfClosing;
           break;
         }
+        case "f":
+          if (inCell) {
+            hasFormula = true;
+            if (!selfClosing) capture = 3;
+          }
+          break;
         case "v":
           if (inCell && !selfClosing) {
             capture = 1;
@@ -300,6 +337,9 @@ function parseSheet(
         case "v":
           if (capture === 1) capture = 0;
           break;
+        case "f":
+          if (capture === 3) capture = 0;
+          break;
         case "t":
           if (capture === 2) capture = 0;
           break;
@@ -322,6 +362,7 @@ function parseSheet(
     text(start, end, cdata) {
       if (capture === 1) v = (v ?? "") + textOf(xml, start, end, cdata);
       else if (capture === 2) inline = (inline ?? "") + textOf(xml, start, end, cdata);
+      else if (capture === 3 && formula.length < 64) formula += textOf(xml, start, end, cdata);
     },
   });
 
@@ -363,31 +404,59 @@ function parseSheet(
     while (row.length < width) row.push("");
     grid[r] = row;
   }
-  return { grid, indents };
+  const facts: CellFacts = {
+    ...(uncalculated.size > 0 ? { uncalculated } : {}),
+    ...(percent.size > 0 ? { percent } : {}),
+    ...(subtotal.size > 0 ? { subtotal } : {}),
+    ...(hiddenRows.size > 0 ? { hiddenRows } : {}),
+  };
+  return { grid, indents, facts: Object.keys(facts).length > 0 ? facts : null };
 }
 
-/** Indents only shape a criteria tree: a damaged styles part must not cost the values. */
-function indentsOrNone(read: () => number[]): number[] {
+/** What EMU reads of each cell format (`cellXfs`, by the index cells name in their `s` attribute). */
+interface CellStyles {
+  /** Excel's indent level, 0 where the format has none. */
+  readonly indent: readonly number[];
+  /** True where the number format shows a percent (built-in 9 and 10, or a code with `%`). */
+  readonly percent: readonly boolean[];
+}
+
+/** Styles only shape a criteria tree and percent scores: a damaged styles part must not cost the values. */
+function stylesOrNone(read: () => CellStyles): CellStyles {
   try {
     return read();
   } catch {
-    return [];
+    return { indent: [], percent: [] };
   }
+}
+
+/** True when a number format code shows a percent: a `%` outside quotes, escapes and brackets. */
+export function isPercentFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
+  return bare.includes("%");
 }
 
 /**
  * The indent level of each cell format (`cellXfs`, by the index cells name in their `s`
  * attribute), from the styles part: 0 where the format has none.
  */
-function parseCellIndents(xml: string): number[] {
+function parseCellStyles(xml: string): CellStyles {
   const out: number[] = [];
+  const fmtOf: number[] = [];
+  const percentFmt = new Set<number>([9, 10]);
   let inXfs = false;
   let current = -1;
   scanXml(xml, {
     open(tag, attrs, selfClosing) {
-      if (tag === "cellXfs") inXfs = !selfClosing;
-      else if (inXfs && tag === "xf") out[(current = out.length)] = 0;
-      else if (inXfs && tag === "alignment" && current >= 0) {
+      if (tag === "numFmt") {
+        const id = Number(attrValue(attrs, "numFmtId"));
+        const code = attrValue(attrs, "formatCode") ?? "";
+        if (Number.isInteger(id) && isPercentFormat(code)) percentFmt.add(id);
+      } else if (tag === "cellXfs") inXfs = !selfClosing;
+      else if (inXfs && tag === "xf") {
+        out[(current = out.length)] = 0;
+        fmtOf[current] = Number(attrValue(attrs, "numFmtId") ?? 0);
+      } else if (inXfs && tag === "alignment" && current >= 0) {
         const n = Number(attrValue(attrs, "indent") ?? 0);
         out[current] = Number.isInteger(n) && n > 0 ? Math.min(n, 250) : 0;
       }
@@ -397,7 +466,7 @@ function parseCellIndents(xml: string): number[] {
     },
     text() {},
   });
-  return out;
+  return { indent: out, percent: fmtOf.map((id) => percentFmt.has(id)) };
 }
 
 interface SheetEntry {
@@ -443,7 +512,9 @@ function readSheets(wb: OpenedWorkbook): SheetData[] {
   const sst = sstEntry ? parseSharedStrings(readEntryText(zip, sstEntry)) : [];
   const stylesRel = rels.find((r) => r.type.endsWith("/styles"));
   const stylesEntry = stylesRel?.part === undefined ? undefined : findEntry(zip, stylesRel.part);
-  const xfIndent = stylesEntry ? indentsOrNone(() => parseCellIndents(readEntryText(zip, stylesEntry))) : [];
+  const styles = stylesEntry
+    ? stylesOrNone(() => parseCellStyles(readEntryText(zip, stylesEntry)))
+    : { indent: [], percent: [] };
 
   const out: SheetData[] = [];
   for (const s of sheets) {
@@ -452,8 +523,14 @@ function readSheets(wb: OpenedWorkbook): SheetData[] {
     if (!rel || !rel.type.endsWith("/worksheet")) continue;
     const entry = rel.part === undefined ? undefined : findEntry(zip, rel.part);
     if (!entry) throw new SheetReadError(s.name, `worksheet part ${rel.part ?? "?"} is missing`);
-    const { grid, indents } = parseSheet(s.name, readEntryText(zip, entry), sst, date1904, xfIndent);
-    out.push({ name: s.name, state: s.state, grid, ...(indents ? { indents } : {}) });
+    const { grid, indents, facts } = parseSheet(s.name, readEntryText(zip, entry), sst, date1904, styles);
+    out.push({
+      name: s.name,
+      state: s.state,
+      grid,
+      ...(indents ? { indents } : {}),
+      ...(facts ? { facts } : {}),
+    });
   }
   return out;
 }

@@ -34,6 +34,7 @@ const TINY: Omit<BenchConfig, "bundles"> = {
   cli: null,
   phases: { n: 200, runs: 1 },
   profile: { n: 200, runs: 1 },
+  customFunctions: { n: 200, runs: 1 },
 };
 
 const isNum = (x: unknown): boolean => typeof x === "number" && Number.isFinite(x);
@@ -104,6 +105,8 @@ describe("bench report at tiny n", () => {
       "awards",
       "issues",
     ]);
-    expect(json.goals.map((g) => g.goal)).toHaveLength(6);
+    expect(isNum(json.customFunctions.rankofMs) && isNum(json.customFunctions.rankofTiebreakMs)).toBe(true);
+    expect(json.customFunctions.cells).toBe(200);
+    expect(json.goals.map((g) => g.goal)).toHaveLength(7);
   }, 60_000);
 });

@@ -15,6 +15,7 @@ import {
   type HyperFormulaResult,
   type HyperFormulaRow,
 } from "./hyperformula";
+import { measureFunctions, type FunctionsBench } from "./functions";
 import { profileEngine, type ProfileSummary } from "./profile";
 import { round } from "./stats";
 import { measureSyncs, type SyncRow } from "./syncs";
@@ -30,6 +31,8 @@ export interface BenchConfig {
   cli: { units: number; runs: number } | null;
   phases: { n: number; runs: number };
   profile: { n: number; runs: number } | null;
+  /** `=EMU.RANKOF` filled down over n cells; absent: 10,000 cells, 3 runs. */
+  customFunctions?: { n: number; runs: number };
 }
 
 export const CONFIGS: Record<"full" | "quick", BenchConfig> = {
@@ -95,6 +98,8 @@ export interface BenchReport {
   syncs: SyncRow[];
   bundles: BundleSizes;
   cli: CliResult | null;
+  /** The custom functions' own JavaScript (EMU.RANKOF filled down, and its array form with a tie-break). */
+  customFunctions: FunctionsBench;
   phases: PhaseSplit;
   profile: ProfileSummary | null;
   goals: Goal[];
@@ -154,6 +159,12 @@ export function goals(r: Omit<BenchReport, "goals" | "meta">): Goal[] {
     goal: "never a request over 5 MB",
     measured: `largest ${round(biggest / 1024 / 1024, 2)} MB`,
     met: r.syncs.length ? biggest <= FIVE_MB && r.syncs.every((s) => s.ok) : null,
+  });
+  const cf = r.customFunctions;
+  out.push({
+    goal: "EMU.RANKOF filled down 10,000 rows within 1 s of JavaScript",
+    measured: `${round(cf.rankofMs)} ms for ${cf.cells} cells; array form with tie-break ${round(cf.rankofTiebreakMs)} ms`,
+    met: cf.cells >= 10_000 ? cf.rankofMs <= 1000 : null,
   });
   out.push({
     goal: "≤ 60 KB gzip before functions and commands work",
@@ -221,6 +232,13 @@ export async function runBench(
     log(`  ${rows} rows done`);
   }
 
+  const cfConfig = config.customFunctions ?? { n: 10_000, runs: 3 };
+  log(`3b. EMU.RANKOF filled down over ${cfConfig.n} cells`);
+  const customFunctions = await measureFunctions(generateUnits(cfConfig.n), cfConfig.runs);
+  log(
+    `  ${customFunctions.rankofMs.toFixed(1)} ms; array form with tie-break ${customFunctions.rankofTiebreakMs.toFixed(1)} ms`,
+  );
+
   log("4. bundles");
   const bundles = config.bundles.dist
     ? { ...measureDist(config.bundles.dist), built: false, buildFailed: false }
@@ -247,6 +265,7 @@ export async function runBench(
     syncs,
     bundles,
     cli,
+    customFunctions,
     phases,
     profile,
   };
@@ -419,6 +438,10 @@ export function renderReport(r: BenchReport): string {
       `   ${fmt(r.cli.ms, 0)} ms end to end, peak RSS ${fmt(r.cli.peakRssMb)} MB (${r.cli.rssSource})`,
     );
   } else out.push("5. CLI: skipped");
+  out.push("");
+  out.push(
+    `Custom functions: EMU.RANKOF filled down over ${fmt(r.customFunctions.cells, 0)} cells (one call per cell): ${fmt(r.customFunctions.rankofMs)} ms; the array form with a tie-break: ${fmt(r.customFunctions.rankofTiebreakMs)} ms (median of ${r.customFunctions.runs}).`,
+  );
   out.push("");
   out.push("Goals");
   out.push(

@@ -30,12 +30,12 @@ describe("functions.json and functions.vi.json", () => {
   });
 
   it("list the same functions under the same ids, in the same order", () => {
-    expect(en.map((f) => f.id)).toEqual(["CLASSIFY", "RANK", "RANKING", "VALIDATE", "TALLY"]);
+    expect(en.map((f) => f.id)).toEqual(["CLASSIFY", "RANKOF", "RANKING", "VALIDATE", "TALLY"]);
     expect(vi.map((f) => f.id)).toEqual(en.map((f) => f.id));
   });
 
   it("localise the names, the help texts and the parameter names", () => {
-    expect(en.map((f) => f.name)).toEqual(["CLASSIFY", "RANK", "RANKING", "VALIDATE", "TALLY"]);
+    expect(en.map((f) => f.name)).toEqual(["CLASSIFY", "RANKOF", "RANKING", "VALIDATE", "TALLY"]);
     expect(vi.map((f) => f.name)).toEqual(["XEPLOAI", "XEPHANG", "BANGXEPHANG", "KIEMTRA", "BINHXET"]);
     en.forEach((f, i) => {
       const v = vi[i]!;
@@ -97,5 +97,27 @@ describe("functions.json and functions.vi.json", () => {
       expect(text.endsWith("}\n")).toBe(true);
       expect(text).toContain('\n  "functions": [');
     }
+  });
+});
+
+describe("names Excel forbids", () => {
+  it("refuses a custom function named like a built-in Excel function in any language (RANK was one)", () => {
+    const ok = FUNCTIONS[0]!;
+    expect(metadataProblems([{ ...ok, id: "RANK", name: { en: "RANK", vi: "XEPHANG" } }])).toEqual([
+      'RANK: en name "RANK" is the name of a built-in Excel function',
+    ]);
+    // German Excel's SUMME, French Excel's SOMME: any language counts.
+    expect(metadataProblems([{ ...ok, name: { en: "SUMME", vi: "SOMME" } }])).toHaveLength(2);
+  });
+});
+
+describe("the host settings every function gets", () => {
+  it("errors reach the functions, and every function learns its ranges' addresses", () => {
+    const meta = JSON.parse(files["functions.json"]!) as {
+      allowErrorForDataTypeAny?: boolean;
+      functions: { options?: { requiresParameterAddresses?: boolean } }[];
+    };
+    expect(meta.allowErrorForDataTypeAny).toBe(true);
+    for (const f of meta.functions) expect(f.options?.requiresParameterAddresses).toBe(true);
   });
 });

@@ -129,3 +129,18 @@ describe("webpack.config.js", () => {
     await expect(webpackConfig({}, { mode: "development" })).resolves.toBeDefined();
   });
 });
+
+describe("the offline build", () => {
+  it("copies the whole office-js package beside the page, as office.js expects (host files, locales)", async () => {
+    delete process.env.EMU_ORIGIN; // an earlier test leaves a bad one behind
+    const config = (await webpackConfig({ offline: true }, { mode: "production" })) as ConfigLike;
+    const copies = config.plugins.filter((p) =>
+      Array.isArray((p as { patterns?: unknown }).patterns),
+    ) as unknown as {
+      patterns: { from: string; to: string }[];
+    }[];
+    const patterns = copies.flatMap((c) => c.patterns);
+    const dist = join(require.resolve("@microsoft/office-js/package.json"), "..", "dist");
+    expect(patterns).toContainEqual(expect.objectContaining({ from: dist, to: "." }));
+  });
+});

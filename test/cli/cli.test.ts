@@ -255,14 +255,14 @@ describe("emu rank", () => {
         name: "Cụm 1",
         rows: [
           ["Đơn vị", "Tự chấm"],
-          ["Sở A", 1],
+          ["Sở A", 910],
         ],
       },
       {
         name: "Cụm 2",
         rows: [
           ["Đơn vị", "Tự chấm"],
-          ["Sở B", 2],
+          ["Sở B", 920],
         ],
       },
     ]);

@@ -165,12 +165,27 @@ describe("readScoreTable", () => {
   });
 
   it("allows bonus points above the nominal scale and checks each unit's own maximum", () => {
+    // The bonus is its own column, added to the score (issue 14): 97 + 10 = 107 ranks above 100.
     const g = grid(
       ["Đơn vị", "Điểm tối đa", "Điểm thưởng", "Tự chấm", "Thẩm định"],
-      ["Sở A", 100, 10, 107, 107],
+      ["Sở A", 100, 10, 97, 97],
       ["Sở B", 100, 0, 101, 100],
     );
-    expectIssues(readScoreTable(g, at(), rules), ["score-above-max@'Bảng điểm'!D3"]);
+    expectIssues(readScoreTable(g, at(), rules), [
+      "total-computed@'Bảng điểm'!C1",
+      "score-above-max@'Bảng điểm'!D3",
+    ]);
+    // A self or verified score above the maximum is an error even with a bonus beside it: the
+    // bonus is added once, never taken as already inside the score.
+    const inside = grid(
+      ["Đơn vị", "Điểm tối đa", "Điểm thưởng", "Tự chấm", "Thẩm định"],
+      ["Sở A", 100, 10, 107, 107],
+    );
+    expectIssues(readScoreTable(inside, at(), rules), [
+      "total-computed@'Bảng điểm'!C1",
+      "score-above-max@'Bảng điểm'!D2",
+      "score-above-max@'Bảng điểm'!E2",
+    ]);
   });
 
   it("treats verified above self as the rules say", () => {

@@ -281,6 +281,8 @@ export class Engine {
   readonly faults: Faults = new Faults(this.limits);
   /** The ExcelApi requirement set the host supports ("1.8"); null: every set the double implements. */
   excelApi: string | null = null;
+  /** Called after every successful sync (the custom-functions host recalculates there). */
+  readonly afterSync: ((record: RequestRecord) => void)[] = [];
 
   constructor(public model: WorkbookModel) {}
 
@@ -365,6 +367,7 @@ export class Engine {
       fail(error);
     }
     record.ok = true;
+    for (const f of this.afterSync) f(record);
   }
 }
 

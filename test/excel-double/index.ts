@@ -23,6 +23,11 @@ import {
   emptyStats,
   isSetSupported,
 } from "./client";
+import {
+  createCustomFunctionsHost,
+  type CustomFunctionsHost,
+  type CustomFunctionsHostOptions,
+} from "./custom-functions";
 import { ExcelEnums, ExcelErrorCodes, OfficeExtensionErrorCodes } from "./enums";
 import { Codes, DoubleOfficeError, officeError } from "./errors";
 import { DoubleWorkbook, addSeedSheet, type Seed } from "./inspect";
@@ -70,6 +75,8 @@ export type {
   WorkbookSnapshot,
 } from "./inspect";
 export type { DoubleStats, Faults, Limits, RequestRecord } from "./client";
+export type { CustomFunctionsHost, CustomFunctionsHostOptions } from "./custom-functions";
+export { CustomFunctionError } from "./custom-functions";
 export type { ErrorSpec } from "./errors";
 export type { ProtectionOptions } from "./model";
 export type { DataValidationRuleData, DataValidationRuleInput, ValidationSnapshot } from "./validation";
@@ -166,6 +173,11 @@ export interface ExcelDouble {
    * `Office` global): `isSetSupported("ExcelApi", "1.9")` is false when `excelApi` is below it.
    */
   requirements: { isSetSupported(name: string, version?: string): boolean };
+  /**
+   * Hosts custom functions over this workbook (formulas in cells, Excel's argument marshalling and
+   * recalculation rules; see custom-functions.ts and README.md).
+   */
+  customFunctions(options: CustomFunctionsHostOptions): CustomFunctionsHost;
   /** A fresh workbook from `seed` (default: one empty "Sheet1"), stats and faults cleared. */
   reset(seed?: Seed): void;
   resetStats(): void;
@@ -320,6 +332,8 @@ export function createExcelDouble(seed?: Seed, options: ExcelDoubleOptions = {})
     stats,
     faults: engine.faults,
     requirements: { isSetSupported: (name, version) => isSetSupported(engine, name, version) },
+    customFunctions: (cfOptions) =>
+      createCustomFunctionsHost(() => engine.model, engine.afterSync, cfOptions),
     reset(nextSeed?: Seed): void {
       engine.model = buildModel(nextSeed, options);
       resetStats();

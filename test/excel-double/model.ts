@@ -482,6 +482,8 @@ export class WorkbookModel {
     company: "",
   };
   calculationMode = "Automatic";
+  /** `Application.calculate(type)` calls not yet served by the custom-functions host. */
+  calculateRequests: string[] = [];
   readonly styles: StyleTable;
   readonly sep: Separators;
   private tableCounter = 0;

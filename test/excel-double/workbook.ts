@@ -245,9 +245,10 @@ export class Application extends ClientObject<WorkbookModel> {
   }
 
   calculate(calculationType: string): void {
-    this._method("calculate", [calculationType], () => {
+    this._method("calculate", [calculationType], (exec) => {
       if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType))
         throw officeError(Codes.invalidArgument, "Application.calculate");
+      exec.model.calculateRequests.push(calculationType);
     });
   }
 

@@ -53,7 +53,7 @@ describe("EMU.CLASSIFY / XEPLOAI", () => {
   });
 });
 
-describe("EMU.RANK / XEPHANG", () => {
+describe("EMU.RANKOF / XEPHANG", () => {
   const scores = SEED_000_UNITS.map(([, , v]) => [v]);
   it("gives RANK.EQ competition ranks, highest first", () => {
     expect(rank(scores, scores, null, "vi").flat()).toEqual([6, 5, 1, 3, 6, 2, 3]);
@@ -124,7 +124,7 @@ describe("the function catalog", () => {
     const vi = functionsMetadata("vi").functions as { id: string; name: string }[];
     expect(en.map((f) => f.id)).toEqual(vi.map((f) => f.id));
     expect(vi.map((f) => f.name)).toEqual(["XEPLOAI", "XEPHANG", "BANGXEPHANG", "KIEMTRA", "BINHXET"]);
-    expect(en.map((f) => f.name)).toEqual(["CLASSIFY", "RANK", "RANKING", "VALIDATE", "TALLY"]);
+    expect(en.map((f) => f.name)).toEqual(["CLASSIFY", "RANKOF", "RANKING", "VALIDATE", "TALLY"]);
     for (const f of FUNCTIONS) for (const p of f.parameters) expect(p.name.vi).toMatch(/^[a-z_]+$/);
   });
 });

@@ -15,13 +15,22 @@ import { computeRanking, generateNotice, type OperationOutcome } from "../../src
 import { createExcelDouble, type ExcelDouble, type SeedSheet } from "../excel-double";
 import { cli } from "../cli/run-cli";
 import { makeBigCase, millionCharName } from "../fixtures/corpus/make-corpus";
+import { STAFF_CASES } from "../fixtures/corpus/make-staff-corpus";
+import { unzipSync } from "fflate";
 
 interface Expected {
   code: 0 | 1 | 2;
   stderr?: string;
   issues?: string[];
   units?: string[];
+  /** Extra CLI arguments (a preset, a range), for the staff workbooks. */
+  args?: string[];
+  /** Each unit's ranking score and class, in ranking order (worked out by make-staff-corpus.ts). */
+  scores?: number[];
+  classes?: string[];
   addin: "ok" | "not-ok" | "skip";
+  /** Why the add-in check is skipped. */
+  note?: string;
 }
 
 const ROOT = join(__dirname, "..", "fixtures", "corpus");
@@ -42,13 +51,14 @@ function noStackTrace(r: { stdout: string; stderr: string }): void {
 }
 
 interface JsonOut {
-  units: { unit: string; stt: number; rank: number }[];
+  units: { unit: string; stt: number; rank: number; score: number; classification: string }[];
   issues: { code: string; cell: string | null; message: string }[];
 }
 
 /** CLI assertions shared by the committed and the generated cases. */
 async function checkCli(input: string, exp: Expected, others = true): Promise<JsonOut | null> {
-  const r = await cli("rank", input, "--json");
+  const args = exp.args ?? [];
+  const r = await cli("rank", input, "--json", ...args);
   noStackTrace(r);
   expect(r.code).toBe(exp.code);
   if (exp.code === 2) {
@@ -62,13 +72,15 @@ async function checkCli(input: string, exp: Expected, others = true): Promise<Js
   if (exp.issues) expect(json.issues.map((i) => `${i.code}@${i.cell ?? "-"}`)).toEqual(exp.issues);
   for (const i of json.issues) expect(i.message.length).toBeGreaterThan(0);
   if (exp.units) expect(json.units.map((u) => u.unit)).toEqual(exp.units);
+  if (exp.scores) expect(json.units.map((u) => u.score)).toEqual(exp.scores);
+  if (exp.classes) expect(json.units.map((u) => u.classification)).toEqual(exp.classes);
   if (exp.code === 1) expect(json.units).toEqual([]);
 
   // The other commands and the English messages behave the same way.
   if (!others) return json;
   for (const argv of [
-    ["validate", input],
-    ["rank", input, "--lang", "en"],
+    ["validate", input, ...args],
+    ["rank", input, "--lang", "en", ...args],
   ]) {
     const other = await cli(...argv);
     noStackTrace(other);
@@ -122,6 +134,18 @@ async function seedOf(path: string): Promise<SeedSheet[]> {
 }
 
 describe("bad-input corpus", () => {
+  it("has at least 25 workbooks as staff send them, each with its worked-out ranking (issue 14)", () => {
+    expect(STAFF_CASES.length).toBeGreaterThanOrEqual(25);
+    for (const c of STAFF_CASES) expect(cases).toContain(c);
+    // Several were saved by LibreOffice itself (its own styles, shared formulas, calculated values).
+    const lo = STAFF_CASES.filter((c) => c.startsWith("lo-"));
+    expect(lo.length).toBeGreaterThanOrEqual(4);
+    for (const c of lo) {
+      const app = unzipSync(readFileSync(join(ROOT, c, "input.xlsx")))["docProps/app.xml"];
+      expect(Buffer.from(app ?? []).toString("utf8")).toMatch(/LibreOffice/);
+    }
+  });
+
   it("has the cases the contract lists", () => {
     for (const c of [
       "empty-workbook",

@@ -8,14 +8,14 @@ import type { Lang } from "../../core/types";
 import { readErrorMessage, type WorkbookReadError } from "../../xlsx";
 
 /** Why an output file was not written. */
-export type WriteErrorCode = "exists" | "same-file" | "sheet-exists" | "write-failed";
+export type WriteErrorCode = "exists" | "same-file" | "sheet-exists" | "write-failed" | "sheet-not-copied";
 
 /** A problem writing an output workbook. */
 export interface WorkbookWriteError {
   readonly code: WriteErrorCode;
   readonly path: string;
   readonly detail?: string;
-  /** For `sheet-exists`: the sheet name that clashes. */
+  /** For `sheet-exists`: the sheet name that clashes; for `sheet-not-copied`: the sheet the copy would lose. */
   readonly sheet?: string;
 }
 
@@ -44,6 +44,10 @@ export function ioErrorMessage(e: WorkbookIoError, lang: Lang): string {
       return vi
         ? `Sổ làm việc đã có trang tính "${e.sheet ?? ""}" không do EMU tạo, nên tệp "${f}" chưa được ghi. Hãy đổi tên trang tính đó rồi thử lại.`
         : `The workbook already has a sheet "${e.sheet ?? ""}" that EMU did not create, so "${f}" was not written. Rename that sheet and try again.`;
+    case "sheet-not-copied":
+      return vi
+        ? `Chưa ghi tệp "${f}": bản sao sẽ thiếu hoặc sai trang "${e.sheet ?? ""}" của sổ làm việc gốc, nên EMU không ghi gì. Tệp gốc vẫn nguyên; hãy mở tệp gốc trong Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi chạy lại.`
+        : `"${f}" was not written: the copy would lose or change the sheet "${e.sheet ?? ""}" of the original workbook, so EMU wrote nothing. The original is unchanged; open it in Excel or LibreOffice, save it as .xlsx, and run again.`;
     case "write-failed":
       return vi
         ? `Không ghi được tệp "${f}". Hãy kiểm tra quyền ghi vào thư mục, đóng tệp nếu đang mở trong Excel rồi thử lại.`

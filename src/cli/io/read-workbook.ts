@@ -33,9 +33,9 @@ async function readInputFile(
     if (code === "ENOENT" || code === "ENOTDIR") {
       return { ok: false, error: { code: "not-found", path, detail } };
     }
-    // A folder where a file was expected is, to the user, a wrong path.
+    // A folder where a file was expected: say so, "not found" would send the user looking for it.
     if (code === "EISDIR") {
-      return { ok: false, error: { code: "not-found", path, detail: "the path is a folder, not a file" } };
+      return { ok: false, error: { code: "is-folder", path, detail: "the path is a folder, not a file" } };
     }
     return { ok: false, error: { code: "unreadable", path, detail } };
   }

@@ -20,8 +20,10 @@ import {
   type SheetModel,
 } from "../../core/sheet-model";
 import type { CellValue } from "../../core/types";
+import { canonicalPackage } from "./canonical-parts";
 import type { NotCopied, WorkbookIoError } from "./io-error";
 import { probeWorkbookFile } from "./read-workbook";
+import { sheetNotKept } from "./verify-copy";
 
 /**
  * The result of `writeWorkbookCopy`: the path written (and, when the input had any, the kinds
@@ -421,8 +423,11 @@ export async function writeWorkbookCopy(
 
   const wb = new ExcelJS.Workbook();
   try {
+    // exceljs finds parts by fixed names, not through the relationships: hand it a package
+    // laid out that way, or it would leave out sheets stored under other (valid) names.
+    const input = canonicalPackage(probe.workbook).bytes;
     // exceljs's typings want its own Buffer type; the bytes are the ones already read.
-    await wb.xlsx.load(probe.workbook.zip.bytes as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(input as unknown as ExcelJS.Buffer);
   } catch (err) {
     return { ok: false, error: { code: "unreadable", path: inputPath, detail: message(err) } };
   }
@@ -481,8 +486,18 @@ export async function writeWorkbookCopy(
   }
 
   try {
-    const data = await wb.xlsx.writeBuffer();
-    await writeAtomically(outPath, new Uint8Array(data));
+    const data = new Uint8Array(await wb.xlsx.writeBuffer());
+    // The last guard: a copy that lost or changed one of the user's sheets is never written.
+    const lost = sheetNotKept(probe.workbook.zip.bytes, data, {
+      replaced: removed.map((ws) => ws.name),
+      edits: opts.edits ?? [],
+    });
+    if (lost !== undefined)
+      return {
+        ok: false,
+        error: { code: "sheet-not-copied", path: outPath, sheet: lost.sheet, detail: lost.detail },
+      };
+    await writeAtomically(outPath, data);
   } catch (err) {
     return { ok: false, error: { code: "write-failed", path: outPath, detail: message(err) } };
   }

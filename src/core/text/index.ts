@@ -4,5 +4,5 @@ export { foldKey } from "./fold-key";
 export { detectLegacy, legacyToUnicode, unicodeToLegacy } from "./legacy";
 export { formatNumber, parseNumber } from "./parse-number";
 export type { ParsedNumber } from "./parse-number";
-export { unitKey } from "./unit-key";
+export { hasDiacritics, sameUnitName, unitKey, unitToneKey } from "./unit-key";
 export { isViSyllable } from "./vi-syllable";

@@ -88,3 +88,88 @@ function introducesPlace(word: string, previous: string | undefined, last: boole
     !LEVELS.has(previous)
   );
 }
+
+const TONES: Record<string, string> = {
+  "\u0300": "2",
+  "\u0301": "1",
+  "\u0303": "4",
+  "\u0309": "3",
+  "\u0323": "5",
+};
+
+/**
+ * A word with its tone taken off the vowel and written after it ("hòa" and the old "hoà" both
+ * → "hoa2"), its other marks (â ê ô ơ ư ă đ) kept: what tells Thành from Thạnh.
+ */
+function toneWord(word: string): string {
+  let tone = "";
+  let base = "";
+  for (const ch of word.toLowerCase().normalize("NFD")) {
+    const t = TONES[ch];
+    if (t !== undefined) tone = t;
+    else base += ch;
+  }
+  return base.normalize("NFC") + tone;
+}
+
+/**
+ * True when a name carries any Vietnamese mark (a tone, â ê ô ơ ư ă, or đ): "Tan Thanh" typed
+ * without accents has none.
+ * @example hasDiacritics("Tân Thành") //=> true
+ * @example hasDiacritics("Tan Thanh") //=> false
+ */
+export function hasDiacritics(name: string): boolean {
+  return /[\u0300-\u036f]|đ/iu.test(name.normalize("NFD"));
+}
+
+/**
+ * `unitKey` with the tone marks kept: the same words, abbreviations and dropped words, but each
+ * word keeps its marks ("Tân Thành" → "tân thanh2", "Tân Thạnh" → "tân thanh5"; "Hoà" and
+ * "Hòa" → "hoa2"). Two names are the same unit when their `unitKey`s are equal and either these
+ * keys are equal too or one of the names has no diacritics at all (`sameUnitName`).
+ * @example unitToneKey("Sở TT&TT Mỹ Thọ") === unitToneKey("Sở TT&TT Mỹ Tho") //=> false
+ */
+export function unitToneKey(name: string): string {
+  const folded = foldKey(name)
+    .split(/[ &%/]+/)
+    .filter((w) => w !== "");
+  const toned = name
+    .normalize("NFC")
+    .split(/[^\p{L}\p{N}\p{M}&%/]+|[&%/]+/u)
+    .filter((w) => w !== "");
+  // The two splits agree for letters and digits; if some odd character made them differ, the
+  // plain key is all there is to compare.
+  if (toned.length !== folded.length) return unitKey(name);
+  const tokens = folded.map((f, i) => ({ f, t: toneWord(toned[i] as string) }));
+  const out: { f: string; t: string }[] = [];
+  for (let i = 0; i < tokens.length;) {
+    const hit = BY_FIRST.get(tokens[i]?.f ?? "")?.find(({ words: spelling }) =>
+      spelling.every((w, j) => tokens[i + j]?.f === w),
+    );
+    out.push(hit ? { f: hit.token, t: hit.token } : (tokens[i] as { f: string; t: string }));
+    i += hit ? hit.words.length : 1;
+  }
+  const once = out.filter((w, i) => w.f !== out[i - 1]?.f || DIGITS.test(w.f));
+  const kept: { f: string; t: string }[] = [];
+  for (let i = 0; i < once.length; i++) {
+    const w = once[i] as { f: string; t: string };
+    if (!introducesPlace(w.f, kept[kept.length - 1]?.f, i === once.length - 1)) kept.push(w);
+  }
+  return kept
+    .filter((w, i) => w.f !== kept[i - 1]?.f || DIGITS.test(w.f))
+    .map((w) => w.t)
+    .join(" ");
+}
+
+/**
+ * Whether two unit names name the same unit: equal `unitKey`s, and the tone marks agree unless
+ * one name was typed without any diacritics (then it may match accent-free).
+ * @example sameUnitName("Tân Thành", "Tân Thạnh") //=> false
+ * @example sameUnitName("Tan Thanh", "Tân Thành") //=> true
+ * @example sameUnitName("UBND xã An Hoà", "UBND xã An Hòa") //=> true
+ */
+export function sameUnitName(a: string, b: string): boolean {
+  if (unitKey(a) !== unitKey(b)) return false;
+  if (!hasDiacritics(a) || !hasDiacritics(b)) return true;
+  return unitToneKey(a) === unitToneKey(b);
+}

@@ -21,12 +21,12 @@ async function realXlsx(name: string): Promise<string> {
 }
 
 describe("readWorkbook: every kind of bad file is an error value, never an exception", () => {
-  test("not-found: a missing file, and a folder given as the file", async () => {
+  test("not-found: a missing file; is-folder: a folder given as the file (issue 14)", async () => {
     const missing = tmpPath("khong-co.xlsx");
     expect(await errorOf(missing)).toMatchObject({ code: "not-found", path: missing });
     const folder = tmpPath("thu-muc.xlsx");
     mkdirSync(folder);
-    expect(await errorOf(folder)).toMatchObject({ code: "not-found", path: folder });
+    expect(await errorOf(folder)).toMatchObject({ code: "is-folder", path: folder });
   });
 
   test("not-xlsx: a CSV renamed .xlsx", async () => {
