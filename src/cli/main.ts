@@ -35,6 +35,7 @@ import {
 import { blockedMessage, formatIssues, formatRanking } from "./format";
 import { jsonErrorAt } from "./json-error-at";
 import { argvLang, commandOf, localise, parserErrorMessage, withoutLeadingLang } from "./i18n";
+import { tallyCommand } from "./tally-command";
 import {
   ioErrorMessage,
   notCopiedMessage,
@@ -507,6 +508,31 @@ export function program(io: Io, setCode: (code: number) => void, uiLang: Lang = 
     loadSheets: (path, l) => loadSheets(path, l),
     usageError: (m) => new UsageError(m),
   });
+
+  prog
+    .command("tally")
+    .description("kiểm phiếu bình xét khen thưởng / count the conference's vote")
+    .argument("<workbook>", "tệp .xlsx có trang Kiểm phiếu / the .xlsx with the count sheet")
+    .option("--sheet <name>", "trang kiểm phiếu / the count sheet")
+    .addOption(new Option("--preset <id>", "bộ quy tắc có sẵn / preset").conflicts("rules"))
+    .option("--rules <file>", "tệp quy tắc JSON / rules file")
+    .option("--json", "in một đối tượng JSON / print one JSON object")
+    .option("--out <file>", "ghi bản sao kèm kết quả và biên bản / write a copy with the results and minutes")
+    .option(
+      "--docx <folder>",
+      "ghi biên bản, tờ trình dạng Word / write the minutes and proposal as Word files",
+    )
+    .option("--force", "cho phép ghi đè tệp đã có / overwrite existing files")
+    .addOption(lang)
+    .action(async (path: string, opts) =>
+      setCode(
+        await tallyCommand(path, opts, io, {
+          loadRules: (o) => loadRules(o, opts.lang),
+          loadSheets: (p, l, s) => loadSheets(p, l, s),
+          usage: (m) => new UsageError(m),
+        }),
+      ),
+    );
   return prog;
 }
 

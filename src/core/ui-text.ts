@@ -443,6 +443,32 @@ export const UI_TEXT = {
     en: "The pledge needs the member list (each member's name, signer's title and signer).",
   },
   yearNoMembers: { vi: "Chưa có đơn vị nào trong sổ.", en: "The workbook names no members." },
+  // Step 7, Bình xét (the conference).
+  stepConference: { vi: "7. Bình xét", en: "7. Vote" },
+  conferenceIntro: {
+    vi: "Từ kết quả xếp hạng: tạo phiếu bình xét và trang Kiểm phiếu; khi đã nhập số phiếu, kiểm phiếu và lập biên bản, tờ trình.",
+    en: "From the ranking: make the ballots and the Kiểm phiếu sheet; once the counts are typed in, count the vote and draw up the minutes and the proposal.",
+  },
+  conferenceRuleNote: {
+    vi: "Ngưỡng biểu quyết do quy chế của Cụm quyết định (mặc định: quá bán tổng số thành viên); sửa ở trang Quy tắc xếp loại.",
+    en: "The vote threshold is the cluster's quy chế's to decide (default: more than half of all members); edit it on the rules sheet.",
+  },
+  conferencePrepare: { vi: "Tạo phiếu và trang Kiểm phiếu", en: "Make ballots and the count sheet" },
+  conferenceTally: { vi: "Kiểm phiếu, lập biên bản", en: "Count and draw up the minutes" },
+  conferencePrepared: {
+    vi: "Đã tạo: {sheets}. Nhập số phiếu đồng ý vào trang Kiểm phiếu rồi bấm Kiểm phiếu.",
+    en: "Made: {sheets}. Type the agreeing votes into Kiểm phiếu, then press Count.",
+  },
+  conferenceTallied: { vi: "Đã ghi: {sheets}.", en: "Written: {sheets}." },
+  conferenceBlocked: {
+    vi: "Có lỗi trong trang kiểm phiếu: EMU chưa ghi gì. Sửa các ô dưới đây rồi kiểm phiếu lại.",
+    en: "The count sheet has errors: nothing was written. Fix the cells below and count again.",
+  },
+  conferenceElected: { vi: "Được đề nghị", en: "Proposed" },
+  conferenceRevote: { vi: "Đồng phiếu: vòng hai", en: "Tied: second round" },
+  conferencePassed: { vi: "Đạt", en: "Passed" },
+  conferenceFailed: { vi: "Không đạt", en: "Not passed" },
+  conferenceQuota: { vi: "{award} (tối đa {quota})", en: "{award} (at most {quota})" },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type UiTextKey = keyof typeof UI_TEXT;
