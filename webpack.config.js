@@ -29,7 +29,7 @@ const OFFICE_TELEMETRY_FRAME = "https://telemetryservice.firstpartyapps.oaspapps
 const OFFICE_JS_DIST = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
 
 /** Size goals, gzip bytes: what every Excel session loads, and the pane when it is opened. */
-const BUDGET = { initial: 60 * 1024, pane: 250 * 1024 };
+const BUDGET = { initial: 40 * 1024, pane: 250 * 1024 };
 
 const DEFAULT_ENTRIES = {
   functions: "./src/functions/index.ts",
