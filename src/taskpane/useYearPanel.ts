@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
+import { subscribe } from "../app/session";
 import type { UiTextKey } from "../core";
 import type { YearDocumentKind, YearInfo } from "./adapter";
 import type { PaneState } from "./usePane";
@@ -75,23 +76,39 @@ export function useYearPanel(pane: PaneState): YearPanelState {
         kind === "call" ? "yearCall" : kind === "reminder" ? "yearRemind" : "yearPledge";
       const out = await runner.run(label, () => w(kind));
       if (!out) return;
-      setMessage(
-        out.ok
-          ? {
-              intent: "success",
-              keys: [
-                ["yearDocMade", { sheet: out.sheet }],
-                ...(out.fieldsSheet
-                  ? [["yearFieldsMade", { sheet: out.fieldsSheet }] as [UiTextKey, Record<string, string>]]
-                  : []),
-              ],
-            }
-          : { intent: "warning", keys: [[REASON_KEY[out.reason] ?? "failed"]] },
-      );
+      setMessage(writtenMessage(out));
       await reload();
     },
     [adapter, runner, reload],
   );
 
+  // The ribbon's "Giao ước" writes the pledge itself and publishes what it wrote.
+  useEffect(
+    () =>
+      subscribe((e) => {
+        if (e.kind !== "pledge" || !e.pledge) return;
+        setMessage(writtenMessage(e.pledge));
+        void reload();
+      }),
+    [reload],
+  );
+
   return { info, message, reload, createList, write };
+}
+
+/** What the panel says after a document was written (by its button or the ribbon), or why not. */
+function writtenMessage(
+  out: { ok: true; sheet: string; fieldsSheet: string | null } | { ok: false; reason: string },
+): YearMessage {
+  return out.ok
+    ? {
+        intent: "success",
+        keys: [
+          ["yearDocMade", { sheet: out.sheet }],
+          ...(out.fieldsSheet
+            ? [["yearFieldsMade", { sheet: out.fieldsSheet }] as [UiTextKey, Record<string, string>]]
+            : []),
+        ],
+      }
+    : { intent: "warning", keys: [[REASON_KEY[out.reason] ?? "failed"]] };
 }
