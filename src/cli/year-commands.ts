@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import {
   MARKS_SHEET_NAME,
@@ -86,6 +87,10 @@ const MSG = {
     vi: (p: string) => `Đã ghi văn bản Word "${p}" (số và ngày để trống cho văn thư).`,
     en: (p: string) => `Wrote the Word document "${p}" (number and day left blank for the registry clerk).`,
   },
+  sameOutputs: {
+    vi: "--out và --docx phải là hai tệp khác nhau.",
+    en: "--out and --docx must be two different files.",
+  },
   reminded: {
     vi: (n: number) => `Công văn đôn đốc gửi ${n} đơn vị chưa nộp.`,
     en: (n: number) => `The reminder goes to the ${n} member(s) not yet received.`,
@@ -166,6 +171,8 @@ async function documentCommand(
     issues = r.issues;
   }
   if (opts.out === undefined && opts.docx === undefined) throw deps.usageError(MSG.needOut[lang]);
+  if (opts.out !== undefined && opts.docx !== undefined && resolve(opts.out) === resolve(opts.docx))
+    throw deps.usageError(MSG.sameOutputs[lang]);
   if (opts.out !== undefined) {
     const written = await writeDocument(path, opts.out, sheets, placed, opts.force === true, deps, lang);
     io.out(MSG.docWritten[lang](written, placed.model.name));

@@ -139,6 +139,13 @@ describe("emu pledge|call|remind --docx", () => {
     expect(same.code).toBe(2);
     expect(same.stderr).toContain("trùng với tệp đầu vào");
     expect(readFileSync(input).equals(before)).toBe(true);
+
+    // --out and --docx naming one file: refused before anything is written.
+    const both = tmpPath("ca-hai.xlsx");
+    const twice = await cli("pledge", input, "--out", both, "--docx", both);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain("--out và --docx phải là hai tệp khác nhau.");
+    expect(existsSync(both)).toBe(false);
   });
 });
 
