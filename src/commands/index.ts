@@ -64,14 +64,10 @@ const conferenceVote = lazy("conference", async () => {
   return runConferenceCommand;
 });
 
-async function makePledge(event: Office.AddinCommands.Event): Promise<void> {
-  try {
-    const { runPledgeCommand } = await import(/* webpackChunkName: "pledge-command" */ "./pledge-command");
-    await runPledgeCommand(deps());
-  } finally {
-    event.completed();
-  }
-}
+const makePledge = lazy("pledge", async () => {
+  const { runPledgeCommand } = await import(/* webpackChunkName: "pledge-command" */ "./pledge-command");
+  return runPledgeCommand;
+});
 
 // Associated at the top level of the module, as Microsoft's samples do, not inside Office.onReady:
 // a handler registered only once onReady resolves misses the click that loaded the runtime, so the

@@ -77,6 +77,7 @@ const ON_DEMAND: Readonly<Record<string, string>> = {
   "xlsx-reader": "when forms are picked to consolidate",
   "ribbon-commands": "on the first Validate / Compute ranking / Generate notice click",
   "conference-command": "on the first Bình xét click",
+  "pledge-command": "on the first Giao ước click",
   docx: "on the first Word download",
 };
 

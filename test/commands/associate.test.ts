@@ -34,6 +34,7 @@ it("associates every ribbon action at import, without waiting for Office.onReady
     "conferenceVote",
     "generateNotice",
     "makeForms",
+    "makePledge",
     "validateSheet",
   ]);
 });
