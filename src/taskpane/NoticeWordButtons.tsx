@@ -94,16 +94,19 @@ export function NoticeWordButtons(props: {
         }),
       ]);
     } catch {
-      // Hosts without the async clipboard: the classic copy of a selected element keeps the HTML.
-      const div = document.createElement("div");
-      div.innerHTML = html;
-      document.body.appendChild(div);
-      const range = document.createRange();
-      range.selectNodeContents(div);
-      window.getSelection()?.removeAllRanges();
-      window.getSelection()?.addRange(range);
-      document.execCommand("copy");
-      div.remove();
+      // Hosts without the async clipboard: the classic copy command, its data set by a one-shot
+      // listener (both HTML and text), so no markup is ever parsed into the pane's own page.
+      const onCopy = (e: ClipboardEvent) => {
+        e.clipboardData?.setData("text/html", html);
+        e.clipboardData?.setData("text/plain", text);
+        e.preventDefault();
+      };
+      document.addEventListener("copy", onCopy);
+      try {
+        document.execCommand("copy");
+      } finally {
+        document.removeEventListener("copy", onCopy);
+      }
     }
     setNote({ intent: "success", text: t("noticeCopied") });
   };
