@@ -1,5 +1,8 @@
 import { strFromU8, unzipSync } from "fflate";
 import { toOfficialDocument, type ConferenceDocument } from "../../src/core";
+import { columnPt } from "../../src/core/sheet-model";
+import { documentSheet } from "../../src/core/document-sheet";
+import { textWidthPt } from "../../src/core/text-width";
 import { renderDocx } from "../../src/docx/render-docx";
 
 /**
@@ -62,5 +65,34 @@ describe("two signers side by side", () => {
     }
     // The closing sentence is printed before the first signature title.
     expect(xml.indexOf("trước Hội nghị./.")).toBeLessThan(xml.indexOf("THƯ KÝ"));
+  });
+});
+
+describe("the conference's sheets through the shared renderer", () => {
+  it("a merged span is wrapped at the width the printer gives, so the nation line is never clipped", () => {
+    // The count minutes' 5-column table cuts the header's right half into several columns; each
+    // prints up to a pixel (0.75 pt) narrower than its width in points.
+    const table: ConferenceDocument["blocks"][number] = {
+      kind: "table",
+      header: ["STT", "Đơn vị", "Số phiếu đồng ý", "Tỷ lệ (%)", "Kết quả"],
+      rows: [[1, "Sở KH&CN Long An", "8/9", "88,89", "Đạt, đề nghị"]],
+      textColumns: [1, 4],
+    };
+    const sheet = documentSheet(toOfficialDocument({ ...minutes, blocks: [table, ...minutes.blocks] }), {
+      sheetName: "Biên bản kiểm phiếu",
+    });
+    const nation = sheet.cells.find((c) => c.value === "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    if (!nation) throw new Error("no nation line");
+    const merge = sheet.merges.find((m) => m.r1 === nation.row && m.c1 === nation.col);
+    if (!merge) throw new Error("the nation line is not merged");
+    const cols = merge.c2 - merge.c1 + 1;
+    const printed =
+      sheet.columnWidths.slice(merge.c1, merge.c2 + 1).reduce((a, w) => a + columnPt(w), 0) -
+      0.75 * (cols - 1) -
+      5;
+    const oneLine = textWidthPt("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, { bold: true }) <= printed;
+    // Either it fits one line at the printed width, or its row holds two lines of 12 pt.
+    if (!oneLine) expect(sheet.rowHeights[nation.row] ?? 0).toBeGreaterThanOrEqual(2 * 12 * 1.15);
+    expect(cols).toBeGreaterThan(2);
   });
 });
