@@ -40,6 +40,15 @@ async function conferenceVote(event: Office.AddinCommands.Event): Promise<void> 
   }
 }
 
+async function makePledge(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    const { runPledgeCommand } = await import(/* webpackChunkName: "pledge-command" */ "./pledge-command");
+    await runPledgeCommand(deps());
+  } finally {
+    event.completed();
+  }
+}
+
 // Associated at the top level of the module, as Microsoft's samples do, not inside Office.onReady:
 // a handler registered only once onReady resolves misses the click that loaded the runtime, so the
 // first click did nothing (office-js #5176). office.js is loaded by its own script tag before this
@@ -49,3 +58,4 @@ Office.actions.associate("validateSheet", handler("validateSheet"));
 Office.actions.associate("generateNotice", handler("generateNotice"));
 Office.actions.associate("makeForms", makeForms);
 Office.actions.associate("conferenceVote", conferenceVote);
+Office.actions.associate("makePledge", makePledge);

@@ -201,6 +201,7 @@ export {
   pageBreaks,
   paragraphText,
   punctuate,
+  yearToOfficialDocument,
 } from "./letter";
 export type { DocHeader, YearDocument, Paragraph, Run, SignatureBlock } from "./letter";
 export {

@@ -5,6 +5,7 @@ import {
   uiText,
   type Lang,
   type NoticeFields,
+  type OfficialDocument,
   type RankOutcome,
   type TableBlock,
 } from "../core";
@@ -14,10 +15,28 @@ import {
  * Windows (WebView2) saves it through the Edge download prompt; Excel on Mac (WKWebView) ignores
  * downloads, so there the pane offers "Sao chép bảng" only.
  */
-function canDownload(): boolean {
+export function canDownload(): boolean {
   const office = (globalThis as { Office?: { context?: { platform?: unknown } } }).Office;
   const platform = String(office?.context?.platform ?? "");
   return platform !== "Mac" && platform !== "iOS";
+}
+
+/** Writes the document with the Word writer (its chunk loaded on first use) and downloads it. */
+export async function downloadDocx(doc: OfficialDocument, file: string): Promise<void> {
+  const { renderDocx } = await import(/* webpackChunkName: "docx" */ "../docx/render-docx");
+  const bytes = await renderDocx(doc);
+  const url = URL.createObjectURL(
+    new Blob([bytes as BlobPart], {
+      type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    }),
+  );
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = file;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function escapeHtml(s: string): string {
@@ -57,21 +76,8 @@ export function NoticeWordButtons(props: {
   const download = async () => {
     const d = doc();
     if (!d) return setNote({ intent: "warning", text: t("noticeWordNeedsRanking") });
-    const { renderDocx } = await import(/* webpackChunkName: "docx" */ "../docx/render-docx");
-    const bytes = await renderDocx(d);
     const file = "thong-bao-ket-qua.docx";
-    const url = URL.createObjectURL(
-      new Blob([bytes as BlobPart], {
-        type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      }),
-    );
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = file;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    await downloadDocx(d, file);
     setNote({ intent: "success", text: t("noticeWordSaved", { file }) });
   };
 
