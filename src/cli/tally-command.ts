@@ -51,6 +51,7 @@ const T = {
     blocked:
       "Có lỗi trong trang kiểm phiếu (hoặc bảng điểm): EMU chưa ghi kết quả. Hãy sửa các ô trên rồi chạy lại.",
     written: (p: string, names: string) => `Đã ghi "${p}" (thêm trang ${names}; các trang gốc giữ nguyên).`,
+    wordFiles: (files: string) => `Đã ghi các tệp Word: ${files}.`,
     prepared:
       "Chưa có trang kiểm phiếu: EMU chuẩn bị bình xét từ kết quả xếp hạng (phiếu bình xét cho từng hình thức khen thưởng, trang Kiểm phiếu để nhập số phiếu). Nhập số phiếu rồi chạy lại emu tally.",
   },
@@ -58,6 +59,7 @@ const T = {
     blocked:
       "The count sheet (or the score table) has errors: nothing was written. Fix the cells above and run again.",
     written: (p: string, names: string) => `Wrote "${p}" (added sheets ${names}; original sheets unchanged).`,
+    wordFiles: (files: string) => `Wrote the Word files: ${files}.`,
     prepared:
       "No count sheet yet: EMU prepared the vote from the ranking (a ballot per award, a Kiểm phiếu sheet to type the counts into). Type the counts and run emu tally again.",
   },
@@ -79,6 +81,7 @@ export async function tallyCommand(path: string, opts: TallyOpts, io: Io, deps: 
   const failed = !outcome.ok || hasErrors(outcome.issues);
 
   let written: { path: string; names: string[] } | null = null;
+  let wordFiles: string[] = [];
   // No count sheet yet: with --out, prepare the vote (ballots and a prefilled Kiểm phiếu).
   const preparing =
     outcome.count === null &&
@@ -123,7 +126,8 @@ export async function tallyCommand(path: string, opts: TallyOpts, io: Io, deps: 
       if (!res.ok) throw deps.usage(ioErrorMessage(res.error, opts.lang));
       files.push(res.path);
     }
-    written = { path: written?.path ?? opts.docx, names: [...(written?.names ?? []), ...files] };
+    // Word files are files, not sheets of the workbook: said on a line of their own.
+    wordFiles = files;
   }
   const shown = preparing ? { ...outcome, issues: [] } : outcome;
 
@@ -137,6 +141,8 @@ export async function tallyCommand(path: string, opts: TallyOpts, io: Io, deps: 
     if (failed && !preparing) io.out(`\n${T[opts.lang].blocked}`);
     if (written)
       io.out(`\n${T[opts.lang].written(written.path, written.names.map((n) => `"${n}"`).join(", "))}`);
+    if (wordFiles.length > 0)
+      io.out(`\n${T[opts.lang].wordFiles(wordFiles.map((f) => `"${f}"`).join(", "))}`);
   }
   return failed && !preparing ? 1 : 0;
 }

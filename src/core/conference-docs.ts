@@ -443,6 +443,10 @@ export function toOfficialDocument(doc: ConferenceDocument): OfficialDocument {
       });
   }
   const signs = doc.signatures.map((s) => ({ authority: s.title, signer: s.name }));
+  // Two signers (THƯ KÝ / CHỦ TRÌ) sign side by side in the body: the closing sentence comes
+  // before them, kept with them, never printed under the names.
+  const closingInBody = signs.length > 1 && closing !== undefined;
+  if (closingInBody) body.push({ kind: "paragraph", text: closing, keepWithNext: true });
   if (signs.length > 1) body.push({ kind: "signatures", perRow: 2, blocks: signs });
   return {
     header: {
@@ -456,7 +460,7 @@ export function toOfficialDocument(doc: ConferenceDocument): OfficialDocument {
     },
     title: doc.title,
     body,
-    ...(closing !== undefined ? { closing } : {}),
+    ...(closing !== undefined && !closingInBody ? { closing } : {}),
     ...(doc.places.length > 0 ? { places: listLines(doc.places) } : {}),
     ...(signs.length === 1 && signs[0] ? { sign: signs[0] } : {}),
   };

@@ -24,11 +24,18 @@ import {
   countSheetGrid,
   meetingMinutes,
   proposalLetter,
+  toOfficialDocument,
+  type ConferenceDocument,
 } from "./conference-docs";
-import { conferenceDocumentSheet as documentSheet } from "./conference-sheet";
+import { documentSheet as officialSheet } from "./document-sheet";
 import { gridSheet } from "./sheet-builder";
 import type { SheetModel } from "./sheet-model";
 import { TALLY_SHEET_BASE, tallySheet } from "./tally-sheet";
+
+/** A conference document as a printable sheet: the shared official-document model and renderer (as Word). */
+function documentSheet(doc: ConferenceDocument, sheetName: string): SheetModel {
+  return officialSheet(toOfficialDocument(doc), { sheetName });
+}
 
 export interface TallyRequest {
   readonly sheets: readonly WorkbookSheet[];

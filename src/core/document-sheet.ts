@@ -175,7 +175,10 @@ export function documentSheet(doc: OfficialDocument, opts: DocumentSheetOptions)
     const size = st?.font?.size ?? 13;
     const face = { bold: st?.font?.bold ?? false, italic: st?.font?.italic ?? false };
     const text = String(value);
-    const wrapped = st?.wrap ? wrapText(text, spanPt(c1, c2) - 2 * CELL_PAD, size, face) : [text];
+    // A merged span prints up to a pixel (0.75 pt) narrower per column boundary than its
+    // widths add up to (each column is rounded to whole pixels): wrap as the printer will.
+    const slack = 0.75 * (c2 - c1);
+    const wrapped = st?.wrap ? wrapText(text, spanPt(c1, c2) - 2 * CELL_PAD - slack, size, face) : [text];
     fit(row, wrapped.length * size * LINE + 2 * ROW_PAD);
     return wrapped;
   };

@@ -146,7 +146,6 @@ export {
   toOfficialDocument,
 } from "./conference-docs";
 export type { ConferenceDocument, DocBlock, DocSignature } from "./conference-docs";
-export { conferenceDocumentSheet } from "./conference-sheet";
 export type {
   AddresseesBlock,
   DocumentBlock,

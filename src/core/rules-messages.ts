@@ -36,6 +36,10 @@ const FIELDS: Readonly<Record<string, Words>> = {
   verifiedAboveSelf: { vi: "Điểm thẩm định cao hơn tự chấm", en: "Verified above self" },
   sheet: { vi: "Trang bảng điểm", en: "Score sheet" },
   name: { vi: "Tên bộ quy tắc", en: "Rules name" },
+  vote: { vi: "Biểu quyết", en: "Vote" },
+  "vote.share": { vi: "Biểu quyết – Tỷ lệ", en: "Vote – Share" },
+  "vote.strict": { vi: "Biểu quyết – So sánh", en: "Vote – Comparison" },
+  "vote.base": { vi: "Biểu quyết – Tính trên", en: "Vote – Of" },
 };
 
 const ITEMS: Readonly<Record<string, Words>> = {
@@ -73,6 +77,10 @@ const MSG = {
   countOrShare: {
     vi: (a: string) => `${a} – Số lượng phải là một số (ví dụ 2) hoặc một tỉ lệ (ví dụ 20%).`,
     en: (a: string) => `${a} – Number must be a count (e.g. 2) or a share (e.g. 20%).`,
+  },
+  voteShare: {
+    vi: "Biểu quyết – Tỷ lệ phải là số trong (0, 1] hoặc phân số như 2/3.",
+    en: "Vote – Share must be a number in (0, 1] or a fraction such as 2/3.",
   },
   unknownBand: {
     vi: (a: string, label: string) =>
@@ -120,6 +128,7 @@ function numberAt(v: unknown): number | null {
 /**
  * Every problem of a rules object, worded for users, one per field (the first for each field).
  * @example rulesProblems({ maxScore: 100, bands: [{ min: 90, label: "A" }, { min: "x", label: "B" }] }, "vi")[0]?.message //=> "Mức 2 – Từ điểm phải là một số."
+ * @example rulesProblems({ maxScore: 100, bands: [{ min: 0, label: "A" }], vote: { share: "3/2" } }, "vi")[0]?.message //=> "Biểu quyết – Tỷ lệ phải là số trong (0, 1] hoặc phân số như 2/3."
  */
 export function rulesProblems(input: unknown, lang: Lang): RulesProblem[] {
   const out = new Map<string, string>();
@@ -144,6 +153,7 @@ export function rulesProblems(input: unknown, lang: Lang): RulesProblem[] {
         continue; // worded below, from the input itself
       else if (head === "awards" && typeof index === "number" && path.length === 2 && issue.code === "custom")
         add([...path, "count"], MSG.countOrShare[lang](subject(["awards", index], lang)));
+      else if (head === "vote" && index === "share") add(path, MSG.voteShare[lang]);
       else add(path, `${subject(path, lang)} ${KINDS[kindOf(issue)][lang]}.`);
     }
   }

@@ -477,6 +477,27 @@ export const UI_TEXT = {
   conferencePassed: { vi: "Đạt", en: "Passed" },
   conferenceFailed: { vi: "Không đạt", en: "Not passed" },
   conferenceQuota: { vi: "{award} (tối đa {quota})", en: "{award} (at most {quota})" },
+  // Step 2's vote rule (issue 12): the conference's threshold, edited beside the other rules.
+  rulesVote: { vi: "Biểu quyết bình xét", en: "Conference vote" },
+  rulesVoteNote: {
+    vi: "Ngưỡng do quy chế của Cụm quyết định; EMU không cài sẵn ngưỡng nào theo luật.",
+    en: "Your cluster's quy chế decides the threshold; EMU builds in no legal threshold.",
+  },
+  rulesVoteShare: {
+    vi: "Tỷ lệ (số hoặc phân số, ví dụ 1/2, 2/3)",
+    en: "Share (a number or a fraction, e.g. 1/2, 2/3)",
+  },
+  rulesVoteStrict: { vi: "So sánh", en: "Comparison" },
+  rulesVoteStrictMore: { vi: "Trên tỷ lệ (quá)", en: "More than the share" },
+  rulesVoteStrictAtLeast: { vi: "Từ tỷ lệ trở lên", en: "At least the share" },
+  rulesVoteBase: { vi: "Tính trên", en: "Of" },
+  rulesVoteBaseMembers: { vi: "Tổng số thành viên", en: "All members" },
+  rulesVoteBasePresent: { vi: "Số thành viên có mặt", en: "Members present" },
+  rulesVoteBaseValid: { vi: "Số phiếu hợp lệ", en: "Valid ballots" },
+  rulesVoteCount: {
+    vi: "{base}: bao nhiêu? (để tính số phiếu cần)",
+    en: "{base}: how many? (for the votes needed)",
+  },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type UiTextKey = keyof typeof UI_TEXT;

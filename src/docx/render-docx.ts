@@ -217,11 +217,22 @@ function dataTable(t: TableBlock, textTw: number): Table {
   });
 }
 
+/** Room to sign under the authority lines, in twips (2.5 cm). */
+const SIGN_ROOM_TW = Math.round((25 / 25.4) * 1440);
+
 function signBlockParagraphs(s: SignBlock): Paragraph[] {
   const out = s.authority.map((a) => para(a, { size: 14, bold: true }));
   if (s.note) out.push(para(s.note, { size: 14, italic: true }));
-  // Room to sign: four empty lines of 14 pt (about 2.5 cm).
-  for (let k = 0; k < 4; k++) out.push(para("", { size: 14 }));
+  // Room to sign: one empty line of an exact height (2.5 cm), so no font or default paragraph
+  // size can shrink it (four empty paragraphs printed barely 1.8 cm in LibreOffice).
+  out.push(
+    new Paragraph({
+      children: [new TextRun({ text: "", size: half(14) })],
+      spacing: { before: 0, after: 0, line: SIGN_ROOM_TW, lineRule: "exact" },
+      keepNext: true,
+      keepLines: true,
+    }),
+  );
   out.push(para(s.signer, { size: 14, bold: true }));
   return out;
 }

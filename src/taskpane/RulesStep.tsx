@@ -13,13 +13,17 @@ import {
   RULES_SHEET_NAME,
   TIE_BREAKS,
   TIE_BREAK_LABELS,
+  checkShare,
   issueMessage,
   uiText,
+  voteRuleText,
   type Rules,
   type UiTextKey,
+  type VoteBase,
 } from "../core";
+import { useState } from "react";
 import type { PaneState } from "./usePane";
-import { useRulesStep } from "./useRulesStep";
+import { shareOfDraft, useRulesStep } from "./useRulesStep";
 import { useStepStyles } from "./shared.styles";
 import { useRulesStepStyles } from "./RulesStep.styles";
 
@@ -31,6 +35,12 @@ const ABOVE_SELF: ReadonlyArray<[Rules["verifiedAboveSelf"], UiTextKey]> = [
   ["warning", "rulesAboveSelfWarning"],
   ["error", "rulesAboveSelfError"],
   ["allow", "rulesAboveSelfAllow"],
+];
+
+const VOTE_BASE_NAMES: ReadonlyArray<[VoteBase, UiTextKey]> = [
+  ["members", "rulesVoteBaseMembers"],
+  ["present", "rulesVoteBasePresent"],
+  ["valid", "rulesVoteBaseValid"],
 ];
 
 /** "Xóa" beside a band or an award; its accessible name says which one. */
@@ -48,6 +58,10 @@ export function RulesStep({ pane }: { pane: PaneState }) {
   const s = useStepStyles();
   const c = useRulesStepStyles();
   const r = useRulesStep(pane);
+  // How many the vote counts on, to show the votes needed: the ranked units by default (the
+  // cluster's members); a preview only, never saved (the count sheet carries the real figures).
+  const ranked = pane.outcome?.ranking.ranking.length ?? 0;
+  const [voteCount, setVoteCount] = useState<string | null>(null);
   const t = (k: UiTextKey, v?: Record<string, string | number>) => uiText(lang, k, v);
   const busy = runner.busy !== null;
   const d = r.draft;
@@ -82,7 +96,15 @@ export function RulesStep({ pane }: { pane: PaneState }) {
     "bands",
     ...d.bands.flatMap((_, k) => shownPaths(k, "bands")),
     ...d.awards.flatMap((_, k) => shownPaths(k, "awards")),
+    "vote.share",
+    "vote.strict",
+    "vote.base",
   ]);
+  const countText = voteCount ?? (ranked > 0 ? String(ranked) : "");
+  const count = /^\s*\d+\s*$/.test(countText) ? Number(countText) : null;
+  const share = checkShare(shareOfDraft(d.vote.share));
+  const voteRule = share !== null ? { share, strict: d.vote.strict, base: d.vote.base } : null;
+  const baseName = t(VOTE_BASE_NAMES.find(([b]) => b === d.vote.base)?.[1] ?? "rulesVoteBaseMembers");
   const others = [...r.problems].filter(([p]) => !onFields.has(p));
 
   return (
@@ -255,6 +277,44 @@ export function RulesStep({ pane }: { pane: PaneState }) {
             {t("rulesAddAward")}
           </Button>
         </div>
+      </div>
+
+      <div className={s.section} role="group" aria-labelledby="rules-vote">
+        <h3 id="rules-vote" className={s.sectionTitle}>
+          {t("rulesVote")}
+        </h3>
+        <Text className={s.muted} data-testid="vote-note">
+          {t("rulesVoteNote")}
+        </Text>
+        <Field label={t("rulesVoteShare")} {...err("vote.share", "vote")}>
+          <Input value={d.vote.share} onChange={(_, v) => r.setVote({ share: v.value })} />
+        </Field>
+        <Field label={t("rulesVoteStrict")} {...err("vote.strict")}>
+          <Select
+            value={d.vote.strict ? "more" : "atLeast"}
+            onChange={(_, v) => r.setVote({ strict: v.value === "more" })}
+          >
+            <option value="more">{t("rulesVoteStrictMore")}</option>
+            <option value="atLeast">{t("rulesVoteStrictAtLeast")}</option>
+          </Select>
+        </Field>
+        <Field label={t("rulesVoteBase")} {...err("vote.base")}>
+          <Select value={d.vote.base} onChange={(_, v) => r.setVote({ base: v.value as VoteBase })}>
+            {VOTE_BASE_NAMES.map(([b, k]) => (
+              <option key={b} value={b}>
+                {t(k)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t("rulesVoteCount", { base: baseName })}>
+          <Input value={countText} inputMode="numeric" onChange={(_, v) => setVoteCount(v.value)} />
+        </Field>
+        {voteRule && (
+          <Text weight="semibold" data-testid="vote-rule">
+            {voteRuleText(voteRule, count, lang)}
+          </Text>
+        )}
       </div>
 
       {(r.issues.length > 0 || others.length > 0) && (

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
+  DEFAULT_VOTE,
+  formatNumber,
   parseNumber,
   parseRules,
   presetRules,
@@ -8,6 +10,7 @@ import {
   type Result,
   type Rules,
   type TieBreak,
+  type VoteBase,
   uiText,
 } from "../core";
 import type { PaneState } from "./usePane";
@@ -25,6 +28,12 @@ export interface AwardDraft {
   readonly minBand: string;
   readonly allowVeto: boolean;
 }
+/** The conference's vote rule as typed: the share is text ("1/2", "2/3", "0,6", "60%"). */
+export interface VoteDraft {
+  readonly share: string;
+  readonly strict: boolean;
+  readonly base: VoteBase;
+}
 export interface RulesDraft {
   /** The rules the draft started from: keeps what the form does not show (name, veto label, sheet). */
   readonly base: Rules;
@@ -33,12 +42,13 @@ export interface RulesDraft {
   readonly awards: readonly AwardDraft[];
   readonly tieBreak: readonly TieBreak[];
   readonly verifiedAboveSelf: Rules["verifiedAboveSelf"];
+  readonly vote: VoteDraft;
 }
 
 let nextKey = 1;
 const num = (n: number): string => String(n);
 
-export function draftOf(rules: Rules): RulesDraft {
+export function draftOf(rules: Rules, lang: "vi" | "en" = "vi"): RulesDraft {
   return {
     base: rules,
     maxScore: num(rules.maxScore),
@@ -52,7 +62,30 @@ export function draftOf(rules: Rules): RulesDraft {
     })),
     tieBreak: rules.tieBreak,
     verifiedAboveSelf: rules.verifiedAboveSelf,
+    vote: voteDraftOf(rules.vote ?? DEFAULT_VOTE, lang),
   };
+}
+
+/** A share shown as the user would type it: a fraction as written, a number with the decimal comma in Vietnamese. */
+function voteDraftOf(v: NonNullable<Rules["vote"]>, lang: "vi" | "en" = "vi"): VoteDraft {
+  const share = typeof v.share === "string" ? v.share : formatNumber(v.share, lang);
+  return { share, strict: v.strict, base: v.base };
+}
+
+/**
+ * The typed share as the schema takes it: "2/3" stays a fraction, "0,6" or "0.6" a number,
+ * "60%" a number (0.6); anything else is passed on as typed so the schema names the problem.
+ */
+export function shareOfDraft(text: string): unknown {
+  const s = text.trim();
+  if (/^\d+\s*\/\s*\d+$/.test(s)) return s;
+  const p = parseNumber(s);
+  if (p.kind === "number") return p.percent ? p.value / 100 : p.value;
+  return s;
+}
+
+function sameVote(a: VoteDraft, b: VoteDraft): boolean {
+  return a.share.trim() === b.share.trim() && a.strict === b.strict && a.base === b.base;
 }
 
 function toNumber(s: string): unknown {
@@ -76,8 +109,11 @@ export function rulesInputOfDraft(d: RulesDraft): Record<string, unknown> {
     ...(base.name !== undefined ? { name: base.name } : {}),
     ...(base.vetoLabel !== undefined ? { vetoLabel: base.vetoLabel } : {}),
     ...(base.sheet !== undefined ? { sheet: base.sheet } : {}),
-    // The conference's vote rule is kept as it is: the form does not edit it (the rules sheet does).
-    ...(base.vote !== undefined ? { vote: base.vote } : {}),
+    // The conference's vote rule: written when the workbook had one or the user changed the
+    // default, so rules without a vote stay as they were.
+    ...(base.vote !== undefined || !sameVote(d.vote, voteDraftOf(DEFAULT_VOTE))
+      ? { vote: { share: shareOfDraft(d.vote.share), strict: d.vote.strict, base: d.vote.base } }
+      : {}),
     maxScore: toNumber(d.maxScore),
     bands: d.bands.map((b) => ({ min: toNumber(b.min), label: b.label })),
     awards: d.awards.map((a) => {
@@ -107,6 +143,7 @@ export interface RulesStepState {
   /** "saved" after a save, "reloaded" after the sheet changed under a clean form. */
   readonly status: "saved" | "reloaded" | null;
   update(patch: Partial<Omit<RulesDraft, "base">>): void;
+  setVote(patch: Partial<VoteDraft>): void;
   setBand(key: number, patch: Partial<Omit<BandDraft, "key">>): void;
   addBand(): void;
   removeBand(key: number): void;
@@ -121,7 +158,7 @@ export interface RulesStepState {
 
 export function useRulesStep(pane: PaneState): RulesStepState {
   const { inspection, adapter, runner, refresh, lang, ask, setUnsaved } = pane;
-  const [draft, setDraft] = useState<RulesDraft | null>(inspection ? draftOf(inspection.rules) : null);
+  const [draft, setDraft] = useState<RulesDraft | null>(inspection ? draftOf(inspection.rules, lang) : null);
   const [dirty, setDirty] = useState(false);
   const [issues, setIssues] = useState<readonly Issue[]>([]);
   const [status, setStatus] = useState<"saved" | "reloaded" | null>(null);
@@ -150,7 +187,7 @@ export function useRulesStep(pane: PaneState): RulesStepState {
     const own = ownWrite.current;
     ownWrite.current = false;
     if (first || changed || draft === null) {
-      setDraft(draftOf(inspection.rules));
+      setDraft(draftOf(inspection.rules, lang));
       setIssues(inspection.rulesIssues);
       if (changed && !own) setStatus("reloaded");
     }
@@ -202,7 +239,7 @@ export function useRulesStep(pane: PaneState): RulesStepState {
     setTried(false);
     const i = await refresh(inspection?.sheet);
     if (i) {
-      setDraft(draftOf(i.rules));
+      setDraft(draftOf(i.rules, lang));
       setIssues(i.rulesIssues);
       setStatus(null);
     }
@@ -215,6 +252,7 @@ export function useRulesStep(pane: PaneState): RulesStepState {
     problems,
     status,
     update: (patch) => edit((d) => ({ ...d, ...patch })),
+    setVote: (patch) => edit((d) => ({ ...d, vote: { ...d.vote, ...patch } })),
     setBand: (key, patch) =>
       edit((d) => ({ ...d, bands: d.bands.map((b) => (b.key === key ? { ...b, ...patch } : b)) })),
     addBand: () => edit((d) => ({ ...d, bands: [...d.bands, { key: nextKey++, min: "", label: "" }] })),
@@ -232,7 +270,7 @@ export function useRulesStep(pane: PaneState): RulesStepState {
         ...d,
         tieBreak: on ? [...d.tieBreak.filter((x) => x !== t), t] : d.tieBreak.filter((x) => x !== t),
       })),
-    applyPreset: (id) => edit(() => draftOf(presetRules(id))),
+    applyPreset: (id) => edit(() => draftOf(presetRules(id), lang)),
     save,
     reload,
   };

@@ -23,6 +23,8 @@ async function typeCounts(path: string, out: string, cells: Record<string, numbe
   await wb.xlsx.writeFile(out);
 }
 
+jest.setTimeout(60_000);
+
 describe("emu tally: a 9-member cluster's conference end to end from the sample workbook", () => {
   it("rank → ballots and count sheet → counts typed in → tally → minutes and proposal", async () => {
     const ranked = tmpPath("b8-ranked.xlsx");
@@ -94,6 +96,18 @@ describe("emu tally: a 9-member cluster's conference end to end from the sample 
     expect(proposal).toContain("1. Cờ thi đua: 2 đơn vị");
     expect(proposal).toMatch(/Sở KH&CN Long An \| 975 \| Xuất sắc \| 8\/9 phiếu \(88,89%\)/);
     expect(proposal).toContain("TM. CỤM THI ĐUA SỐ 8");
+
+    // --docx: the Word files are named as files on a line of their own, never as "sheets".
+    const withWord = tmpPath("b8-word.xlsx");
+    const folder = tmpPath("b8-word-docs");
+    const word = await cli("tally", typed, "--out", withWord, "--docx", folder, "--force");
+    expect(word.code).toBe(0);
+    const sheetsLine = word.stdout.split("\n").find((l) => l.startsWith(`Đã ghi "${withWord}"`)) ?? "";
+    expect(sheetsLine).toContain('"Biên bản kiểm phiếu", "Biên bản họp bình xét"');
+    expect(sheetsLine).not.toMatch(/\.docx/);
+    const wordLine = word.stdout.split("\n").find((l) => l.startsWith("Đã ghi các tệp Word: ")) ?? "";
+    for (const f of ["bien-ban-kiem-phieu.docx", "bien-ban-hop-binh-xet.docx", "to-trinh-khen-thuong.docx"])
+      expect(wordLine).toContain(f);
 
     // Re-running on its own output replaces only EMU's sheets; the typed count sheet stays.
     const again = tmpPath("b8-again.xlsx");

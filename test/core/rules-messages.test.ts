@@ -98,3 +98,22 @@ describe("rules problems in the user's words (issue 10)", () => {
     });
   });
 });
+
+describe("the vote rule's problems (issue 12)", () => {
+  it("names the vote's fields in the user's words, in Vietnamese and English", () => {
+    const problems = (vote: unknown, lang: "vi" | "en" = "vi") =>
+      Object.fromEntries(rulesProblems({ ...base, vote }, lang).map((p) => [p.path, p.message]));
+    const share = "Biểu quyết – Tỷ lệ phải là số trong (0, 1] hoặc phân số như 2/3.";
+    for (const bad of ["3/2", "0/3", 1.5, 0, -0.5, "hai phần ba", "2/0"])
+      expect(problems({ share: bad })).toEqual({ "vote.share": share });
+    expect(problems({ share: "3/2" }, "en")).toEqual({
+      "vote.share": "Vote – Share must be a number in (0, 1] or a fraction such as 2/3.",
+    });
+    expect(problems({ share: "2/3", base: "everyone" })).toEqual({
+      "vote.base": "Biểu quyết – Tính trên không phải là một lựa chọn có sẵn.",
+    });
+    expect(problems({ share: "2/3", strict: "yes" })["vote.strict"]).toMatch(/^Biểu quyết – So sánh /);
+    expect(problems({ share: "2/3", strict: false, base: "present" })).toEqual({});
+    expect(problems({ share: 1 })).toEqual({});
+  });
+});
