@@ -9,7 +9,7 @@ import {
   TabList,
 } from "@fluentui/react-components";
 import { useState, type ComponentType } from "react";
-import { uiText, type Lang, type UiTextKey } from "../core";
+import { hasErrors, uiText, type Lang, type UiTextKey } from "../core";
 import type { Adapter } from "./adapter";
 import { CheckStep } from "./CheckStep";
 import { FormsStep } from "./FormsStep";
@@ -40,7 +40,10 @@ export function App({ adapter, lang }: { adapter: Adapter; lang: Lang }) {
   const pane = usePane(adapter, lang);
   const t = (k: UiTextKey) => uiText(lang, k);
   const { runner, step, setStep } = pane;
-  const next = STEPS[STEPS.indexOf(step) + 1];
+  // No "next step" past a ranking stopped by errors: Kết quả points back to Kiểm tra instead.
+  const stopped =
+    step === "results" && pane.outcome !== null && (!pane.outcome.ok || hasErrors(pane.outcome.issues));
+  const next = stopped ? undefined : STEPS[STEPS.indexOf(step) + 1];
   // A step is mounted the first time it is opened and then kept (hidden) for the session, so
   // its draft survives switching tabs; unsaved drafts are marked on their tab.
   const [opened, setOpened] = useState<ReadonlySet<StepId>>(() => new Set([step]));
