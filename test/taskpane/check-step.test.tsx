@@ -44,3 +44,20 @@ describe("3. Check: rows and freshness", () => {
     expect(screen.queryByTestId("check-stale")).toBeNull();
   });
 });
+
+describe("each step's state on its tab", () => {
+  it("Kiểm tra says 'có lỗi' after a check with errors, 'đã xong' once clean", async () => {
+    const { double } = renderPane([MESSY_SHEET]);
+    await screen.findByText("A1:C4");
+    const tab = () => screen.getByRole("tab", { name: /3\. Kiểm tra/ });
+    expect(tab().textContent).toBe("3. Kiểm tra");
+    await user().click(tab());
+    await user().click(screen.getByRole("button", { name: "Kiểm tra bảng điểm" }));
+    await screen.findByText("Lỗi (2)");
+    expect(screen.getByRole("tab", { name: "3. Kiểm tra (có lỗi)" })).toBeTruthy();
+    double.workbook.setValues("Bảng điểm", "B3", [[900]]);
+    double.workbook.setValues("Bảng điểm", "B4", [[1000]]);
+    await user().click(screen.getByRole("button", { name: "Kiểm tra lại" }));
+    await screen.findByRole("tab", { name: "3. Kiểm tra (đã xong)" });
+  });
+});
