@@ -312,7 +312,8 @@ async function createConfig({
           // The pane's libraries (React, Fluent UI): one named async chunk, fetched with the pane.
           defaultVendors: {
             // fflate serves only the .xlsx reader: it stays in that chunk, fetched on a file pick.
-            test: /[\\/]node_modules[\\/](?!fflate[\\/])/,
+            // The Word writer (docx, nanoid) stays in its own chunk, fetched on "Tải văn bản Word".
+            test: /[\\/]node_modules[\\/](?!(fflate|docx|nanoid)[\\/])/,
             chunks: "async",
             name: "pane-vendors",
             priority: -10,

@@ -198,12 +198,18 @@ describe("manifest.xml", () => {
       .join("\n");
     const actions = all("Action").filter((a) => xsiType(a) === "ExecuteFunction");
     const names = actions.map((a) => one("FunctionName", a).textContent!.trim());
-    expect(names).toEqual(["computeRanking", "validateSheet", "generateNotice", "makeForms"]);
+    expect(names).toEqual([
+      "computeRanking",
+      "validateSheet",
+      "generateNotice",
+      "makeForms",
+      "conferenceVote",
+    ]);
     for (const name of names) expect(source).toContain(`Office.actions.associate("${name}"`);
     for (const a of actions) expect(all("TaskpaneId", a)).toEqual([]);
   });
 
-  it("has the five buttons on the EMU tab, with unique ids", () => {
+  it("has the six buttons on the EMU tab, with unique ids", () => {
     const tab = one("CustomTab");
     const controls = all("Control", tab);
     expect(controls.map((c) => value(one("Label", c).getAttribute("resid")!))).toEqual([
@@ -211,6 +217,7 @@ describe("manifest.xml", () => {
       "Validate",
       "Generate notice",
       "Make forms",
+      "Conference vote",
       "Open panel",
     ]);
     const ids = [...doc.getElementsByTagName("*")]
@@ -268,7 +275,7 @@ describe("manifest.xml", () => {
       if (width !== size || height !== size) wrong.push(`${url}: ${width}×${height}, declared ${size}`);
     };
     const uses = all("Image").filter((e) => e.hasAttribute("resid"));
-    expect(uses.length).toBe(18); // 16, 32, 80 for the group and each of the five buttons
+    expect(uses.length).toBe(21); // 16, 32, 80 for the group and each of the six buttons
     for (const use of uses) check(value(use.getAttribute("resid")!), Number(use.getAttribute("size")));
     check(one("IconUrl").getAttribute("DefaultValue")!, 32);
     check(one("HighResolutionIconUrl").getAttribute("DefaultValue")!, 64);

@@ -1,5 +1,6 @@
 import type { Lang } from "../core";
 import type { FormsOperationOutcome } from "../excel/forms";
+import type { ConferenceOperationOutcome } from "../excel/conference";
 import type { OperationOutcome } from "../excel/operations";
 
 /**
@@ -8,10 +9,12 @@ import type { OperationOutcome } from "../excel/operations";
  * pane, which shows the issue list.
  */
 export interface SessionEvent {
-  readonly kind: "validate" | "compute" | "notice" | "forms";
+  readonly kind: "validate" | "compute" | "notice" | "forms" | "conference";
   readonly outcome?: OperationOutcome;
   /** What "Make forms" made (or why it could not). */
   readonly forms?: FormsOperationOutcome;
+  /** What "Bình xét" did: prepared the vote, tallied it, or was blocked (with the issues). */
+  readonly conference?: ConferenceOperationOutcome;
   /** A host failure explained for the user (cell-edit mode, payload too large …). */
   readonly error?: string;
 }

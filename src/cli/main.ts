@@ -10,6 +10,7 @@ import {
   jsonReport,
   marksGrid,
   marksOf,
+  noticeDocument,
   noticeFieldsOf,
   parseRules,
   rulesProblems,
@@ -34,7 +35,15 @@ import {
 import { blockedMessage, formatIssues, formatRanking } from "./format";
 import { jsonErrorAt } from "./json-error-at";
 import { argvLang, commandOf, localise, parserErrorMessage, withoutLeadingLang } from "./i18n";
-import { ioErrorMessage, notCopiedMessage, readWorkbook, writeModelsXlsx, writeWorkbookCopy } from "./io";
+import { tallyCommand } from "./tally-command";
+import {
+  ioErrorMessage,
+  notCopiedMessage,
+  readWorkbook,
+  writeFileBytes,
+  writeModelsXlsx,
+  writeWorkbookCopy,
+} from "./io";
 import { version as VERSION } from "../../package.json";
 import { registerYearCommands } from "./year-commands";
 
@@ -123,6 +132,10 @@ const USAGE = {
       `Đã tổng hợp ${n} phiếu vào "${p}" (thêm ${a} trang, điền ${e} ô).`,
     en: (n: number, p: string, a: number, e: number) =>
       `Consolidated ${n} forms into "${p}" (${a} sheets added, ${e} cells filled).`,
+  },
+  docxWritten: {
+    vi: (p: string) => `Đã ghi văn bản Word "${p}" (số và ngày để trống cho văn thư).`,
+    en: (p: string) => `Wrote the Word document "${p}" (number and day left blank for the registry clerk).`,
   },
   badReceived: {
     vi: (d: string) => `--received "${d}" không phải là ngày: dùng YYYY-MM-DD hoặc dd/mm/yyyy.`,
@@ -221,6 +234,7 @@ async function rankCommand(
     preset?: string;
     rules?: string;
     out?: string;
+    docx?: string;
     force?: boolean;
     layout?: "single" | "multi";
     range?: string;
@@ -273,6 +287,19 @@ async function rankCommand(
     if (res.notCopied) io.err(notCopiedMessage(res.notCopied, res.path, opts.lang));
   }
 
+  let docxWritten: string | null = null;
+  if (!failed && rankingRequired && opts.docx !== undefined) {
+    // The Word writer is loaded only when asked for.
+    const { renderDocx } = await import("../docx/render-docx");
+    const doc = noticeDocument(outcome.ranking, noticeFieldsOf(sheets), { basis: outcome.basis });
+    const res = await writeFileBytes(opts.docx, await renderDocx(doc), {
+      force: opts.force === true,
+      input: path,
+    });
+    if (!res.ok) throw new UsageError(ioErrorMessage(res.error, opts.lang));
+    docxWritten = res.path;
+  }
+
   if (opts.json) {
     io.out(JSON.stringify(jsonReport(outcome, opts.lang), null, 2));
   } else {
@@ -283,6 +310,7 @@ async function rankCommand(
       io.out(
         `\n${USAGE.written[opts.lang](written, outputs.names.results ?? "", outputs.names.notice ?? "")}`,
       );
+    if (docxWritten) io.out(`\n${USAGE.docxWritten[opts.lang](docxWritten)}`);
   }
   return failed ? EXIT.invalid : EXIT.ok;
 }
@@ -440,6 +468,7 @@ export function program(io: Io, setCode: (code: number) => void, uiLang: Lang = 
       .description("xếp hạng, xếp loại, đề nghị khen thưởng / rank, classify and propose awards"),
   )
     .option("--out <file>", "ghi bản sao kèm kết quả và thông báo / write a copy with results and notice")
+    .option("--docx <file>", "ghi thông báo thành văn bản Word / write the notice as a Word document")
     .option("--force", "cho phép ghi đè tệp --out đã có / overwrite an existing --out file")
     .action(async (path: string, opts) => setCode(await rankCommand(path, opts, io, true)));
 
@@ -479,6 +508,31 @@ export function program(io: Io, setCode: (code: number) => void, uiLang: Lang = 
     loadSheets: (path, l) => loadSheets(path, l),
     usageError: (m) => new UsageError(m),
   });
+
+  prog
+    .command("tally")
+    .description("kiểm phiếu bình xét khen thưởng / count the conference's vote")
+    .argument("<workbook>", "tệp .xlsx có trang Kiểm phiếu / the .xlsx with the count sheet")
+    .option("--sheet <name>", "trang kiểm phiếu / the count sheet")
+    .addOption(new Option("--preset <id>", "bộ quy tắc có sẵn / preset").conflicts("rules"))
+    .option("--rules <file>", "tệp quy tắc JSON / rules file")
+    .option("--json", "in một đối tượng JSON / print one JSON object")
+    .option("--out <file>", "ghi bản sao kèm kết quả và biên bản / write a copy with the results and minutes")
+    .option(
+      "--docx <folder>",
+      "ghi biên bản, tờ trình dạng Word / write the minutes and proposal as Word files",
+    )
+    .option("--force", "cho phép ghi đè tệp đã có / overwrite existing files")
+    .addOption(lang)
+    .action(async (path: string, opts) =>
+      setCode(
+        await tallyCommand(path, opts, io, {
+          loadRules: (o) => loadRules(o, opts.lang),
+          loadSheets: (p, l, s) => loadSheets(p, l, s),
+          usage: (m) => new UsageError(m),
+        }),
+      ),
+    );
   return prog;
 }
 

@@ -29,6 +29,17 @@ async function makeForms(event: Office.AddinCommands.Event): Promise<void> {
   }
 }
 
+async function conferenceVote(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    const { runConferenceCommand } = await import(
+      /* webpackChunkName: "conference-command" */ "./conference-command"
+    );
+    await runConferenceCommand(deps());
+  } finally {
+    event.completed();
+  }
+}
+
 // Associated at the top level of the module, as Microsoft's samples do, not inside Office.onReady:
 // a handler registered only once onReady resolves misses the click that loaded the runtime, so the
 // first click did nothing (office-js #5176). office.js is loaded by its own script tag before this
@@ -37,3 +48,4 @@ Office.actions.associate("computeRanking", handler("computeRanking"));
 Office.actions.associate("validateSheet", handler("validateSheet"));
 Office.actions.associate("generateNotice", handler("generateNotice"));
 Office.actions.associate("makeForms", makeForms);
+Office.actions.associate("conferenceVote", conferenceVote);

@@ -88,3 +88,13 @@ export function vetoIssues(ranking: readonly RankedUnit[]): Issue[] {
       label: r.classification,
     }));
 }
+
+/**
+ * Why a ranked unit may not receive an award, or null when it may: a veto (unless the award allows
+ * it), or a class below the award's minimum. The conference's tally warns with the reason.
+ * @example ineligibility(vetoedUnit, { label: "Cờ thi đua", count: 2 }, rules) //=> "veto"
+ */
+export function ineligibility(r: RankedUnit, award: AwardRule, rules: Rules): "veto" | "class" | null {
+  if (eligible(r, award, rules)) return null;
+  return r.unit.veto && award.allowVeto !== true ? "veto" : "class";
+}

@@ -98,6 +98,85 @@ export { editedSheets, gridPrint, modelPrint } from "./sheet-print";
 export { rulesProblems, type RulesProblem } from "./rules-messages";
 export { noticeGaps } from "./notice-gaps";
 export {
+  DEFAULT_VOTE,
+  VOTE_BASES,
+  fractionOf,
+  requiredVotes,
+  shareNumber,
+  shareText,
+  voteBaseName,
+  voteRuleText,
+  checkShare,
+} from "./vote";
+export { voteSchema } from "./vote-schema";
+export type { Fraction, VoteBase, VoteRule } from "./vote";
+export { voteRuleOf } from "./rules";
+export { ineligibility } from "./awards";
+export { VOTE_BASE_LABELS, VOTE_STRICT_LABELS } from "./rules-sheet";
+export { COUNT_NAMES } from "./messages";
+export type { CountName } from "./issues";
+export { COUNT_SHEET_NAME, readCountSheet } from "./count-sheet";
+export type { CountAward, CountCandidate, CountCell, CountSheet } from "./count-sheet";
+export { tallyCount, thresholdShare } from "./tally";
+export type { BallotCounts, Tally, TallyAward, TallyCandidate, TallyThreshold } from "./tally";
+export { tallyJson, tallyWorkbook } from "./conference";
+export type { TallyJson, TallyOutcome, TallyRequest } from "./conference";
+export { TALLY_SHEET_BASE, candidateResult, tallySheet } from "./tally-sheet";
+export { CONFERENCE_SHEET_BASES, conferenceOutputs, prepareConference } from "./conference";
+export type { ConferenceOutputs } from "./conference";
+export {
+  CONFERENCE_FIELDS_SHEET_NAME,
+  DEFAULT_CONFERENCE_FIELDS,
+  DEFAULT_LEGAL_BASES,
+  conferenceFieldLabel,
+  conferenceFieldsFromGrid,
+  conferenceFieldsGrid,
+  conferenceFieldsOf,
+  isConferenceFieldsSheet,
+} from "./conference-fields";
+export type { ConferenceFields } from "./conference-fields";
+export {
+  awardCandidates,
+  ballotDocument,
+  ballotQuotas,
+  countMinutes,
+  countSheetGrid,
+  meetingMinutes,
+  proposalLetter,
+  toOfficialDocument,
+} from "./conference-docs";
+export type { ConferenceDocument, DocBlock, DocSignature } from "./conference-docs";
+export { conferenceDocumentSheet } from "./conference-sheet";
+export type {
+  AddresseesBlock,
+  DocumentBlock,
+  DocumentHeader,
+  OfficialDocument,
+  ParagraphBlock,
+  RichText,
+  SignBlock,
+  SignaturesBlock,
+  TableBlock,
+  TableCell,
+  TableColumn,
+  TextAlign,
+  TextRun,
+} from "./document";
+export {
+  DOCUMENT_MARGINS_MM,
+  NATIONAL_MOTTO,
+  NATIONAL_TITLE,
+  addresseeLines,
+  closingSentence,
+  listLine,
+  listLines,
+  plainText,
+  textRuns,
+} from "./document";
+export { documentSheet, textAreaPt, type DocumentSheetOptions } from "./document-sheet";
+export { PROVISIONAL, noticeDocument, type NoticeDocumentOptions } from "./notice";
+export { countLines, textWidthPt, wrapText, type FontFace } from "./text-width";
+export {
   MEMBERS_HEADER,
   MEMBERS_SHEET_NAME,
   findMember,

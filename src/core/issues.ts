@@ -117,6 +117,56 @@ export type Issue =
   | (At & { readonly code: "unknown-member"; readonly unit: string; readonly sheet: string })
   | (At & { readonly code: "bad-date"; readonly text: string })
   | (At & { readonly code: "not-a-member"; readonly unit: string; readonly sheet: string })
+  // The conference's count (Kiểm phiếu).
+  | (At & { readonly code: "no-count-table"; readonly sheet: string })
+  | (At & {
+      readonly code: "vote-count-inconsistent";
+      /** The count that is too large and the one it must not exceed (labels as on the sheet). */
+      readonly count: CountName;
+      readonly value: number;
+      readonly limit: CountName;
+      readonly limitValue: number;
+    })
+  | (At & {
+      readonly code: "vote-count-mismatch";
+      readonly count: CountName;
+      readonly value: number;
+      readonly expected: number;
+    })
+  | (At & { readonly code: "vote-not-whole"; readonly value: number })
+  | (At & {
+      readonly code: "votes-above-valid";
+      readonly unit: string;
+      readonly award: string;
+      readonly votes: number;
+      readonly limit: CountName;
+      readonly limitValue: number;
+    })
+  | (At & { readonly code: "vote-base-missing"; readonly count: CountName })
+  | (At & { readonly code: "vote-unknown-candidate"; readonly unit: string; readonly award: string })
+  | (At & {
+      readonly code: "vote-not-eligible";
+      readonly unit: string;
+      readonly award: string;
+      /** Why: the class is below the award's minimum, or a veto. */
+      readonly reason: "class" | "veto";
+      readonly classification: string;
+    })
+  | (At & {
+      readonly code: "vote-tie";
+      readonly award: string;
+      readonly votes: number;
+      readonly units: readonly string[];
+      readonly slots: number;
+    })
+  | (At & {
+      readonly code: "ballot-invalid";
+      readonly ballot: string;
+      readonly award: string;
+      readonly marked: number;
+      readonly quota: number;
+    })
+  | (At & { readonly code: "vote-no-ranking" })
   | (At & { readonly code: "formula-not-calculated" })
   | (At & { readonly code: "total-column-mismatch"; readonly expected: number; readonly actual: number })
   | (At & { readonly code: "total-computed"; readonly bonus: boolean; readonly deduction: boolean })
@@ -135,6 +185,9 @@ export type Issue =
     })
   | (At & { readonly code: "range-invalid"; readonly range: string })
   | (At & { readonly code: "emu-sheet-edited"; readonly sheet: string });
+
+/** The ballot counts of a count sheet (Kiểm phiếu), as the checks name them. */
+export type CountName = "members" | "present" | "issued" | "returned" | "valid" | "invalid";
 
 export type IssueCode = Issue["code"];
 

@@ -12,7 +12,34 @@ import type { CellValue, Grid } from "./types";
  */
 export const MARKS_SHEET_NAME = "_EMU";
 
-export type EmuSheetKind = "results" | "notice" | "summary" | "call" | "reminder" | "pledge";
+export type EmuSheetKind =
+  | "results"
+  | "notice"
+  | "summary"
+  // The conference (bình xét): the tally, the two minutes, the proposal, the ballots.
+  | "tally"
+  | "count-minutes"
+  | "minutes"
+  | "proposal"
+  | "ballot"
+  // The year's letters and the pledge.
+  | "call"
+  | "reminder"
+  | "pledge";
+
+const SHEET_KINDS: ReadonlySet<string> = new Set<EmuSheetKind>([
+  "results",
+  "notice",
+  "summary",
+  "tally",
+  "count-minutes",
+  "minutes",
+  "proposal",
+  "ballot",
+  "call",
+  "reminder",
+  "pledge",
+]);
 
 export interface Marks {
   /** Sheet name → what EMU made it for. */
@@ -101,17 +128,8 @@ export function parseMarks(grid: Grid): Marks {
       prints.set(key, value);
     if (kind === "source" && typeof key === "string" && key) source = key;
     if (kind === "mapping" && typeof key === "string" && key) mapping = parseMapping(key, value) ?? mapping;
-    if (
-      kind === "sheet" &&
-      typeof key === "string" &&
-      (value === "results" ||
-        value === "notice" ||
-        value === "summary" ||
-        value === "call" ||
-        value === "reminder" ||
-        value === "pledge")
-    )
-      sheets.set(key, value);
+    if (kind === "sheet" && typeof key === "string" && typeof value === "string" && SHEET_KINDS.has(value))
+      sheets.set(key, value as EmuSheetKind);
     if (kind === "cells" && typeof key === "string" && typeof value === "number") {
       const start = splitAddress(key);
       let values: unknown;

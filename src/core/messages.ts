@@ -1,4 +1,4 @@
-import type { ColumnRole, Issue, IssueCode, IssueOf } from "./issues";
+import type { ColumnRole, CountName, Issue, IssueCode, IssueOf } from "./issues";
 import { formatNumber } from "./text";
 import type { Lang } from "./types";
 
@@ -207,6 +207,74 @@ export const ISSUE_MESSAGES: MessageTable = {
     en: (i) =>
       `"${i.unit}" on the tracking sheet is not in the list "${i.sheet}", so it is not counted. Correct the name to match.`,
   },
+  "no-count-table": {
+    vi: (i) =>
+      `Không tìm thấy bảng kiểm phiếu trên trang "${i.sheet}". Cần dòng tiêu đề "STT | Đơn vị | <tên khen thưởng> …" (ví dụ "Cờ thi đua", "Bằng khen") hoặc "Phiếu số | <tên đơn vị> …".`,
+    en: (i) =>
+      `No vote count table found on sheet "${i.sheet}". It needs a header "No. | Unit | <award> …" (e.g. "Cờ thi đua", "Bằng khen") or "Ballot no. | <unit> …".`,
+  },
+  "vote-count-inconsistent": {
+    vi: (i, n) =>
+      `${countName(i.count, "vi")} (${n(i.value)}) lớn hơn ${countName(i.limit, "vi").toLowerCase()} (${n(i.limitValue)}). Hãy kiểm tra lại biên bản kiểm phiếu.`,
+    en: (i, n) =>
+      `${countName(i.count, "en")} (${n(i.value)}) is more than ${countName(i.limit, "en").toLowerCase()} (${n(i.limitValue)}). Check the count.`,
+  },
+  "vote-count-mismatch": {
+    vi: (i, n) =>
+      `${countName(i.count, "vi")} ghi ${n(i.value)} nhưng đếm từ các phiếu được ${n(i.expected)}. Hãy kiểm tra lại.`,
+    en: (i, n) =>
+      `${countName(i.count, "en")} says ${n(i.value)} but the ballots counted give ${n(i.expected)}. Check it.`,
+  },
+  "vote-not-whole": {
+    vi: (i, n) => `Số phiếu ${n(i.value)} không phải số nguyên không âm. Hãy nhập số phiếu, ví dụ 7.`,
+    en: (i, n) => `${n(i.value)} is not a whole number of votes. Enter a count such as 7.`,
+  },
+  "votes-above-valid": {
+    vi: (i, n) =>
+      `"${i.unit}" được ${n(i.votes)} phiếu đồng ý cho ${i.award}, nhiều hơn ${countName(i.limit, "vi").toLowerCase()} (${n(i.limitValue)}). Hãy kiểm tra lại.`,
+    en: (i, n) =>
+      `"${i.unit}" has ${n(i.votes)} agreeing votes for ${i.award}, more than the ${countName(i.limit, "en").toLowerCase()} (${n(i.limitValue)}). Check it.`,
+  },
+  "vote-base-missing": {
+    vi: (i) =>
+      `Quy tắc biểu quyết tính trên ${countName(i.count, "vi").toLowerCase()} nhưng trang kiểm phiếu chưa ghi số này. Hãy điền ô "${countName(i.count, "vi")}".`,
+    en: (i) =>
+      `The vote rule counts against the ${countName(i.count, "en").toLowerCase()}, but the count sheet does not give it. Fill in "${countName(i.count, "vi")}".`,
+  },
+  "vote-unknown-candidate": {
+    vi: (i) =>
+      `"${i.unit}" (${i.award}) không có trong bảng xếp hạng: EMU không kiểm tra được điều kiện khen thưởng. Hãy kiểm tra tên đơn vị.`,
+    en: (i) =>
+      `"${i.unit}" (${i.award}) is not in the ranking: EMU cannot check its eligibility. Check the unit's name.`,
+  },
+  "vote-not-eligible": {
+    vi: (i) =>
+      i.reason === "veto"
+        ? `"${i.unit}" có vi phạm nên không đủ điều kiện đề nghị ${i.award}; EMU không chọn dù đủ phiếu.`
+        : `"${i.unit}" xếp loại "${i.classification}", dưới mức tối thiểu của ${i.award}; EMU không chọn dù đủ phiếu.`,
+    en: (i) =>
+      i.reason === "veto"
+        ? `"${i.unit}" is vetoed, so it is not eligible for ${i.award}; EMU does not elect it whatever the votes.`
+        : `"${i.unit}" is classified "${i.classification}", below the minimum for ${i.award}; EMU does not elect it whatever the votes.`,
+  },
+  "vote-tie": {
+    vi: (i, n) =>
+      `${list(i.units)} cùng được ${n(i.votes)} phiếu nhưng ${i.award} chỉ còn ${i.slots} suất: cần bỏ phiếu vòng hai giữa các đơn vị này.`,
+    en: (i, n) =>
+      `${list(i.units)} have ${n(i.votes)} votes each but ${i.award} has only ${i.slots} place(s) left: a second round between them is needed.`,
+  },
+  "ballot-invalid": {
+    vi: (i, n) =>
+      `Phiếu số ${i.ballot} đồng ý ${n(i.marked)} đơn vị cho ${i.award}, quá số được chọn (${n(i.quota)}): phiếu không hợp lệ, không được tính.`,
+    en: (i, n) =>
+      `Ballot ${i.ballot} agrees with ${n(i.marked)} units for ${i.award}, more than may be chosen (${n(i.quota)}): the ballot is invalid and not counted.`,
+  },
+  "vote-no-ranking": {
+    vi: () =>
+      "Không có bảng xếp hạng: EMU kiểm phiếu nhưng không kiểm tra được điều kiện khen thưởng, và đồng phiếu không xếp theo hạng.",
+    en: () =>
+      "No ranking: EMU counts the votes but cannot check eligibility, and equal votes are not ordered by rank.",
+  },
   "formula-not-calculated": {
     vi: () =>
       "Ô có công thức nhưng chưa được tính (tệp chưa từng mở bằng Excel). Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi chạy lại.",
@@ -260,6 +328,20 @@ export const ISSUE_MESSAGES: MessageTable = {
       `Sheet "${i.sheet}" was edited by hand after EMU last wrote it, so EMU did not replace it. Open the EMU pane (Results or Notice) to keep it, replace it or keep a copy.`,
   },
 };
+
+/** The ballot counts as the count sheet labels them. */
+export const COUNT_NAMES: Readonly<Record<CountName, Record<Lang, string>>> = {
+  members: { vi: "Số thành viên", en: "Members" },
+  present: { vi: "Số có mặt", en: "Members present" },
+  issued: { vi: "Số phiếu phát ra", en: "Ballots issued" },
+  returned: { vi: "Số phiếu thu về", en: "Ballots returned" },
+  valid: { vi: "Số phiếu hợp lệ", en: "Valid ballots" },
+  invalid: { vi: "Số phiếu không hợp lệ", en: "Invalid ballots" },
+};
+
+function countName(c: CountName, lang: Lang): string {
+  return COUNT_NAMES[c][lang];
+}
 
 /**
  * The message of an issue in the user's language.

@@ -1,7 +1,17 @@
+import {
+  NATIONAL_MOTTO,
+  NATIONAL_TITLE,
+  closingSentence,
+  listLines,
+  type DocumentBlock,
+  type OfficialDocument,
+  type TableColumn,
+} from "./document";
+import { documentSheet } from "./document-sheet";
 import type { NoticeFields } from "./notice-fields";
 import type { RankedUnit } from "./rank";
-import { OFFICIAL_FONT, SheetBuilder } from "./sheet-builder";
-import type { CellStyle, SheetModel } from "./sheet-model";
+import type { Basis } from "./score-table";
+import type { SheetModel } from "./sheet-model";
 
 /** Optional columns after the five of seed 000. */
 export type NoticeExtra = "rank" | "gap" | "award" | "note";
@@ -9,6 +19,8 @@ export type NoticeExtra = "rank" | "gap" | "award" | "note";
 export interface NoticeOptions {
   readonly sheetName: string;
   readonly extras?: readonly NoticeExtra[];
+  /** "self": the provisional wording and no verified column. */
+  readonly basis?: Basis;
 }
 
 /** Seed 000's table header, exactly. */
@@ -54,38 +66,81 @@ export function noticeTable(
   return [header, ...rows];
 }
 
-const FONT = OFFICIAL_FONT;
-const f = (size: number, extra: Partial<NonNullable<CellStyle["font"]>> = {}): CellStyle["font"] => ({
-  name: FONT,
-  size,
-  ...extra,
-});
+/** The wording of a provisional notice, ranked on self-scores before any verification. */
+export const PROVISIONAL = "tạm tính theo điểm tự chấm";
 
-/** Font sizes and weights from Nghị định 30/2020/NĐ-CP, appendix I. */
-const STYLES: Readonly<Record<string, CellStyle>> = {
-  parent: { font: f(13), align: "center", valign: "middle", wrap: true },
-  issuer: { font: f(13, { bold: true }), align: "center", valign: "middle", wrap: true, bottomRule: true },
-  nation: { font: f(12, { bold: true }), align: "center", valign: "middle", wrap: true },
-  motto: { font: f(13, { bold: true }), align: "center", valign: "middle", wrap: true, bottomRule: true },
-  number: { font: f(13), align: "center", valign: "middle" },
-  date: { font: f(13, { italic: true }), align: "center", valign: "middle", wrap: true },
-  subject: { font: f(12), align: "center", valign: "top", wrap: true },
-  greet: { font: f(14), align: "center", valign: "middle", wrap: true },
-  recipient: { font: f(14), align: "left", valign: "middle", wrap: true },
-  body: { font: f(14), align: "justify", valign: "top", wrap: true },
-  th: { font: f(13, { bold: true }), align: "center", valign: "middle", wrap: true, border: true },
-  tdCenter: { font: f(13), align: "center", valign: "middle", wrap: true, border: true },
-  tdText: { font: f(13), align: "left", valign: "middle", wrap: true, border: true, numberFormat: "@" },
-  tdNumber: { font: f(13), align: "center", valign: "middle", border: true },
-  placesHead: { font: f(12, { bold: true, italic: true }), align: "left", valign: "top" },
-  places: { font: f(11), align: "left", valign: "top", wrap: true },
-  signTitle: { font: f(13, { bold: true }), align: "center", valign: "top", wrap: true },
-  signName: { font: f(14, { bold: true }), align: "center", valign: "top" },
-};
+/**
+ * Words a text for a ranking on self-scores: "kết quả chấm điểm kiểm tra chéo" becomes
+ * "kết quả tạm tính theo điểm tự chấm"; `ensure` appends the provisional note when the text
+ * does not already say it.
+ */
+function provisional(text: string, ensure: boolean): string {
+  const t = text.replace(/kết quả chấm điểm kiểm tra chéo/giu, `kết quả ${PROVISIONAL}`);
+  if (!ensure || t.includes(PROVISIONAL)) return t;
+  const m = /^(.*?)([.;:,]*(?:\/\.)?)$/su.exec(t.trim());
+  return `${m?.[1] ?? t} (${PROVISIONAL})${m?.[2] ?? ""}`;
+}
 
-/** Ends a list line with ";" and the last with "." (the convention of Kính gửi and Nơi nhận). */
-function listLine(text: string, last: boolean): string {
-  return `- ${text.trim().replace(/[;.,]+$/, "")}${last ? "." : ";"}`;
+export interface NoticeDocumentOptions {
+  readonly extras?: readonly NoticeExtra[];
+  /** "self": a provisional notice on self-scores (wording says so, no verified column). */
+  readonly basis?: Basis;
+}
+
+/**
+ * The notice (Thông báo, a công văn in seed 000's shape) as an `OfficialDocument`: the header of
+ * an official letter, Kính gửi, the Căn cứ paragraphs, the table `STT | Đơn vị | Điểm tự chấm |
+ * Điểm chấm thẩm định | Xếp loại` (the verified column left out, and the wording provisional, on
+ * self-scores), the closing sentence, Nơi nhận and the signing block. The sheet and the Word
+ * document are both printed from it.
+ * @example noticeDocument(ranking, SEED_000_NOTICE_FIELDS).header.issuingBody //=> "CỤM THI ĐUA SỐ 2"
+ */
+export function noticeDocument(
+  ranking: readonly RankedUnit[],
+  fields: NoticeFields,
+  opts: NoticeDocumentOptions = {},
+): OfficialDocument {
+  const extras = opts.extras ?? [];
+  const self = opts.basis === "self";
+  const word = (t: string, ensure = false): string => (self ? provisional(t, ensure) : t);
+  const subject = word(fields.subject.trim(), true);
+  const table = noticeTable(ranking, extras);
+  const keep = (_: unknown, c: number): boolean => !(self && c === 3);
+  const widths = [...BASE_WIDTHS, ...extras.map((e) => EXTRA_WIDTH[e])].filter(keep);
+  const header = (table[0] ?? []).filter(keep);
+  const columns: TableColumn[] = header.map((h, c) => ({
+    header: String(h),
+    width: widths[c] ?? 10,
+    align: c === 1 ? "left" : "center",
+  }));
+  const body: DocumentBlock[] = [];
+  const recipients = fields.recipients.filter((x) => x.trim());
+  if (recipients.length > 0) body.push({ kind: "addressees", names: recipients });
+  for (const para of fields.bases.filter((x) => x.trim()))
+    body.push({ kind: "paragraph", text: word(para.trim()) });
+  if (fields.intro.trim()) body.push({ kind: "paragraph", text: word(fields.intro.trim()) });
+  body.push({ kind: "table", columns, rows: table.slice(1).map((row) => row.filter(keep)) });
+  const closing = fields.closing.trim();
+  const parent = fields.parentBody.trim();
+  return {
+    header: {
+      ...(parent ? { parentBody: parent.toUpperCase() } : {}),
+      issuingBody: fields.issuingBody.trim().toUpperCase(),
+      numberLine: numberLine(fields),
+      ...(subject ? { subject: [/^v\/v\b/i.test(subject) ? subject : `V/v ${subject}`] } : {}),
+      nation: NATIONAL_TITLE,
+      motto: NATIONAL_MOTTO,
+      dateLine: dateLine(fields),
+    },
+    body,
+    ...(closing ? { closing: closingSentence(word(closing, true)) } : {}),
+    places: listLines(fields.distribution),
+    sign: {
+      authority: fields.signerTitle.filter((x) => x.trim()).map((x) => x.trim().toUpperCase()),
+      signer: fields.signerName.trim(),
+    },
+    orientation: widths.reduce((a, w) => a + w, 0) > 100 ? "landscape" : "portrait",
+  };
 }
 
 /** "Lào Cai, ngày      tháng 12 năm 2022": blank parts keep room for the clerk's pen. */
@@ -101,10 +156,9 @@ export function numberLine(fields: NoticeFields): string {
 }
 
 /**
- * Builds the notice sheet (Thông báo) as a renderer-neutral model: the two-column header of an
- * official letter, Kính gửi, the Căn cứ paragraphs, the table `STT | Đơn vị | Điểm tự chấm |
- * Điểm chấm thẩm định | Xếp loại`, the closing sentence, Nơi nhận and the signature block, in
- * Times New Roman on A4 with the margins of Nghị định 30/2020.
+ * Builds the notice sheet (Thông báo): `noticeDocument` printed by `documentSheet` — one A4
+ * page for seed 000, Times New Roman, the margins of Nghị định 30/2020, page breaks that never
+ * split the closing, Nơi nhận and the signing block.
  * @example buildNotice(ranking, SEED_000_NOTICE_FIELDS, { sheetName: "Thông báo" }).page.paper //=> "A4"
  */
 export function buildNotice(
@@ -112,88 +166,11 @@ export function buildNotice(
   fields: NoticeFields,
   opts: NoticeOptions,
 ): SheetModel {
-  const extras = opts.extras ?? [];
-  const widths = [...BASE_WIDTHS, ...extras.map((e) => EXTRA_WIDTH[e])];
-  const last = widths.length - 1;
-  const b = new SheetBuilder(widths, STYLES);
-  const L = [0, 1] as const; // left header column: STT + Đơn vị
-  const R = [2, last] as const; // right header column
-  let r = 0;
-
-  b.text(r, L[0], L[1], fields.parentBody.toUpperCase(), "parent");
-  b.text(r, R[0], R[1], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "nation");
-  r++;
-  b.text(r, L[0], L[1], fields.issuingBody.toUpperCase(), "issuer");
-  b.text(r, R[0], R[1], "Độc lập - Tự do - Hạnh phúc", "motto");
-  r++;
-  b.fit(r, 8);
-  r++;
-  b.text(r, L[0], L[1], numberLine(fields), "number");
-  b.text(r, R[0], R[1], dateLine(fields), "date");
-  r++;
-  const subject = fields.subject.trim();
-  if (subject) b.text(r, L[0], L[1], /^v\/v\b/i.test(subject) ? subject : `V/v ${subject}`, "subject");
-  r += 2;
-
-  const recipients = fields.recipients.filter((x) => x.trim());
-  if (recipients.length === 1) {
-    b.text(r++, 0, last, `Kính gửi: ${(recipients[0] ?? "").trim().replace(/[;.,]+$/, "")}.`, "greet");
-  } else if (recipients.length > 1) {
-    b.text(r++, 0, last, "Kính gửi:", "greet");
-    recipients.forEach((x, i) => b.text(r++, 1, last, listLine(x, i === recipients.length - 1), "recipient"));
-  }
-  r++;
-  for (const para of fields.bases.filter((x) => x.trim())) b.text(r++, 0, last, para.trim(), "body");
-  if (fields.intro.trim()) b.text(r++, 0, last, fields.intro.trim(), "body");
-  r++;
-
-  const table = noticeTable(ranking, extras);
-  const headerRow = r;
-  (table[0] ?? []).forEach((h, c) => b.text(headerRow, c, c, String(h), "th"));
-  r++;
-  for (const row of table.slice(1)) {
-    row.forEach((v, c) => {
-      if (c === 1) b.text(r, c, c, String(v ?? ""), "tdText");
-      else if (typeof v === "number") b.set(r, c, v, "tdNumber");
-      else b.text(r, c, c, v === null ? "" : String(v), "tdCenter");
-    });
-    b.fit(r, 20);
-    r++;
-  }
-  r++;
-  const closing = fields.closing.trim();
-  if (closing)
-    b.text(r++, 0, last, /\.\/\.$/.test(closing) ? closing : `${closing.replace(/[.;,]+$/, "")}./.`, "body");
-  r++;
-
-  // Bottom block: Nơi nhận on the left, the signature on the right, side by side.
-  const bottom = r;
-  b.text(bottom, L[0], L[1], "Nơi nhận:", "placesHead");
-  const places = fields.distribution.filter((x) => x.trim());
-  places.forEach((x, i) =>
-    b.text(bottom + 1 + i, L[0], L[1], listLine(x, i === places.length - 1), "places"),
-  );
-  let s = bottom;
-  for (const line of fields.signerTitle.filter((x) => x.trim()))
-    b.text(s++, R[0], R[1], line.trim().toUpperCase(), "signTitle");
-  const signatureSpace = 4;
-  for (let k = 0; k < signatureSpace; k++) b.fit(s + k, 18);
-  s += signatureSpace;
-  if (fields.signerName.trim()) b.text(s++, R[0], R[1], fields.signerName.trim(), "signName");
-  const lastRow = Math.max(s, bottom + 1 + places.length) - 1;
-
-  const wide = widths.reduce((a, w) => a + w, 0) > 100;
-  return b.build(
-    opts.sheetName,
-    {
-      paper: "A4",
-      orientation: wide ? "landscape" : "portrait",
-      marginsMm: { top: 20, bottom: 20, left: 30, right: 15 },
-      fitToWidth: true,
-      // No repeated title rows: on the page of "Nơi nhận" and the signature a table header
-      // would stand alone above them.
-    },
-    { defaultFont: { name: FONT, size: 13 }, showGridLines: false },
-    lastRow,
+  return documentSheet(
+    noticeDocument(ranking, fields, {
+      extras: opts.extras ?? [],
+      ...(opts.basis ? { basis: opts.basis } : {}),
+    }),
+    { sheetName: opts.sheetName },
   );
 }

@@ -1,5 +1,6 @@
 import type { Rules } from "./rules";
 import { TIE_BREAKS } from "./rules";
+import { checkShare, VOTE_BASES } from "./vote";
 
 /**
  * The rules schema's verdict without zod: what the add-in's first load runs (custom functions and
@@ -22,10 +23,12 @@ export const RULES_KEYS = [
   "verifiedAboveSelf",
   "sheet",
   "criteria",
+  "vote",
 ] as const;
 export const BAND_KEYS = ["min", "label"] as const;
 export const AWARD_KEYS = ["label", "count", "share", "minBand", "allowVeto"] as const;
 export const CRITERIA_KEYS = ["bonusCap", "deductionCap", "passFail"] as const;
+export const VOTE_KEYS = ["share", "strict", "base"] as const;
 
 /** Thrown inside the checker only, caught at its top: "the schema would say no". */
 const NO = Symbol("no");
@@ -125,6 +128,28 @@ function criteria(v: unknown): Obj {
   return out;
 }
 
+/** The vote rule: each field defaulted as the schema defaults it. */
+function vote(v: unknown): Obj {
+  const o = obj(v);
+  const share =
+    o.share === undefined
+      ? 0.5
+      : at("share", o.share, (x) => {
+          const ok = checkShare(x);
+          if (ok === null) throw NO;
+          return ok;
+        });
+  const strict =
+    o.strict === undefined
+      ? true
+      : at("strict", o.strict, (x) => {
+          if (typeof x !== "boolean") throw NO;
+          return x;
+        });
+  const base = o.base === undefined ? "members" : at("base", o.base, oneOf(VOTE_BASES));
+  return { share, strict, base };
+}
+
 function oneOf<T extends string>(values: readonly T[]): (v: unknown) => T {
   return (v) => {
     if (typeof v !== "string" || !(values as readonly string[]).includes(v)) throw NO;
@@ -159,6 +184,7 @@ function rules(v: unknown): Obj {
     r.verifiedAboveSelf === undefined ? "warning" : at("verifiedAboveSelf", r.verifiedAboveSelf, aboveSelf);
   opt(out, r, "sheet", label);
   opt(out, r, "criteria", criteria);
+  opt(out, r, "vote", vote);
 
   // The schema's cross-field checks: distinct minimums, and minBand naming a band.
   const mins = new Set<number>();

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Issue } from "./issues";
 import { setRulesExplainer, TIE_BREAKS } from "./rules";
+import { voteSchema } from "./vote-schema";
 
 /**
  * The rules schema (zod): the definition of valid rules and the source of the messages that say
@@ -53,6 +54,8 @@ export const rulesSchema = z
         passFail: z.array(z.string().trim().min(1)).optional(),
       })
       .optional(),
+    /** The conference's vote (share of a base, strict or not); absent = "quá bán" of all members. */
+    vote: voteSchema.optional(),
   })
   .superRefine((r, ctx) => {
     const mins = new Set<number>();

@@ -1,5 +1,6 @@
 import type { Issue, Result } from "./issues";
 import { parseRules, TIE_BREAKS, type Rules, type TieBreak } from "./rules";
+import { fractionOf, VOTE_BASES, type VoteBase } from "./vote";
 import { cleanText, foldKey, parseNumber } from "./text";
 import type { CellValue, Grid, GridOrigin } from "./types";
 
@@ -18,7 +19,21 @@ const KEYS = {
   sheet: ["trang bang diem", "score sheet"],
   bandsHeader: ["tu diem", "from score", "min", "minimum"],
   awardsHeader: ["khen thuong", "award", "awards"],
+  voteShare: ["bieu quyet ty le dong y", "vote share"],
+  voteStrict: ["bieu quyet cach tinh", "vote comparison"],
+  voteBase: ["bieu quyet tinh tren", "vote base"],
 } as const;
+
+/** How the rules sheet writes the vote rule (read back accent- and case-insensitively). */
+export const VOTE_STRICT_LABELS: Readonly<Record<"true" | "false", { vi: string; en: string }>> = {
+  true: { vi: "Trên (quá)", en: "More than" },
+  false: { vi: "Từ … trở lên", en: "At least" },
+};
+export const VOTE_BASE_LABELS: Readonly<Record<VoteBase, { vi: string; en: string }>> = {
+  members: { vi: "Tổng số thành viên", en: "All members" },
+  present: { vi: "Số có mặt", en: "Members present" },
+  valid: { vi: "Số phiếu hợp lệ", en: "Valid ballots" },
+};
 
 const ABOVE_SELF: Readonly<Record<string, Rules["verifiedAboveSelf"]>> = {
   "canh bao": "warning",
@@ -142,6 +157,33 @@ export function parseRulesSheet(grid: Grid, origin: GridOrigin): Result<Rules> {
         else bad(r, 1, "tieBreak", `không hiểu "${part}" / unknown tie-break`);
       }
       input.tieBreak = chain;
+    } else if (is(key, KEYS.voteShare) && text(row[1])) {
+      const vote = (input.vote ??= {}) as Record<string, unknown>;
+      const raw = row[1];
+      const p = parseNumber(raw ?? "");
+      const t = text(raw).replace(/%$/, "").trim();
+      if (fractionOf(t) && /\//.test(t)) vote.share = t;
+      else if (p.kind === "number")
+        vote.share = /%$/.test(text(raw)) || p.value > 1 ? p.value / 100 : p.value;
+      else bad(r, 1, "vote.share", 'ghi như "1/2", "2/3" hoặc 0,5 / write "1/2", "2/3" or 0.5');
+    } else if (is(key, KEYS.voteStrict) && text(row[1])) {
+      const vote = (input.vote ??= {}) as Record<string, unknown>;
+      const k = foldKey(text(row[1]));
+      const hit = (["true", "false"] as const).find(
+        (b) => foldKey(VOTE_STRICT_LABELS[b].vi) === k || foldKey(VOTE_STRICT_LABELS[b].en) === k,
+      );
+      if (hit) vote.strict = hit === "true";
+      else if (k.startsWith("tren") || k.startsWith("qua") || k.startsWith("more")) vote.strict = true;
+      else if (k.startsWith("tu") || k.startsWith("it nhat") || k.startsWith("at least")) vote.strict = false;
+      else bad(r, 1, "vote.strict", "chọn Trên (quá) hoặc Từ … trở lên / use More than or At least");
+    } else if (is(key, KEYS.voteBase) && text(row[1])) {
+      const vote = (input.vote ??= {}) as Record<string, unknown>;
+      const k = foldKey(text(row[1]));
+      const hit = VOTE_BASES.find(
+        (b) => foldKey(VOTE_BASE_LABELS[b].vi) === k || foldKey(VOTE_BASE_LABELS[b].en) === k || b === k,
+      );
+      if (hit) vote.base = hit;
+      else bad(r, 1, "vote.base", "chọn Tổng số thành viên, Số có mặt hoặc Số phiếu hợp lệ");
     }
   }
   input.bands = bands;
@@ -183,6 +225,17 @@ export function rulesSheetGrid(rules: Rules): CellValue[][] {
       a.minBand ?? "",
       a.allowVeto ? "Có" : "Không",
     ]),
+    ...(rules.vote
+      ? [
+          [],
+          ["Biểu quyết: tỷ lệ đồng ý", rules.vote.share],
+          ["Biểu quyết: cách tính", VOTE_STRICT_LABELS[rules.vote.strict ? "true" : "false"].vi],
+          ["Biểu quyết: tính trên", VOTE_BASE_LABELS[rules.vote.base].vi],
+          [
+            "Ngưỡng biểu quyết do quy chế của Cụm quyết định; EMU không đặt sẵn ngưỡng pháp lý nào. Số phiếu cần đạt được tính chính xác theo phân số (2/3 của 9 là 6).",
+          ],
+        ]
+      : []),
   ];
   return rows;
 }

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Issue, Result } from "./issues";
 import { checkRules } from "./rules-check";
 import type { rulesSchema } from "./rules-schema";
+import { DEFAULT_VOTE, type VoteRule } from "./vote";
 
 /**
  * The rules a cluster's quy chế decides: scale, classification bands, awards, ties and vetoes.
@@ -34,6 +35,8 @@ export const CUM_1000: RulesInput = {
     { label: "Cờ thi đua", count: 2, minBand: "Xuất sắc" },
     { label: "Bằng khen", count: 2, minBand: "Xuất sắc" },
   ],
+  // "Quá bán", the national councils' rule: an example the cluster's quy chế may change.
+  vote: { share: 0.5, strict: true, base: "members" },
 };
 
 /** Nghị định 335/2025/NĐ-CP, 100 points. */
@@ -105,4 +108,12 @@ export function presetRules(id: string): Rules {
 /** The class a vetoed unit gets. */
 export function vetoLabel(rules: Rules): string {
   return rules.vetoLabel ?? rules.bands[rules.bands.length - 1]?.label ?? "";
+}
+
+/**
+ * The vote rule in force: the rules' own, or "quá bán" (more than half of all members).
+ * @example voteRuleOf(presetRules("cum-1000")) //=> { share: 0.5, strict: true, base: "members" }
+ */
+export function voteRuleOf(rules: Rules): VoteRule {
+  return rules.vote ?? DEFAULT_VOTE;
 }

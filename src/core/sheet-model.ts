@@ -84,6 +84,23 @@ export interface PageSetupModel {
   /** The print area, 0-based inclusive. */
   readonly printArea: MergeModel;
   readonly centerHorizontally?: boolean;
+  /** Scale to one page tall as well (only when a small scale-down is enough). */
+  readonly fitToHeight?: boolean;
+}
+
+/**
+ * A drawn horizontal line, not a cell border: the short centred rules under the issuing body
+ * and the motto (NĐ 30), which no column boundary could give. The CLI draws it as a picture of
+ * a thin line (exceljs has no shapes), the add-in as a line shape.
+ */
+export interface LineModel {
+  /** 0-based row the line is drawn in. */
+  readonly row: number;
+  /** Down from the top of that row, in points. */
+  readonly topPt: number;
+  /** From the left edge of column A, in points. */
+  readonly leftPt: number;
+  readonly widthPt: number;
 }
 
 export interface SheetModel {
@@ -109,6 +126,25 @@ export interface SheetModel {
   readonly protect?: boolean;
   /** 0-based rows a printed page starts at (manual page breaks above them): a pledge's signature blocks are never split. */
   readonly rowBreaks?: readonly number[];
+  /** Drawn lines (see `LineModel`). */
+  readonly lines?: readonly LineModel[];
+}
+
+/**
+ * Points of a column `units` wide (Excel character units of the Normal style's Calibri 11: 7 px a
+ * character plus 5 px padding, at 96 px per inch).
+ * @example columnPt(10) //=> 56.25
+ */
+export function columnPt(units: number): number {
+  return (units * 7 + 5) * 0.75;
+}
+
+/**
+ * The column width (character units) that is `pt` points wide; the inverse of `columnPt`.
+ * @example columnUnits(56.25) //=> 10
+ */
+export function columnUnits(pt: number): number {
+  return Math.max(0, (pt / 0.75 - 5) / 7);
 }
 
 /** The extent of a model: 0-based last row and last column that hold a cell or a merge. */

@@ -374,6 +374,24 @@ export const UI_TEXT = {
     vi: "Chưa ghi gì: giữ nguyên trang “{sheets}” đã sửa tay.",
     en: "Nothing written: “{sheets}”, edited by hand, is kept as it is.",
   },
+  noticeWord: { vi: "Tải văn bản Word (.docx)", en: "Download Word document (.docx)" },
+  noticeWordSaved: {
+    vi: "Đã tạo {file}: mở bằng Word, văn thư điền số và ngày.",
+    en: "Created {file}: open it in Word; the clerk fills the number and day.",
+  },
+  noticeCopy: { vi: "Sao chép bảng", en: "Copy table" },
+  noticeCopied: {
+    vi: "Đã sao chép bảng: dán vào Word (Ctrl+V) để giữ định dạng.",
+    en: "Table copied: paste it into Word (Ctrl+V) to keep its formatting.",
+  },
+  noticeNoDownload: {
+    vi: "Excel trên máy này không cho tải tệp từ bảng EMU: hãy dùng “Sao chép bảng” hoặc lệnh emu rank --docx.",
+    en: "Excel here does not let the EMU pane download files: use “Copy table” or emu rank --docx.",
+  },
+  noticeWordNeedsRanking: {
+    vi: "Hãy xếp hạng trước (bước Kết quả) để có bảng cho văn bản.",
+    en: "Rank first (Results step) so the document has its table.",
+  },
 
   // 6. Members, the call, who has returned the forms, the reminder, the pledge
   yearTitle: { vi: "Thành viên và theo dõi nộp phiếu", en: "Members and returned forms" },
@@ -458,6 +476,32 @@ export const UI_TEXT = {
   resultsSeeCheck: { vi: "Xem các lỗi ở bước Kiểm tra", en: "See the errors in Check" },
   vetoBadge: { vi: "vi phạm", en: "violation" },
   vetoBadgeReason: { vi: "vi phạm: {reason}", en: "violation: {reason}" },
+  // Step 7, Bình xét (the conference).
+  stepConference: { vi: "7. Bình xét", en: "7. Vote" },
+  conferenceIntro: {
+    vi: "Từ kết quả xếp hạng: tạo phiếu bình xét và trang Kiểm phiếu; khi đã nhập số phiếu, kiểm phiếu và lập biên bản, tờ trình.",
+    en: "From the ranking: make the ballots and the Kiểm phiếu sheet; once the counts are typed in, count the vote and draw up the minutes and the proposal.",
+  },
+  conferenceRuleNote: {
+    vi: "Ngưỡng biểu quyết do quy chế của Cụm quyết định (mặc định: quá bán tổng số thành viên); sửa ở trang Quy tắc xếp loại.",
+    en: "The vote threshold is the cluster's quy chế's to decide (default: more than half of all members); edit it on the rules sheet.",
+  },
+  conferencePrepare: { vi: "Tạo phiếu và trang Kiểm phiếu", en: "Make ballots and the count sheet" },
+  conferenceTally: { vi: "Kiểm phiếu, lập biên bản", en: "Count and draw up the minutes" },
+  conferencePrepared: {
+    vi: "Đã tạo: {sheets}. Nhập số phiếu đồng ý vào trang Kiểm phiếu rồi bấm Kiểm phiếu.",
+    en: "Made: {sheets}. Type the agreeing votes into Kiểm phiếu, then press Count.",
+  },
+  conferenceTallied: { vi: "Đã ghi: {sheets}.", en: "Written: {sheets}." },
+  conferenceBlocked: {
+    vi: "Có lỗi trong trang kiểm phiếu: EMU chưa ghi gì. Sửa các ô dưới đây rồi kiểm phiếu lại.",
+    en: "The count sheet has errors: nothing was written. Fix the cells below and count again.",
+  },
+  conferenceElected: { vi: "Được đề nghị", en: "Proposed" },
+  conferenceRevote: { vi: "Đồng phiếu: vòng hai", en: "Tied: second round" },
+  conferencePassed: { vi: "Đạt", en: "Passed" },
+  conferenceFailed: { vi: "Không đạt", en: "Not passed" },
+  conferenceQuota: { vi: "{award} (tối đa {quota})", en: "{award} (at most {quota})" },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type UiTextKey = keyof typeof UI_TEXT;

@@ -345,7 +345,9 @@ export function rankingOutputs(
   if (opts.outputs.includes("notice")) {
     const sheetName = place(NOTICE_SHEET_BASE, "notice");
     const fields = opts.fields ?? DEFAULT_NOTICE_FIELDS;
-    sheets.push(buildNotice(outcome.ranking, fields, { sheetName, extras: opts.extras ?? [] }));
+    sheets.push(
+      buildNotice(outcome.ranking, fields, { sheetName, extras: opts.extras ?? [], basis: outcome.basis }),
+    );
   }
   return {
     sheets,

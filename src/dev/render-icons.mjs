@@ -27,6 +27,7 @@ export const ICON_SIZES = {
   notice: [16, 32, 80],
   forms: [16, 32, 80],
   panel: [16, 32, 80],
+  vote: [16, 32, 80],
 };
 
 function sourceFor(name, size) {

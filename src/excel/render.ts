@@ -214,6 +214,53 @@ function queueValidation(ws: Excel.Worksheet, v: ValidationModel): void {
   };
 }
 
+/** Shapes and page breaks are in ExcelApi 1.9; false when the host says it lacks them. */
+function drawingSupported(ws: Excel.Worksheet): boolean {
+  const office = (
+    globalThis as {
+      Office?: { context?: { requirements?: { isSetSupported?: (n: string, v?: string) => boolean } } };
+    }
+  ).Office;
+  const req = office?.context?.requirements;
+  try {
+    if (req?.isSetSupported && !req.isSetSupported("ExcelApi", "1.9")) return false;
+  } catch {
+    // No working requirements check: look at the objects themselves.
+  }
+  const w = ws as unknown as { shapes?: unknown; horizontalPageBreaks?: unknown };
+  return w.shapes !== undefined && w.horizontalPageBreaks !== undefined;
+}
+
+/**
+ * Queues the model's drawn lines (the short rules under the issuing body and the motto) as line
+ * shapes, and its manual page breaks. Positions are in points from the sheet's top-left corner,
+ * from the model's own widths and heights. On a host without ExcelApi 1.9 both are left out (the
+ * notice then prints without the rules and with Excel's own breaks).
+ */
+function queueDrawing(ws: Excel.Worksheet, model: SheetModel): void {
+  if ((model.lines ?? []).length === 0 && (model.rowBreaks ?? []).length === 0) return;
+  if (!drawingSupported(ws)) return;
+  const top = (row: number): number => {
+    let y = 0;
+    for (let r = 0; r < row; r++) y += model.rowHeights[r] ?? 15;
+    return y;
+  };
+  for (const line of model.lines ?? []) {
+    const y = top(line.row) + line.topPt;
+    const shape = ws.shapes.addLine(
+      line.leftPt,
+      y,
+      line.leftPt + line.widthPt,
+      y,
+      "Straight" as Excel.ConnectorType,
+    );
+    shape.lineFormat.color = "#000000";
+    shape.lineFormat.weight = 0.75;
+    shape.placement = "Absolute" as Excel.Placement;
+  }
+  for (const r of model.rowBreaks ?? []) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(r, 0, 1, 1));
+}
+
 /** Queues the sheet-level layout: widths, heights, merges, page setup, gridlines, panes. */
 export function queueLayout(ws: Excel.Worksheet, model: SheetModel, rows: number): void {
   model.columnWidths.forEach((w, c) => {
@@ -244,12 +291,13 @@ export function queueLayout(ws: Excel.Worksheet, model: SheetModel, rows: number
   pl.rightMargin = p.marginsMm.right * MM_TO_PT;
   if (p.centerHorizontally) pl.centerHorizontally = true;
   // verticalFitToPages 0 = "automatic": one page wide, as many pages tall as the content needs.
-  if (p.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (p.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: p.fitToHeight ? 1 : 0 };
   const a = p.printArea;
   pl.setPrintArea(
     ws.getRangeByIndexes(a.r1, a.c1, Math.min(a.r2, Math.max(rows - 1, a.r1)) - a.r1 + 1, a.c2 - a.c1 + 1),
   );
   if (p.printTitleRows) pl.setPrintTitleRows(`$${p.printTitleRows.from + 1}:$${p.printTitleRows.to + 1}`);
+  queueDrawing(ws, model);
   ws.showGridlines = model.showGridLines;
   if (model.freezeRows) ws.freezePanes.freezeRows(model.freezeRows);
   // Manual page breaks (ExcelApi 1.9) above the rows a page must start at.

@@ -139,6 +139,44 @@ export const FUNCTIONS: readonly FnDef[] = [
     ],
     result: { type: "any", dimensionality: "matrix" },
   },
+  {
+    id: "TALLY",
+    name: { en: "TALLY", vi: "BINHXET" },
+    description: {
+      en: "Vote count: for each number of agreeing votes, whether it passes (Passed / Not passed) and the votes required, e.g. 5 of 9 with more than 1/2 → Passed | 5. Default rule: the workbook's (more than half).",
+      vi: "Kiểm phiếu: với mỗi số phiếu đồng ý, cho biết Đạt / Không đạt và số phiếu cần đạt, ví dụ 5 trên 9 với quá bán → Đạt | 5. Mặc định: quy tắc biểu quyết của sổ (quá bán).",
+    },
+    parameters: [
+      matrix(
+        { en: "votes", vi: "so_phieu" },
+        { en: "The agreeing votes: a cell or a column.", vi: "Số phiếu đồng ý: một ô hoặc một cột." },
+      ),
+      matrix(
+        { en: "base", vi: "co_so" },
+        {
+          en: "What the share is of: the number of members (or present, or valid ballots, as the quy chế says).",
+          vi: "Số làm căn cứ: tổng số thành viên (hoặc số có mặt, số phiếu hợp lệ, theo quy chế).",
+        },
+      ),
+      matrix(
+        { en: "share", vi: "ty_le" },
+        {
+          en: 'Optional share required: a number such as 0.5, or a fraction as text such as "2/3". Default: the workbook\'s vote rule, else 1/2.',
+          vi: 'Tùy chọn, tỷ lệ cần đạt: một số như 0,5, hoặc phân số dạng chữ như "2/3". Mặc định: quy tắc của sổ, nếu không có thì 1/2.',
+        },
+        true,
+      ),
+      matrix(
+        { en: "strict", vi: "tren" },
+        {
+          en: "Optional: TRUE = more than the share (default), FALSE = at least the share.",
+          vi: "Tùy chọn: TRUE = trên tỷ lệ (mặc định), FALSE = từ tỷ lệ trở lên.",
+        },
+        true,
+      ),
+    ],
+    result: { type: "any", dimensionality: "matrix" },
+  },
 ];
 
 /**

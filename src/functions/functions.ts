@@ -5,6 +5,8 @@ import {
   parseNumber,
   rankTable,
   readScoreTable,
+  requiredVotes,
+  checkShare,
   type Band,
   type CellValue,
   type Issue,
@@ -306,4 +308,84 @@ export function validate(scores: Matrix, rules: Rules | null, maxArg: Matrix | n
       return "";
     }),
   );
+}
+
+const TALLY_T = {
+  vi: {
+    passed: "Đạt",
+    failed: "Không đạt",
+    base: "co_so phải là một số nguyên không âm (ví dụ tổng số thành viên: 9).",
+    share: 'ty_le phải là số trong (0; 1] như 0,5, hoặc phân số dạng chữ như "2/3".',
+    strict: "tren phải là TRUE hoặc FALSE.",
+  },
+  en: {
+    passed: "Passed",
+    failed: "Not passed",
+    base: "base must be a whole number ≥ 0 (e.g. the number of members: 9).",
+    share: 'share must be a number in (0, 1] such as 0.5, or a fraction as text such as "2/3".',
+    strict: "strict must be TRUE or FALSE.",
+  },
+} as const;
+
+/**
+ * EMU.TALLY / EMU.BINHXET: for each agreeing-votes cell, two columns: Đạt / Không đạt, and the
+ * votes required (computed exactly: 2/3 of 9 is 6). A blank vote stays blank.
+ * @example tally([[5], [4]], [[9]], null, null, { share: 0.5, strict: true }, "vi") //=> [["Đạt", 5], ["Không đạt", 5]]
+ */
+export function tally(
+  votes: Matrix,
+  baseArg: Matrix,
+  shareArg: Matrix | null,
+  strictArg: Matrix | null,
+  rule: { share: number | string; strict: boolean },
+  lang: Lang,
+): Out[][] {
+  const t = TALLY_T[lang];
+  const b = parseNumber(baseArg[0]?.[0] ?? "");
+  if (baseArg.flat().length !== 1 || b.kind !== "number" || !Number.isInteger(b.value) || b.value < 0)
+    throw new FnError(t.base);
+  let share = rule.share;
+  const rawShare = shareArg?.[0]?.[0];
+  if (shareArg && !isBlank(rawShare)) {
+    const p = parseNumber(rawShare ?? "");
+    const candidate = p.kind === "number" ? (p.percent ? p.value / 100 : p.value) : String(rawShare).trim();
+    const ok = checkShare(candidate);
+    if (ok === null) throw new FnError(t.share);
+    share = ok;
+  }
+  let strict = rule.strict;
+  const rawStrict = strictArg?.[0]?.[0];
+  if (strictArg && !isBlank(rawStrict)) {
+    if (typeof rawStrict !== "boolean") throw new FnError(t.strict);
+    strict = rawStrict;
+  }
+  const need = requiredVotes({ share, strict }, b.value);
+  return votes.map((row) => {
+    const v = row[0];
+    if (isBlank(v)) return ["", ""];
+    const p = parseNumber(v ?? "");
+    if (p.kind === "error")
+      return [cellIssue({ code: "cell-error", severity: "error", error: p.error }, lang), ""];
+    if (p.kind !== "number")
+      return [cellIssue({ code: "not-a-number", severity: "error", text: String(v) }, lang), ""];
+    if (!Number.isInteger(p.value) || p.value < 0)
+      return [cellIssue({ code: "vote-not-whole", severity: "error", value: p.value }, lang), ""];
+    if (p.value > b.value)
+      return [
+        cellIssue(
+          {
+            code: "votes-above-valid",
+            severity: "error",
+            unit: "",
+            award: "",
+            votes: p.value,
+            limit: "members",
+            limitValue: b.value,
+          },
+          lang,
+        ),
+        "",
+      ];
+    return [p.value >= need ? t.passed : t.failed, need];
+  });
 }

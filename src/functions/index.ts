@@ -1,11 +1,11 @@
 /* global CustomFunctions, Office */
-import { cellAddress, issueMessage, type Lang, type Rules } from "../core";
+import { cellAddress, issueMessage, voteRuleOf, type Lang, type Rules } from "../core";
 import { langOf } from "../app/session";
 import { hostErrorMessage } from "../excel/host";
 import { readValueTypes } from "../excel/value-types";
 import { workbookRules } from "../excel/workbook-rules";
 import { plainArgs } from "./args";
-import { FnError, classify, rank, ranking, validate, type Matrix, type Out } from "./functions";
+import { FnError, classify, rank, ranking, tally, validate, type Matrix, type Out } from "./functions";
 
 /**
  * Registers the custom functions (namespace EMU). `register` owns everything Excel does to the
@@ -79,3 +79,8 @@ register("RANKING", 4, async ({ args: [units, self, verified, bands], lang: l })
 register("VALIDATE", 2, async ({ args: [scores, max], lang: l }) =>
   validate(req(scores ?? null), max ? null : await rules(l), max ?? null, l),
 );
+register("TALLY", 4, async ({ args: [votes, base, share, strict], lang: l }) => {
+  // The workbook's vote rule only matters when share or strict is left out.
+  const rule = share && strict ? { share: 0.5, strict: true } : voteRuleOf(await rules(l));
+  return tally(req(votes ?? null), req(base ?? null), share ?? null, strict ?? null, rule, l);
+});

@@ -12,6 +12,7 @@ import { useState, type ComponentType } from "react";
 import { hasErrors, uiText, type Lang, type UiTextKey } from "../core";
 import type { Adapter } from "./adapter";
 import { CheckStep } from "./CheckStep";
+import { ConferenceStep } from "./ConferenceStep";
 import { FormsStep } from "./FormsStep";
 import { NoticeStep } from "./NoticeStep";
 import { ResultsStep } from "./ResultsStep";
@@ -29,6 +30,7 @@ const STEP_VIEWS: Readonly<Record<StepId, { label: UiTextKey; View: ComponentTyp
   results: { label: "stepResults", View: ResultsStep },
   notice: { label: "stepNotice", View: NoticeStep },
   forms: { label: "stepForms", View: FormsStep },
+  conference: { label: "stepConference", View: ConferenceStep },
 };
 
 /**

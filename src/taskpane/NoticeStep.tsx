@@ -4,6 +4,7 @@ import type { PaneState } from "./usePane";
 import { GAP_LABELS, LIST_FIELDS, fieldsOfDraft, useNoticeStep, type FieldKey } from "./useNoticeStep";
 import { useStepStyles } from "./shared.styles";
 import { useNoticeStepStyles } from "./NoticeStep.styles";
+import { NoticeWordButtons } from "./NoticeWordButtons";
 
 const LABELS: Readonly<Record<FieldKey, UiTextKey>> = {
   parentBody: "fieldParentBody",
@@ -140,6 +141,12 @@ export function NoticeStep({ pane }: { pane: PaneState }) {
         <Button disabled={busy || !d} onClick={() => void n.save()}>
           {t("noticeSave")}
         </Button>
+        <NoticeWordButtons
+          lang={lang}
+          ranking={pane.outcome?.ranking ?? null}
+          fields={d ? fieldsOfDraft(d) : null}
+          disabled={busy}
+        />
       </div>
     </section>
   );

@@ -9,6 +9,7 @@ import {
   type FormsOperationRequest,
 } from "../excel/forms";
 import { hostErrorMessage } from "../excel/host";
+import { runConference, type ConferenceOperationOutcome, type ConferenceRequest } from "../excel/conference";
 import {
   createMembers,
   writeYearDocument,
@@ -36,6 +37,7 @@ import {
 
 export type { ConsolidateOutcome, FormsOperationOutcome, OperationOutcome, SelectionInfo, SheetInspection };
 export type { YearDocumentKind, YearInfo };
+export type { ConferenceOperationOutcome };
 
 /** What the pane asks of a use case: the user's language, and the sheet and mapping it confirmed. */
 export interface PaneRequest {
@@ -92,6 +94,8 @@ export interface Adapter {
   writeYearDocument?(
     kind: YearDocumentKind,
   ): Promise<{ ok: true; sheet: string; fieldsSheet: string | null } | { ok: false; reason: string }>;
+  /** Bình xét: prepare the vote (ballots, Kiểm phiếu) or count it and write the documents. */
+  conference?(req: Omit<ConferenceRequest, "run">): Promise<ConferenceOperationOutcome>;
 }
 
 /** The adapter over the live workbook (src/excel). */
@@ -125,5 +129,6 @@ export function excelAdapter(): Adapter {
     yearInfo: () => yearInfo(),
     createMembers: (units) => createMembers(units),
     writeYearDocument: (kind) => writeYearDocument(kind),
+    conference: (req) => runConference(req),
   };
 }

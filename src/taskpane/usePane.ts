@@ -10,8 +10,16 @@ import type {
 } from "./adapter";
 import { useRunner, type Runner } from "./useRunner";
 
-export type StepId = "table" | "rules" | "check" | "results" | "notice" | "forms";
-export const STEPS: readonly StepId[] = ["table", "rules", "check", "results", "notice", "forms"];
+export type StepId = "table" | "rules" | "check" | "results" | "notice" | "forms" | "conference";
+export const STEPS: readonly StepId[] = [
+  "table",
+  "rules",
+  "check",
+  "results",
+  "notice",
+  "forms",
+  "conference",
+];
 
 /** A question the pane asks before it discards or replaces something the user made. */
 export interface Question {
@@ -117,7 +125,8 @@ export function usePane(adapter: Adapter, lang: Lang): PaneState {
   useEffect(
     () =>
       subscribe((e) => {
-        if (e.kind === "forms") {
+        if (e.kind === "conference") setStep("conference");
+        else if (e.kind === "forms") {
           if (e.forms) setFormsMadeState({ value: e.forms, ribbon: true });
           setStep("forms");
         } else if (e.outcome) {

@@ -76,6 +76,8 @@ export function rulesInputOfDraft(d: RulesDraft): Record<string, unknown> {
     ...(base.name !== undefined ? { name: base.name } : {}),
     ...(base.vetoLabel !== undefined ? { vetoLabel: base.vetoLabel } : {}),
     ...(base.sheet !== undefined ? { sheet: base.sheet } : {}),
+    // The conference's vote rule is kept as it is: the form does not edit it (the rules sheet does).
+    ...(base.vote !== undefined ? { vote: base.vote } : {}),
     maxScore: toNumber(d.maxScore),
     bands: d.bands.map((b) => ({ min: toNumber(b.min), label: b.label })),
     awards: d.awards.map((a) => {

@@ -30,13 +30,13 @@ describe("functions.json and functions.vi.json", () => {
   });
 
   it("list the same functions under the same ids, in the same order", () => {
-    expect(en.map((f) => f.id)).toEqual(["CLASSIFY", "RANKOF", "RANKING", "VALIDATE"]);
+    expect(en.map((f) => f.id)).toEqual(["CLASSIFY", "RANKOF", "RANKING", "VALIDATE", "TALLY"]);
     expect(vi.map((f) => f.id)).toEqual(en.map((f) => f.id));
   });
 
   it("localise the names, the help texts and the parameter names", () => {
-    expect(en.map((f) => f.name)).toEqual(["CLASSIFY", "RANKOF", "RANKING", "VALIDATE"]);
-    expect(vi.map((f) => f.name)).toEqual(["XEPLOAI", "XEPHANG", "BANGXEPHANG", "KIEMTRA"]);
+    expect(en.map((f) => f.name)).toEqual(["CLASSIFY", "RANKOF", "RANKING", "VALIDATE", "TALLY"]);
+    expect(vi.map((f) => f.name)).toEqual(["XEPLOAI", "XEPHANG", "BANGXEPHANG", "KIEMTRA", "BINHXET"]);
     en.forEach((f, i) => {
       const v = vi[i]!;
       expect(v.description).not.toBe(f.description);

@@ -24,6 +24,9 @@ const loadWriter = (): Promise<typeof Writer> => (writer ??= import("./write-wor
 /** `writeWorkbookCopy` from ./write-workbook, loaded on first use. */
 export const writeWorkbookCopy: typeof Writer.writeWorkbookCopy = async (...args) =>
   (await loadWriter()).writeWorkbookCopy(...args);
+/** `writeFileBytes` from ./write-workbook (the notice as .docx), loaded on first use. */
+export const writeFileBytes: typeof Writer.writeFileBytes = async (...args) =>
+  (await loadWriter()).writeFileBytes(...args);
 /** `writeModelsXlsx` from ./write-workbook, loaded on first use. */
 export const writeModelsXlsx: typeof Writer.writeModelsXlsx = async (...args) =>
   (await loadWriter()).writeModelsXlsx(...args);

@@ -13,6 +13,7 @@ import ExcelJS from "exceljs";
 import { a1, parseA1 } from "../../core/address";
 import {
   MAX_ROW_HEIGHT,
+  columnPt,
   fitCellText,
   sheetExtent,
   type CellStyle,
@@ -91,6 +92,37 @@ const PAPER_A4 = 9;
 const HEADER_FOOTER_IN = 0.3;
 
 type ExcelValue = ExcelJS.CellValue;
+
+/** A 1×1 black PNG: stretched into the short rules of a `LineModel` (exceljs draws no shapes). */
+const BLACK_PIXEL_PNG =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==";
+const EMU_PER_PT = 12_700;
+
+/** Draws the model's lines as pictures anchored by column/row and offset, sized in pixels. */
+function drawLines(ws: ExcelJS.Worksheet, model: SheetModel): void {
+  const lines = model.lines ?? [];
+  if (lines.length === 0) return;
+  const image = ws.workbook.addImage({ base64: BLACK_PIXEL_PNG, extension: "png" });
+  for (const line of lines) {
+    let col = 0;
+    let x = line.leftPt;
+    while (col < model.columnWidths.length - 1 && x >= columnPt(model.columnWidths[col] ?? 0)) {
+      x -= columnPt(model.columnWidths[col] ?? 0);
+      col++;
+    }
+    const anchor = {
+      nativeCol: col,
+      nativeColOff: Math.round(x * EMU_PER_PT),
+      nativeRow: line.row,
+      nativeRowOff: Math.round(line.topPt * EMU_PER_PT),
+    };
+    ws.addImage(image, {
+      tl: anchor as unknown as ExcelJS.Anchor,
+      ext: { width: (line.widthPt * 4) / 3, height: 1 },
+      editAs: "oneCell",
+    });
+  }
+}
 /** exceljs writes `tabSelected` on sheet views, but neither types it nor reads it back. */
 type ViewWithSelection = Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean };
 
@@ -233,7 +265,7 @@ export function renderSheetModel(ws: ExcelJS.Worksheet, model: SheetModel): void
     ws.pageSetup.fitToPage = true;
     ws.pageSetup.fitToWidth = 1;
     // 0 = as many pages tall as needed; only the width is forced onto one page.
-    ws.pageSetup.fitToHeight = 0;
+    ws.pageSetup.fitToHeight = p.fitToHeight ? 1 : 0;
   } else {
     ws.pageSetup.fitToPage = false;
   }
@@ -246,6 +278,7 @@ export function renderSheetModel(ws: ExcelJS.Worksheet, model: SheetModel): void
   if (p.centerHorizontally) ws.pageSetup.horizontalCentered = true;
   // A break above 0-based row r: OOXML's <brk id> is the last row of the page before it.
   for (const r of model.rowBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
+  drawLines(ws, model);
 
   // EMU's bookkeeping sheet is very hidden, so users do not edit it by accident.
   ws.state = model.state ?? "visible";
@@ -554,5 +587,25 @@ export async function writeModelsXlsx(
     return { ok: true, path };
   } catch (e) {
     return { ok: false, error: { code: "write-failed", path, detail: String(e) } };
+  }
+}
+
+/**
+ * Writes a finished file (the notice as .docx) atomically. Refuses to overwrite an existing
+ * file unless `force`, and never writes over the input workbook (`same-file`).
+ */
+export async function writeFileBytes(
+  path: string,
+  data: Uint8Array,
+  opts: { force?: boolean; input?: string } = {},
+): Promise<WriteOutcome> {
+  if (opts.input !== undefined && (await isSameFile(opts.input, path)))
+    return { ok: false, error: { code: "same-file", path } };
+  if (!opts.force && (await pathExists(path))) return { ok: false, error: { code: "exists", path } };
+  try {
+    await writeAtomically(path, data);
+    return { ok: true, path };
+  } catch (e) {
+    return { ok: false, error: { code: "write-failed", path, detail: message(e) } };
   }
 }
