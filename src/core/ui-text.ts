@@ -469,10 +469,6 @@ export const UI_TEXT = {
     vi: "Sổ làm việc đã được sửa sau lần kiểm tra này: danh sách có thể đã cũ. Bấm “Kiểm tra lại”.",
     en: "The workbook was edited after this check: the list may be out of date. Press “Check again”.",
   },
-  resultsBlockedShort: {
-    vi: "Bảng điểm còn lỗi nên chưa xếp hạng, chưa ghi gì.",
-    en: "The score table has errors: nothing was ranked or written.",
-  },
   resultsSeeCheck: { vi: "Xem các lỗi ở bước Kiểm tra", en: "See the errors in Check" },
   vetoBadge: { vi: "vi phạm", en: "violation" },
   vetoBadgeReason: { vi: "vi phạm: {reason}", en: "violation: {reason}" },

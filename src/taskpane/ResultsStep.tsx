@@ -45,7 +45,7 @@ export function ResultsStep({ pane }: { pane: PaneState }) {
       <div role="status" aria-live="polite">
         {blocked && (
           <MessageBar intent="error" data-testid="results-blocked">
-            <MessageBarBody>{t("resultsBlockedShort")}</MessageBarBody>
+            <MessageBarBody>{t("resultsBlocked")}</MessageBarBody>
             <MessageBarActions>
               <Link as="button" onClick={() => pane.setStep("check")}>
                 {t("resultsSeeCheck")}
