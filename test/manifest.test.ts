@@ -204,12 +204,13 @@ describe("manifest.xml", () => {
       "generateNotice",
       "makeForms",
       "conferenceVote",
+      "makePledge",
     ]);
     for (const name of names) expect(source).toContain(`Office.actions.associate("${name}"`);
     for (const a of actions) expect(all("TaskpaneId", a)).toEqual([]);
   });
 
-  it("has the six buttons on the EMU tab, with unique ids", () => {
+  it("has the seven buttons on the EMU tab, with unique ids", () => {
     const tab = one("CustomTab");
     const controls = all("Control", tab);
     expect(controls.map((c) => value(one("Label", c).getAttribute("resid")!))).toEqual([
@@ -218,6 +219,7 @@ describe("manifest.xml", () => {
       "Generate notice",
       "Make forms",
       "Conference vote",
+      "Pledge",
       "Open panel",
     ]);
     const ids = [...doc.getElementsByTagName("*")]
@@ -275,7 +277,7 @@ describe("manifest.xml", () => {
       if (width !== size || height !== size) wrong.push(`${url}: ${width}×${height}, declared ${size}`);
     };
     const uses = all("Image").filter((e) => e.hasAttribute("resid"));
-    expect(uses.length).toBe(21); // 16, 32, 80 for the group and each of the six buttons
+    expect(uses.length).toBe(24); // 16, 32, 80 for the group and each of the seven buttons
     for (const use of uses) check(value(use.getAttribute("resid")!), Number(use.getAttribute("size")));
     check(one("IconUrl").getAttribute("DefaultValue")!, 32);
     check(one("HighResolutionIconUrl").getAttribute("DefaultValue")!, 64);

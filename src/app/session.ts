@@ -9,12 +9,16 @@ import type { OperationOutcome } from "../excel/operations";
  * pane, which shows the issue list.
  */
 export interface SessionEvent {
-  readonly kind: "validate" | "compute" | "notice" | "forms" | "conference";
+  readonly kind: "validate" | "compute" | "notice" | "forms" | "conference" | "pledge";
   readonly outcome?: OperationOutcome;
   /** What "Make forms" made (or why it could not). */
   readonly forms?: FormsOperationOutcome;
   /** What "Bình xét" did: prepared the vote, tallied it, or was blocked (with the issues). */
   readonly conference?: ConferenceOperationOutcome;
+  /** What "Giao ước" wrote (the sheet, and the fields sheet added) or why it could not. */
+  readonly pledge?:
+    | { readonly ok: true; readonly sheet: string; readonly fieldsSheet: string | null }
+    | { readonly ok: false; readonly reason: string };
   /** A host failure explained for the user (cell-edit mode, payload too large …). */
   readonly error?: string;
 }

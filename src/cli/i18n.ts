@@ -121,7 +121,12 @@ const flagOf = (s: string): string => s.split(/[ ,]/).find((p) => p.startsWith("
  * @example parserErrorMessage(err /* unknown option '--shet', did you mean --sheet *\/, "vi", "rank")
  * //=> 'Không có tùy chọn "--shet". Có phải ý bạn là --sheet? Xem: emu rank --help'
  */
-export function parserErrorMessage(e: CommanderError, lang: Lang, command?: string): string {
+export function parserErrorMessage(
+  e: CommanderError,
+  lang: Lang,
+  command?: string,
+  commands: readonly string[] = COMMANDS,
+): string {
   const msg = e.message;
   const vi = lang === "vi";
   const suggestion = quoteOf(msg, /\(Did you mean (.+?)\?\)/);
@@ -139,8 +144,8 @@ export function parserErrorMessage(e: CommanderError, lang: Lang, command?: stri
     case "commander.unknownCommand": {
       const cmd = quoteOf(msg, /unknown command '([^']*)'/);
       return vi
-        ? `Không có lệnh "${cmd}".${didYouMean} Các lệnh: ${COMMANDS}.${hint}`
-        : `Unknown command "${cmd}".${didYouMean} Commands: ${COMMANDS}.${hint}`;
+        ? `Không có lệnh "${cmd}".${didYouMean} Các lệnh: ${commands.join(", ")}.${hint}`
+        : `Unknown command "${cmd}".${didYouMean} Commands: ${commands.join(", ")}.${hint}`;
     }
     case "commander.missingArgument": {
       const arg = quoteOf(msg, /missing required argument '([^']*)'/);
@@ -182,7 +187,8 @@ export function parserErrorMessage(e: CommanderError, lang: Lang, command?: stri
   }
 }
 
-const COMMANDS = "rank, validate, form, consolidate";
+/** The first commands, for a caller without the program; `run` passes the program's own list. */
+const COMMANDS: readonly string[] = ["rank", "validate", "form", "consolidate"];
 
 /** The positional arguments by the name `main.ts` gives them. */
 const ARGUMENTS: Record<string, Record<Lang, string>> = {

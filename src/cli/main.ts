@@ -550,8 +550,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0)
         return EXIT.ok;
       // No command at all: commander has shown the help (on stderr); nothing to add.
-      const command = commandOf(argv, prog?.commands.map((c) => c.name()) ?? []);
-      if (e.code !== "commander.help") io.err(parserErrorMessage(e, lang, command));
+      const names = prog?.commands.map((c) => c.name()) ?? [];
+      const command = commandOf(argv, names);
+      // The unknown-command line lists every command the program has (derived, never retyped).
+      if (e.code !== "commander.help")
+        io.err(parserErrorMessage(e, lang, command, names.length > 0 ? names : undefined));
       return EXIT.usage;
     }
     if (e instanceof UsageError) {

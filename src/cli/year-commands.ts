@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import {
   MARKS_SHEET_NAME,
@@ -18,9 +19,10 @@ import {
   type PlacedDocument,
   type SheetModel,
   type WorkbookSheet,
+  yearToOfficialDocument,
 } from "../core";
 import { formatIssues, textTable } from "./format";
-import { ioErrorMessage, writeWorkbookCopy } from "./io";
+import { ioErrorMessage, writeFileBytes, writeWorkbookCopy } from "./io";
 
 /**
  * The commands of the rest of the cluster's year: `emu members`, `emu call`, `emu track`,
@@ -81,6 +83,14 @@ const MSG = {
     vi: "Hãy chỉ ra --out <tệp.xlsx> (hoặc --docx <tệp.docx>) để ghi văn bản.",
     en: "Give --out <file.xlsx> (or --docx <file.docx>) to write the document.",
   },
+  docxWritten: {
+    vi: (p: string) => `Đã ghi văn bản Word "${p}" (số và ngày để trống cho văn thư).`,
+    en: (p: string) => `Wrote the Word document "${p}" (number and day left blank for the registry clerk).`,
+  },
+  sameOutputs: {
+    vi: "--out và --docx phải là hai tệp khác nhau.",
+    en: "--out and --docx must be two different files.",
+  },
   reminded: {
     vi: (n: number) => `Công văn đôn đốc gửi ${n} đơn vị chưa nộp.`,
     en: (n: number) => `The reminder goes to the ${n} member(s) not yet received.`,
@@ -117,7 +127,7 @@ async function writeDocument(
   return res.path;
 }
 
-type DocOpts = { out?: string; force?: boolean; lang: Lang; deadline?: string };
+type DocOpts = { out?: string; docx?: string; force?: boolean; lang: Lang; deadline?: string };
 
 async function documentCommand(
   kind: "call" | "reminder" | "pledge",
@@ -160,10 +170,22 @@ async function documentCommand(
     placed = r.placed;
     issues = r.issues;
   }
-  if (opts.out === undefined) throw deps.usageError(MSG.needOut[lang]);
-  const written = await writeDocument(path, opts.out, sheets, placed, opts.force === true, deps, lang);
-  io.out(MSG.docWritten[lang](written, placed.model.name));
-  if (placed.fieldsSheet) io.out(MSG.fieldsAdded[lang](placed.fieldsSheet.name));
+  if (opts.out === undefined && opts.docx === undefined) throw deps.usageError(MSG.needOut[lang]);
+  if (opts.out !== undefined && opts.docx !== undefined && resolve(opts.out) === resolve(opts.docx))
+    throw deps.usageError(MSG.sameOutputs[lang]);
+  if (opts.out !== undefined) {
+    const written = await writeDocument(path, opts.out, sheets, placed, opts.force === true, deps, lang);
+    io.out(MSG.docWritten[lang](written, placed.model.name));
+    if (placed.fieldsSheet) io.out(MSG.fieldsAdded[lang](placed.fieldsSheet.name));
+  }
+  if (opts.docx !== undefined) {
+    // The Word writer is loaded only when asked for; the same document, mapped onto the shared model.
+    const { renderDocx } = await import("../docx/render-docx");
+    const bytes = await renderDocx(yearToOfficialDocument(placed.document));
+    const res = await writeFileBytes(opts.docx, bytes, { force: opts.force === true, input: path });
+    if (!res.ok) throw deps.usageError(ioErrorMessage(res.error, lang));
+    io.out(MSG.docxWritten[lang](res.path));
+  }
   if (issues.length > 0) io.out(formatIssues(sortIssues(issues), lang));
   return issues.some((i) => i.severity === "error") ? 1 : 0;
 }
@@ -286,6 +308,7 @@ export function registerYearCommands(
       .description(description)
       .argument("<workbook>", "tệp .xlsx")
       .option("--out <file>", "ghi bản sao kèm trang văn bản / write a copy with the document sheet")
+      .option("--docx <file>", "ghi văn bản Word (.docx) / write the document as a Word file")
       .option("--force", "cho phép ghi đè tệp đã có / overwrite existing files")
       .addOption(lang())
       .action(async (path: string, opts) => setCode(await documentCommand(kind, path, opts, io, deps)));

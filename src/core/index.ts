@@ -202,6 +202,7 @@ export {
   pageBreaks,
   paragraphText,
   punctuate,
+  yearToOfficialDocument,
 } from "./letter";
 export type { DocHeader, YearDocument, Paragraph, Run, SignatureBlock } from "./letter";
 export {

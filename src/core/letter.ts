@@ -1,3 +1,10 @@
+import {
+  NATIONAL_MOTTO,
+  NATIONAL_TITLE,
+  type DocumentBlock,
+  type OfficialDocument,
+  type SignBlock,
+} from "./document";
 import { OFFICIAL_FONT, SheetBuilder, heightFor } from "./sheet-builder";
 import type { CellStyle, SheetModel } from "./sheet-model";
 
@@ -265,4 +272,97 @@ export function yearDocumentSheet(doc: YearDocument, name: string): SheetModel {
     lastRow,
   );
   return rowBreaks.length > 0 ? { ...model, rowBreaks } : model;
+}
+
+/** "- Sở A;" → "Sở A": a punctuated list line back to the bare name the shared model wants. */
+const bare = (line: string): string =>
+  line
+    .trim()
+    .replace(/^-\s*/, "")
+    .replace(/[;.,]+$/, "");
+
+/**
+ * The call, the reminder or the pledge as the shared model (`OfficialDocument`) the Word writer
+ * draws: Kính gửi as addressees, body paragraphs justified with a first-line indent (bold runs
+ * kept, so only the deadline is bold), section headings centred and bold, a letter's last "./."
+ * sentence as the closing kept with Nơi nhận and the signer, and the pledge's grid as a
+ * signatures block (each member's name in capitals, then the signer's title lines, room to
+ * sign, the signer's name), one block never split across pages.
+ * @example yearToOfficialDocument(buildPledge(SEED_002_PLEDGE_FIELDS, members)).title //=> ["GIAO ƯỚC THI ĐUA CỤM THI ĐUA SỐ 2"]
+ */
+export function yearToOfficialDocument(doc: YearDocument): OfficialDocument {
+  const body: DocumentBlock[] = [];
+  const names = doc.recipients.map(bare).filter((x) => x !== "");
+  if (names.length > 0) body.push({ kind: "addressees", names });
+  const paragraphs = [...doc.paragraphs];
+  // A letter's last sentence ("…./.") is its closing, kept with Nơi nhận and the signer; the
+  // pledge's closing stays in the body, above the grid that signs it.
+  const last = paragraphs[paragraphs.length - 1];
+  const closing =
+    doc.grid.length === 0 && last?.kind === "body" && /\.\/\.$/.test(paragraphText(last).trim())
+      ? last.runs
+      : undefined;
+  if (closing !== undefined) paragraphs.pop();
+  for (const p of paragraphs) {
+    if (p.kind === "heading")
+      body.push({
+        kind: "paragraph",
+        text: p.runs,
+        align: "center",
+        bold: true,
+        indent: false,
+        keepWithNext: true,
+      });
+    else body.push({ kind: "paragraph", text: p.runs });
+  }
+  if (doc.grid.length > 0) {
+    doc.gridHeading.forEach((line) =>
+      body.push({
+        kind: "paragraph",
+        text: line,
+        align: "center",
+        bold: true,
+        indent: false,
+        keepWithNext: true,
+      }),
+    );
+    // Title lines padded to the row's longest, so the signers' names of a row stand level
+    // (a writer drops the blank lines where it aligns rows itself).
+    const blocks: SignBlock[] = doc.grid.flatMap((row) => {
+      const lines = Math.max(1, ...row.map((m) => m.title.length));
+      return row.map((m) => ({
+        authority: [
+          m.unit.toLocaleUpperCase("vi"),
+          ...Array.from({ length: lines }, (_, k) => m.title[k] ?? ""),
+        ],
+        signer: m.signer,
+      }));
+    });
+    const perRow = Math.max(...doc.grid.map((r) => r.length)) >= 3 ? 3 : 2;
+    body.push({ kind: "signatures", perRow, blocks });
+  }
+  const h = doc.header;
+  return {
+    header: {
+      ...(h.parentBody.trim() ? { parentBody: h.parentBody.trim().toLocaleUpperCase("vi") } : {}),
+      issuingBody: h.issuingBody.trim().toLocaleUpperCase("vi"),
+      numberLine: h.numberLine,
+      ...(h.subject.trim() ? { subject: [h.subject.trim()] } : {}),
+      nation: NATIONAL_TITLE,
+      motto: NATIONAL_MOTTO,
+      dateLine: h.dateLine,
+    },
+    ...(doc.title.trim() ? { title: [doc.title.trim().toLocaleUpperCase("vi")] } : {}),
+    body,
+    ...(closing !== undefined ? { closing } : {}),
+    ...(doc.distribution.length > 0 ? { places: doc.distribution } : {}),
+    ...(doc.signer
+      ? {
+          sign: {
+            authority: doc.signer.title.map((t) => t.trim().toLocaleUpperCase("vi")).filter((t) => t !== ""),
+            signer: doc.signer.name,
+          },
+        }
+      : {}),
+  };
 }

@@ -430,6 +430,14 @@ export const UI_TEXT = {
   yearRemind: { vi: "Công văn đôn đốc", en: "Reminder" },
   yearPledge: { vi: "Giao ước thi đua", en: "Pledge" },
   yearDocMade: { vi: "Đã tạo trang “{sheet}”.", en: "Added the sheet “{sheet}”." },
+  yearWord: { vi: "Bản Word (.docx):", en: "Word (.docx):" },
+  yearWordCall: { vi: "Đề nghị", en: "Call" },
+  yearWordRemind: { vi: "Đôn đốc", en: "Reminder" },
+  yearWordPledge: { vi: "Giao ước", en: "Pledge" },
+  yearWordSaved: {
+    vi: "Đã tải “{file}” (số và ngày để trống cho văn thư).",
+    en: "Downloaded “{file}” (number and day left blank for the registry clerk).",
+  },
   yearFieldsMade: {
     vi: "Nội dung văn bản ở trang “{sheet}”: sửa ở đó rồi bấm lại để cập nhật.",
     en: "The document's text is on the sheet “{sheet}”: edit it there, then click again.",

@@ -11,7 +11,7 @@ import { isNoticeFieldsSheet, noticeFieldsFromGrid } from "./notice-fields-sheet
 import { rankTable, type RankedUnit } from "./rank";
 import { buildResults } from "./results-sheet";
 import { DEFAULT_PRESET, presetRules, type Rules } from "./rules";
-import { isRulesSheet, parseRulesSheet } from "./rules-sheet";
+import { isRulesSheet } from "./rules-sheet";
 import { readScoreTable, sortIssues, type Basis, type ScoreTable } from "./score-table";
 import {
   CRITERIA_SUMMARY_SHEET,
@@ -26,6 +26,10 @@ import type { CellFacts, CellIndents, Grid, GridOrigin, Lang } from "./types";
 import { isMembersSheetName, membersOf, unknownMemberIssues } from "./members";
 import { isCallFieldsSheet } from "./call";
 import { isPledgeFieldsSheet } from "./pledge";
+import { resolveRules, type RulesSource } from "./rules-resolve";
+
+// In its own module so the custom functions (which need the rules, not the outputs) load it alone.
+export { resolveRules, type RulesSource };
 
 /** A sheet as any entry point reads it: the CLI from a file, the add-in from Excel. */
 export interface WorkbookSheet {
@@ -40,8 +44,6 @@ export interface WorkbookSheet {
   /** What the values alone do not say (formulas never calculated, percent formats, SUBTOTAL, hidden rows). */
   readonly facts?: CellFacts;
 }
-
-export type RulesSource = "explicit" | "workbook" | "preset";
 
 export interface RankRequest {
   readonly sheets: readonly WorkbookSheet[];
@@ -103,25 +105,6 @@ export function cropSheet(
 export function marksOf(sheets: readonly WorkbookSheet[]): Marks {
   const m = sheets.find((s) => s.name === MARKS_SHEET_NAME);
   return m ? parseMarks(m.grid) : NO_MARKS;
-}
-
-/**
- * The rules in force. Precedence: explicit rules, then the workbook's rules sheet, then the
- * default preset. A broken rules sheet is reported at its cells, never silently skipped.
- * @example resolveRules([]).value //=> { rules: presetRules("cum-1000"), source: "preset" }
- */
-export function resolveRules(
-  sheets: readonly WorkbookSheet[],
-  explicit?: Rules,
-): Result<{ rules: Rules; source: RulesSource }> {
-  if (explicit) return { ok: true, value: { rules: explicit, source: "explicit" }, issues: [] };
-  const sheet = sheets.find((s) => isRulesSheet(s.name, s.grid));
-  if (sheet) {
-    const parsed = parseRulesSheet(sheet.grid, originOf(sheet));
-    if (!parsed.ok) return parsed;
-    return { ok: true, value: { rules: parsed.value, source: "workbook" }, issues: parsed.issues };
-  }
-  return { ok: true, value: { rules: presetRules(DEFAULT_PRESET), source: "preset" }, issues: [] };
 }
 
 /** Sheets EMU keeps for itself are never taken for a score table. */

@@ -28,6 +28,7 @@ export const ICON_SIZES = {
   forms: [16, 32, 80],
   panel: [16, 32, 80],
   vote: [16, 32, 80],
+  pledge: [16, 32, 80],
 };
 
 function sourceFor(name, size) {

@@ -217,7 +217,7 @@ function dataTable(t: TableBlock, textTw: number): Table {
   });
 }
 
-function signParagraphs(s: SignBlock): Paragraph[] {
+function signBlockParagraphs(s: SignBlock): Paragraph[] {
   const out = s.authority.map((a) => para(a, { size: 14, bold: true }));
   if (s.note) out.push(para(s.note, { size: 14, italic: true }));
   // Room to sign: four empty lines of 14 pt (about 2.5 cm).
@@ -228,9 +228,24 @@ function signParagraphs(s: SignBlock): Paragraph[] {
 
 function signatureGrid(blocks: readonly SignBlock[], perRow: number, textTw: number): Table {
   const w = Math.floor(textTw / perRow);
+  // A blank line under each row of blocks, so a name never runs into the next member's.
+  const signParagraphs = (s: SignBlock): Paragraph[] => [...signBlockParagraphs(s), para("", { size: 10 })];
   const rows: TableRow[] = [];
   for (let k = 0; k < blocks.length; k += perRow) {
     const slice = blocks.slice(k, k + perRow);
+    // A lone block on the last row is centred under the others (seed 002's seventh member).
+    if (slice.length === 1 && perRow > 1 && slice[0]) {
+      const lone = new TableCell({
+        children: signParagraphs(slice[0]),
+        width: { size: w * perRow, type: WidthType.DXA },
+        columnSpan: perRow,
+        borders: CELL_NO_BORDERS,
+        margins: { left: 0, right: 0, top: 0, bottom: 0 },
+        verticalAlign: VerticalAlignTable.TOP,
+      });
+      rows.push(new TableRow({ children: [lone], cantSplit: true }));
+      continue;
+    }
     const cells = slice.map((b) => cell(signParagraphs(b), w));
     while (cells.length < perRow) cells.push(cell([], w));
     rows.push(new TableRow({ children: cells, cantSplit: true }));
@@ -313,7 +328,7 @@ export async function renderDocx(doc: OfficialDocument): Promise<Uint8Array> {
           ...(doc.places ?? []).map((x) => para(x, { size: 11, align: "left" })),
         ]
       : [];
-    const right = doc.sign ? signParagraphs(doc.sign) : [];
+    const right = doc.sign ? signBlockParagraphs(doc.sign) : [];
     children.push(
       layoutTable([new TableRow({ children: [cell(left, lw), cell(right, rw)], cantSplit: true })], [lw, rw]),
     );

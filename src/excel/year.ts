@@ -10,8 +10,10 @@ import {
   serialOf,
   trackWorkbook,
   type Issue,
+  type OfficialDocument,
   type PlacedDocument,
   type TrackedMember,
+  yearToOfficialDocument,
 } from "../core";
 import { runExcel, type RunOptions } from "./host";
 import { readAllSheets } from "./read";
@@ -109,6 +111,39 @@ export async function writeYearDocument(
       activate: placed.model.name,
     });
     return { ok: true, sheet: placed.model.name, fieldsSheet: placed.fieldsSheet?.name ?? null };
+  }, run);
+}
+
+/** The file name the pane offers for each document's Word file. */
+export const YEAR_WORD_FILES: Readonly<Record<YearDocumentKind, string>> = {
+  call: "cong-van-de-nghi.docx",
+  reminder: "cong-van-don-doc.docx",
+  pledge: "giao-uoc-thi-dua.docx",
+};
+
+/**
+ * The call, the reminder or the pledge as the shared document model, for the Word writer (the
+ * same document `emu call|remind|pledge --docx` writes); reads the workbook, writes nothing.
+ */
+export async function yearWordDocument(
+  kind: YearDocumentKind,
+  run?: RunOptions,
+): Promise<{ ok: true; document: OfficialDocument; file: string } | { ok: false; reason: string }> {
+  return runExcel(async (context) => {
+    const read = await readAllSheets(context);
+    const marks = marksOf(read.sheets);
+    const made =
+      kind === "call"
+        ? callDocument(read.sheets, marks)
+        : kind === "reminder"
+          ? reminderDocument(read.sheets, marks)
+          : pledgeDocument(read.sheets, marks);
+    if (!made.ok) return { ok: false, reason: made.reason };
+    return {
+      ok: true,
+      document: yearToOfficialDocument(made.placed.document),
+      file: YEAR_WORD_FILES[kind],
+    };
   }, run);
 }
 

@@ -5,6 +5,7 @@ import {
   uiText,
   type Lang,
   type NoticeFields,
+  type OfficialDocument,
   type RankOutcome,
   type TableBlock,
 } from "../core";
@@ -14,10 +15,28 @@ import {
  * Windows (WebView2) saves it through the Edge download prompt; Excel on Mac (WKWebView) ignores
  * downloads, so there the pane offers "Sao chép bảng" only.
  */
-function canDownload(): boolean {
+export function canDownload(): boolean {
   const office = (globalThis as { Office?: { context?: { platform?: unknown } } }).Office;
   const platform = String(office?.context?.platform ?? "");
   return platform !== "Mac" && platform !== "iOS";
+}
+
+/** Writes the document with the Word writer (its chunk loaded on first use) and downloads it. */
+export async function downloadDocx(doc: OfficialDocument, file: string): Promise<void> {
+  const { renderDocx } = await import(/* webpackChunkName: "docx" */ "../docx/render-docx");
+  const bytes = await renderDocx(doc);
+  const url = URL.createObjectURL(
+    new Blob([bytes as BlobPart], {
+      type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    }),
+  );
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = file;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function escapeHtml(s: string): string {
@@ -57,21 +76,8 @@ export function NoticeWordButtons(props: {
   const download = async () => {
     const d = doc();
     if (!d) return setNote({ intent: "warning", text: t("noticeWordNeedsRanking") });
-    const { renderDocx } = await import(/* webpackChunkName: "docx" */ "../docx/render-docx");
-    const bytes = await renderDocx(d);
     const file = "thong-bao-ket-qua.docx";
-    const url = URL.createObjectURL(
-      new Blob([bytes as BlobPart], {
-        type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      }),
-    );
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = file;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    await downloadDocx(d, file);
     setNote({ intent: "success", text: t("noticeWordSaved", { file }) });
   };
 
@@ -88,16 +94,19 @@ export function NoticeWordButtons(props: {
         }),
       ]);
     } catch {
-      // Hosts without the async clipboard: the classic copy of a selected element keeps the HTML.
-      const div = document.createElement("div");
-      div.innerHTML = html;
-      document.body.appendChild(div);
-      const range = document.createRange();
-      range.selectNodeContents(div);
-      window.getSelection()?.removeAllRanges();
-      window.getSelection()?.addRange(range);
-      document.execCommand("copy");
-      div.remove();
+      // Hosts without the async clipboard: the classic copy command, its data set by a one-shot
+      // listener (both HTML and text), so no markup is ever parsed into the pane's own page.
+      const onCopy = (e: ClipboardEvent) => {
+        e.clipboardData?.setData("text/html", html);
+        e.clipboardData?.setData("text/plain", text);
+        e.preventDefault();
+      };
+      document.addEventListener("copy", onCopy);
+      try {
+        document.execCommand("copy");
+      } finally {
+        document.removeEventListener("copy", onCopy);
+      }
     }
     setNote({ intent: "success", text: t("noticeCopied") });
   };

@@ -2,6 +2,7 @@ import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-compon
 import { formatDateVi, parseDateCell, uiText, type UiTextKey } from "../core";
 import type { PaneState } from "./usePane";
 import { useDataTableStyles, useStepStyles } from "./shared.styles";
+import { canDownload } from "./NoticeWordButtons";
 import { useYearPanel } from "./useYearPanel";
 
 /** "2023-12-15" → "15/12/2023". */
@@ -101,6 +102,24 @@ export function YearPanel({ pane }: { pane: PaneState }) {
           {t("yearPledge")}
         </Button>
       </div>
+      {pane.adapter.yearWordDocument && canDownload() && (
+        <div className={s.actions} data-testid="year-word">
+          <Text>{t("yearWord")}</Text>
+          <Button size="small" disabled={busy} onClick={() => void y.word("call")}>
+            {t("yearWordCall")}
+          </Button>
+          <Button size="small" disabled={busy || !(tr && tr.ok)} onClick={() => void y.word("reminder")}>
+            {t("yearWordRemind")}
+          </Button>
+          <Button
+            size="small"
+            disabled={busy || !info || info.membersSheet === null}
+            onClick={() => void y.word("pledge")}
+          >
+            {t("yearWordPledge")}
+          </Button>
+        </div>
+      )}
       <div role="status" aria-live="polite">
         {y.message && (
           <MessageBar intent={y.message.intent} layout="multiline" data-testid="year-message">

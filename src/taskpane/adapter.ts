@@ -1,4 +1,4 @@
-import type { ColumnMapping, CriteriaLayout, Lang, NoticeFields, Rules } from "../core";
+import type { ColumnMapping, CriteriaLayout, Lang, NoticeFields, OfficialDocument, Rules } from "../core";
 import {
   consolidateForms,
   formsInfo,
@@ -14,6 +14,7 @@ import {
   createMembers,
   writeYearDocument,
   yearInfo,
+  yearWordDocument,
   type YearDocumentKind,
   type YearInfo,
 } from "../excel/year";
@@ -94,6 +95,10 @@ export interface Adapter {
   writeYearDocument?(
     kind: YearDocumentKind,
   ): Promise<{ ok: true; sheet: string; fieldsSheet: string | null } | { ok: false; reason: string }>;
+  /** The call, the reminder or the pledge as the shared document model, for its Word file. */
+  yearWordDocument?(
+    kind: YearDocumentKind,
+  ): Promise<{ ok: true; document: OfficialDocument; file: string } | { ok: false; reason: string }>;
   /** Bình xét: prepare the vote (ballots, Kiểm phiếu) or count it and write the documents. */
   conference?(req: Omit<ConferenceRequest, "run">): Promise<ConferenceOperationOutcome>;
 }
@@ -129,6 +134,7 @@ export function excelAdapter(): Adapter {
     yearInfo: () => yearInfo(),
     createMembers: (units) => createMembers(units),
     writeYearDocument: (kind) => writeYearDocument(kind),
+    yearWordDocument: (kind) => yearWordDocument(kind),
     conference: (req) => runConference(req),
   };
 }

@@ -126,6 +126,8 @@ export function usePane(adapter: Adapter, lang: Lang): PaneState {
     () =>
       subscribe((e) => {
         if (e.kind === "conference") setStep("conference");
+        else if (e.kind === "pledge")
+          setStep("forms"); // step 6's year panel says what was written
         else if (e.kind === "forms") {
           if (e.forms) setFormsMadeState({ value: e.forms, ribbon: true });
           setStep("forms");

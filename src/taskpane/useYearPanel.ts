@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from "react";
+import { subscribe } from "../app/session";
 import type { UiTextKey } from "../core";
 import type { YearDocumentKind, YearInfo } from "./adapter";
+import { downloadDocx } from "./NoticeWordButtons";
 import type { PaneState } from "./usePane";
 
 /** What the last action of the panel said. */
@@ -16,6 +18,8 @@ export interface YearPanelState {
   reload(): Promise<void>;
   createList(): Promise<void>;
   write(kind: YearDocumentKind): Promise<void>;
+  /** Downloads the document as a Word file (the same one `emu … --docx` writes). */
+  word(kind: YearDocumentKind): Promise<void>;
 }
 
 const REASON_KEY: Readonly<Record<string, UiTextKey>> = {
@@ -75,23 +79,61 @@ export function useYearPanel(pane: PaneState): YearPanelState {
         kind === "call" ? "yearCall" : kind === "reminder" ? "yearRemind" : "yearPledge";
       const out = await runner.run(label, () => w(kind));
       if (!out) return;
-      setMessage(
-        out.ok
-          ? {
-              intent: "success",
-              keys: [
-                ["yearDocMade", { sheet: out.sheet }],
-                ...(out.fieldsSheet
-                  ? [["yearFieldsMade", { sheet: out.fieldsSheet }] as [UiTextKey, Record<string, string>]]
-                  : []),
-              ],
-            }
-          : { intent: "warning", keys: [[REASON_KEY[out.reason] ?? "failed"]] },
-      );
+      setMessage(writtenMessage(out));
       await reload();
     },
     [adapter, runner, reload],
   );
 
-  return { info, message, reload, createList, write };
+  const word = useCallback(
+    async (kind: YearDocumentKind) => {
+      const get = adapter.yearWordDocument;
+      if (!get) return;
+      const label: UiTextKey =
+        kind === "call" ? "yearCall" : kind === "reminder" ? "yearRemind" : "yearPledge";
+      const out = await runner.run(label, async () => {
+        const made = await get(kind);
+        // The Word writer's chunk is loaded by downloadDocx on first use.
+        if (made.ok) await downloadDocx(made.document, made.file);
+        return made;
+      });
+      if (!out) return;
+      setMessage(
+        out.ok
+          ? { intent: "success", keys: [["yearWordSaved", { file: out.file }]] }
+          : { intent: "warning", keys: [[REASON_KEY[out.reason] ?? "failed"]] },
+      );
+    },
+    [adapter, runner],
+  );
+
+  // The ribbon's "Giao ước" writes the pledge itself and publishes what it wrote.
+  useEffect(
+    () =>
+      subscribe((e) => {
+        if (e.kind !== "pledge" || !e.pledge) return;
+        setMessage(writtenMessage(e.pledge));
+        void reload();
+      }),
+    [reload],
+  );
+
+  return { info, message, reload, createList, write, word };
+}
+
+/** What the panel says after a document was written (by its button or the ribbon), or why not. */
+function writtenMessage(
+  out: { ok: true; sheet: string; fieldsSheet: string | null } | { ok: false; reason: string },
+): YearMessage {
+  return out.ok
+    ? {
+        intent: "success",
+        keys: [
+          ["yearDocMade", { sheet: out.sheet }],
+          ...(out.fieldsSheet
+            ? [["yearFieldsMade", { sheet: out.fieldsSheet }] as [UiTextKey, Record<string, string>]]
+            : []),
+        ],
+      }
+    : { intent: "warning", keys: [[REASON_KEY[out.reason] ?? "failed"]] };
 }

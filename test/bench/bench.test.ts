@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unitKey } from "../../src/core";
-import { pageScripts } from "./bundles";
+import { measureDist, pageScripts } from "./bundles";
 import { HEADER, generateUnits, summaryGrid } from "./data";
 import { runBench, type BenchConfig } from "./run";
 import { median, powerFit } from "./stats";
@@ -60,6 +60,47 @@ describe("bench helpers", () => {
         '<script src=https://x/office.js></script><script defer src=runtime.js?1></script><script src="a.js"></script>',
       ),
     ).toEqual(["runtime.js", "a.js"]);
+  });
+  it("counts a chunk fetched on one click apart from the pane, and the pane's shared chunks in it", () => {
+    const d = mkdtempSync(join(tmpdir(), "emu-bench-chunks-"));
+    try {
+      writeFileSync(
+        join(d, "taskpane.html"),
+        "<script defer src=runtime.js></script><script defer src=commands.js></script>",
+      );
+      const files = [
+        "runtime.js",
+        "commands.js",
+        "pane.0123abcd.js",
+        "pane-vendors.0123abcd.js",
+        "155.0123abcd.js", // what the pane and a ribbon click share: loaded with the pane
+        "ribbon-commands.0123abcd.js",
+        "conference-command.0123abcd.js",
+        "forms-command.0123abcd.js",
+        "docx.0123abcd.js",
+        "xlsx-reader.0123abcd.js",
+      ];
+      for (const f of files) writeFileSync(join(d, f), `var x=${JSON.stringify(f)};`);
+      const m = measureDist(d);
+      expect(m.runtimeFiles.map((f) => f.file)).toEqual(["runtime.js", "commands.js"]);
+      expect(m.paneFiles.map((f) => f.file)).toEqual([
+        "155.0123abcd.js",
+        "pane-vendors.0123abcd.js",
+        "pane.0123abcd.js",
+      ]);
+      expect(m.onDemandFiles.map((f) => f.file)).toEqual([
+        "conference-command.0123abcd.js",
+        "docx.0123abcd.js",
+        "forms-command.0123abcd.js",
+        "ribbon-commands.0123abcd.js",
+        "xlsx-reader.0123abcd.js",
+      ]);
+      expect(
+        m.onDemandFiles.every((f) => f.loads.startsWith("on the first") || f.loads.startsWith("when")),
+      ).toBe(true);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   });
   it("takes medians and power fits", () => {
     expect(median([3, 1, 2])).toBe(2);

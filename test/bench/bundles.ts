@@ -75,6 +75,10 @@ export function distIsFresh(root: string): boolean {
 const ON_DEMAND: Readonly<Record<string, string>> = {
   "forms-command": "on the first Make forms click",
   "xlsx-reader": "when forms are picked to consolidate",
+  "ribbon-commands": "on the first Validate / Compute ranking / Generate notice click",
+  "conference-command": "on the first Bình xét click",
+  "pledge-command": "on the first Giao ước click",
+  docx: "on the first Word download",
 };
 
 /** Sizes of a built dist directory. */

@@ -4,7 +4,7 @@
  * members-hand-made) shows who has sent, late and missing; the pledge is written as a sheet.
  * Screenshots go to test-results/screenshots/ (the user guide copies chosen ones).
  */
-import { copyFileSync } from "node:fs";
+import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { ROOT, openPreview, shot, startPreview, type Preview } from "./preview";
@@ -49,6 +49,18 @@ describe("6. Phiếu chấm: members and who has returned the forms", () => {
     );
     await expect(page.locator("table.grid").getAttribute("data-sheet")).resolves.toBe("Giao ước thi đua");
     await shot(page, "6-year-pledge");
+
+    // The same pledge as a Word file: the writer's chunk loads on the click, a .docx downloads.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("year-word").getByRole("button", { name: "Giao ước" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("giao-uoc-thi-dua.docx");
+    const file = await download.path();
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe("PK");
+    await expect(page.getByTestId("year-message").innerText()).resolves.toMatch(
+      /Đã tải “giao-uoc-thi-dua.docx”/,
+    );
     expect(errors).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { computeRanking } from "../../src/excel/operations";
 import type { SeedSheet } from "../excel-double";
 import { noAxeViolations, renderPane } from "./helpers";
 
-jest.setTimeout(30_000);
+jest.setTimeout(120_000);
 const user = () => userEvent.setup();
 
 async function sampleSheets(): Promise<SeedSheet[]> {
