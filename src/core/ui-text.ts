@@ -451,6 +451,35 @@ export const UI_TEXT = {
     en: "The pledge needs the member list (each member's name, signer's title and signer).",
   },
   yearNoMembers: { vi: "Chưa có đơn vị nào trong sổ.", en: "The workbook names no members." },
+  columnTakenTitle: { vi: "Cột {column} đang được dùng", en: "Column {column} is already used" },
+  columnTakenBody: {
+    vi: "Cột {column} đang là cột “{other}”. Dùng cột {column} cho “{role}” thì “{other}” sẽ để trống.",
+    en: "Column {column} is the “{other}” column. Using it for “{role}” leaves “{other}” empty.",
+  },
+  columnTakenMove: { vi: "Dùng cho “{role}”", en: "Use for “{role}”" },
+  columnMovedAway: {
+    vi: "Cột {column} đã chuyển sang “{role}”: hãy chọn lại cột cho mục này.",
+    en: "Column {column} now holds “{role}”: choose this role's column again.",
+  },
+  selectionAboveHeader: {
+    vi: "Ô {cell} nằm trên dòng tiêu đề (dòng {row}): hãy chọn một ô trong bảng điểm.",
+    en: "Cell {cell} is above the header row (row {row}): select a cell inside the score table.",
+  },
+  columnNumbersOnly: {
+    vi: "Cột {column} chỉ có số, không thể là cột tên đơn vị.",
+    en: "Column {column} holds only numbers; it cannot be the unit-name column.",
+  },
+  tableCriteriaNoColumns: {
+    vi: "Bảng chấm chi tiết: EMU đọc điểm theo từng tiêu chí trên trang của mỗi đơn vị, không cần chọn cột.",
+    en: "Detailed scoring sheets: EMU reads the scores criterion by criterion on each unit's sheet; no columns to choose.",
+  },
+  checkStale: {
+    vi: "Sổ làm việc đã được sửa sau lần kiểm tra này: danh sách có thể đã cũ. Bấm “Kiểm tra lại”.",
+    en: "The workbook was edited after this check: the list may be out of date. Press “Check again”.",
+  },
+  resultsSeeCheck: { vi: "Xem các lỗi ở bước Kiểm tra", en: "See the errors in Check" },
+  vetoBadge: { vi: "vi phạm", en: "violation" },
+  vetoBadgeReason: { vi: "vi phạm: {reason}", en: "violation: {reason}" },
   // Step 7, Bình xét (the conference).
   stepConference: { vi: "7. Bình xét", en: "7. Vote" },
   conferenceIntro: {

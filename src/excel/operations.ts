@@ -93,21 +93,25 @@ async function readForRanking(
 ): Promise<{ read: WorkbookRead; outcome: RankOutcome }> {
   let read = await readWorkbook(context, req.sheet);
   let outcome = rank(read, req);
-  if (req.sheet !== undefined) return { read, outcome };
-  const marks = marksOf(read.sheets);
-  const ours = marks.sheets.has(read.target) || (AUX_SHEETS as readonly string[]).includes(read.target);
-  const exists = (name: string | undefined): name is string =>
-    !!name && read.names.some((n) => n.name === name);
-  const wanted = outcome.rules.sheet ?? (ours ? marks.source : undefined);
-  if (exists(wanted) && wanted !== read.target) {
-    read = await readWorkbook(context, wanted);
-    outcome = rank(read, req);
-  } else if (ours) {
-    const issue: Issue = { code: "emu-sheet-active", severity: "error", sheet: read.target };
-    outcome = { ...outcome, ok: false, ranking: [], issues: [issue] };
+  if (req.sheet === undefined) {
+    const marks = marksOf(read.sheets);
+    const ours = marks.sheets.has(read.target) || (AUX_SHEETS as readonly string[]).includes(read.target);
+    const exists = (name: string | undefined): name is string =>
+      !!name && read.names.some((n) => n.name === name);
+    const wanted = outcome.rules.sheet ?? (ours ? marks.source : undefined);
+    if (exists(wanted) && wanted !== read.target) {
+      read = await readWorkbook(context, wanted);
+      outcome = rank(read, req);
+    } else if (ours) {
+      const issue: Issue = { code: "emu-sheet-active", severity: "error", sheet: read.target };
+      outcome = { ...outcome, ok: false, ranking: [], issues: [issue] };
+    }
   }
-  // A detailed sheet of one unit: the cluster's ranking needs every unit's sheet.
-  if (outcome.sheet === CRITERIA_SUMMARY_SHEET && outcome.table?.units.length === 1) {
+  // Detailed scoring sheets (one per unit, or all units on one): the ranking and its problems
+  // come from every sheet, exactly as the CLI reads the file — also when the pane names the sheet
+  // it shows, and when the active sheet's own check already failed, so that the other units'
+  // mistakes are never hidden (issue 10).
+  if (outcome.sheet === CRITERIA_SUMMARY_SHEET) {
     read = await readAllSheets(context);
     outcome = rankWorkbook({
       sheets: read.sheets,

@@ -44,6 +44,11 @@ export interface HeaderColumn {
   readonly letter: string;
   /** The header text over it ("" when none); two header rows are joined with a space. */
   readonly text: string;
+  /**
+   * True when every filled cell under the header is a number (and there is at least one): such a
+   * column cannot hold the units' names, and the Table step says so instead of taking it.
+   */
+  readonly numbersOnly?: boolean;
 }
 
 export interface SheetInspection {
@@ -119,9 +124,26 @@ function headersOf(sheet: WorkbookSheet, loc: TableLocation | null): HeaderColum
       if (loc.headerRows === 2) parts.push(text(sheet.grid[loc.headerRow + 1]?.[c]));
       t = parts.filter(Boolean).join(" ");
     }
-    out.push({ letter: columnLetters(c + origin.col), text: t });
+    out.push({
+      letter: columnLetters(c + origin.col),
+      text: t,
+      numbersOnly: numbersOnly(sheet.grid, loc, c),
+    });
   }
   return out;
+}
+
+/** Every filled cell under the header of column `c` is a number (at least one is). */
+function numbersOnly(grid: readonly (readonly CellValue[])[], loc: TableLocation | null, c: number): boolean {
+  if (!loc || loc.headerRow < 0) return false;
+  let any = false;
+  for (let r = loc.firstDataRow; r < grid.length; r++) {
+    const v = grid[r]?.[c];
+    if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) continue;
+    if (typeof v !== "number") return false;
+    any = true;
+  }
+  return any;
 }
 
 function inspectRead(read: WorkbookRead): SheetInspection {

@@ -27,5 +27,7 @@ export const useAppStyles = makeStyles({
   },
   status: { minHeight: "20px" },
   mark: { color: tokens.colorPaletteMarigoldForeground1 },
+  markError: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  markDone: { color: tokens.colorPaletteGreenForeground1 },
   footer: { display: "flex", justifyContent: "flex-end", paddingBottom: tokens.spacingVerticalL },
 });

@@ -9,7 +9,7 @@ import {
   TabList,
 } from "@fluentui/react-components";
 import { useState, type ComponentType } from "react";
-import { uiText, type Lang, type UiTextKey } from "../core";
+import { hasErrors, uiText, type Lang, type UiTextKey } from "../core";
 import type { Adapter } from "./adapter";
 import { CheckStep } from "./CheckStep";
 import { ConferenceStep } from "./ConferenceStep";
@@ -42,7 +42,20 @@ export function App({ adapter, lang }: { adapter: Adapter; lang: Lang }) {
   const pane = usePane(adapter, lang);
   const t = (k: UiTextKey) => uiText(lang, k);
   const { runner, step, setStep } = pane;
-  const next = STEPS[STEPS.indexOf(step) + 1];
+  // No "next step" past a ranking stopped by errors: Kết quả points back to Kiểm tra instead.
+  const stopped =
+    step === "results" && pane.outcome !== null && (!pane.outcome.ok || hasErrors(pane.outcome.issues));
+  const next = stopped ? undefined : STEPS[STEPS.indexOf(step) + 1];
+  // Each step's state on its tab: Kiểm tra has errors or is clean; Kết quả and Thông báo are done
+  // once their sheet was written. Unsaved drafts are marked separately (●).
+  const failed = pane.outcome !== null && (!pane.outcome.ok || hasErrors(pane.outcome.issues));
+  const stateOf = (id: StepId): "errors" | "done" | null => {
+    if (!pane.outcome) return null;
+    if (id === "check") return failed ? "errors" : "done";
+    if (id === "results" && pane.outcomeKind === "compute" && !failed) return "done";
+    if (id === "notice" && pane.outcomeKind === "notice" && !failed) return "done";
+    return null;
+  };
   // A step is mounted the first time it is opened and then kept (hidden) for the session, so
   // its draft survives switching tabs; unsaved drafts are marked on their tab.
   const [opened, setOpened] = useState<ReadonlySet<StepId>>(() => new Set([step]));
@@ -63,6 +76,21 @@ export function App({ adapter, lang }: { adapter: Adapter; lang: Lang }) {
         {STEPS.map((id) => (
           <Tab key={id} value={id} id={`tab-${id}`} data-unsaved={pane.unsaved.has(id) || undefined}>
             {t(STEP_VIEWS[id].label)}
+            {stateOf(id) === "errors" && (
+              <span
+                className={s.markError}
+                role="img"
+                aria-label={`(${t("tabErrors")})`}
+                title={t("tabErrors")}
+              >
+                {" !"}
+              </span>
+            )}
+            {stateOf(id) === "done" && (
+              <span className={s.markDone} role="img" aria-label={`(${t("tabDone")})`} title={t("tabDone")}>
+                {" ✓"}
+              </span>
+            )}
             {pane.unsaved.has(id) && (
               <span className={s.mark} role="img" aria-label={`(${t("tabUnsaved")})`} title={t("tabUnsaved")}>
                 {" ●"}

@@ -7,7 +7,7 @@ import { useStepStyles } from "./shared.styles";
 
 /** Step 3: every issue of the score table, grouped by severity; a click selects the cell. */
 export function CheckStep({ pane }: { pane: PaneState }) {
-  const { lang, outcome, runner, fromRibbon } = pane;
+  const { lang, outcome, runner, fromRibbon, outcomeStale } = pane;
   const s = useStepStyles();
   const { check, select } = useCheckStep(pane);
   const t = (k: UiTextKey, v?: Record<string, string | number>) => uiText(lang, k, v);
@@ -29,6 +29,11 @@ export function CheckStep({ pane }: { pane: PaneState }) {
       {!outcome && <Text className={s.muted}>{t("checkNone")}</Text>}
       {outcome && (
         <div role="status" aria-live="polite" className={s.step} data-testid="check-summary">
+          {outcomeStale && (
+            <MessageBar intent="warning" data-testid="check-stale">
+              <MessageBarBody>{t("checkStale")}</MessageBarBody>
+            </MessageBar>
+          )}
           {fromRibbon && <Text className={s.muted}>{t("checkFromRibbon")}</Text>}
           {outcome.ranking.sheet && (
             <Text className={s.muted}>{t("checkSheet", { sheet: outcome.ranking.sheet })}</Text>

@@ -24,8 +24,24 @@ const useStyles = makeStyles({
   },
   itemError: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   itemWarning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
-  cell: { minWidth: 0, paddingLeft: 0, paddingRight: 0, fontFamily: tokens.fontFamilyMonospace },
+  cell: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
   message: { overflowWrap: "anywhere" },
+  /** The whole row is the button: a click anywhere on it selects the cell. */
+  row: {
+    width: "100%",
+    maxWidth: "none",
+    minWidth: 0,
+    height: "auto",
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    justifyContent: "flex-start",
+    textAlign: "left",
+    rowGap: tokens.spacingVerticalXXS,
+    paddingLeft: 0,
+    paddingRight: 0,
+    fontWeight: tokens.fontWeightRegular,
+  },
 });
 
 /**
@@ -69,19 +85,21 @@ export function IssuesView({
                     className={mergeClasses(s.item, sev === "error" ? s.itemError : s.itemWarning)}
                     data-code={i.code}
                   >
-                    {addr && (
+                    {addr ? (
                       <Button
-                        appearance="transparent"
+                        appearance="subtle"
                         size="small"
-                        className={s.cell}
+                        className={s.row}
                         disabled={disabled}
-                        aria-label={uiText(lang, "checkGoTo", { cell: addr })}
+                        aria-label={`${uiText(lang, "checkGoTo", { cell: addr })}: ${issueMessage(i, lang)}`}
                         onClick={() => onSelect(addr)}
                       >
-                        {addr}
+                        <span className={s.cell}>{addr}</span>
+                        <span className={s.message}>{issueMessage(i, lang)}</span>
                       </Button>
+                    ) : (
+                      <Text className={s.message}>{issueMessage(i, lang)}</Text>
                     )}
-                    <Text className={s.message}>{issueMessage(i, lang)}</Text>
                   </li>
                 );
               })}

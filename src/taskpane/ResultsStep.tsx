@@ -1,5 +1,13 @@
-import { Button, MessageBar, MessageBarBody, Text, mergeClasses } from "@fluentui/react-components";
-import { formatNumber, uiText, type UiTextKey } from "../core";
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Text,
+  mergeClasses,
+} from "@fluentui/react-components";
+import { formatNumber, hasErrors, uiText, type UiTextKey } from "../core";
 import type { PaneState } from "./usePane";
 import { ScoreChart } from "./ScoreChart";
 import { useResultsStep } from "./useResultsStep";
@@ -17,6 +25,8 @@ export function ResultsStep({ pane }: { pane: PaneState }) {
   const busy = runner.busy !== null;
   const ranking = outcome?.ranking.ranking ?? [];
   const n = (v: number | null) => (v === null ? "—" : formatNumber(v, lang));
+  // Errors stop the ranking: one message, and the way to Kiểm tra where they are listed.
+  const blocked = r.written === "blocked" || (outcome !== null && (!outcome.ok || hasErrors(outcome.issues)));
 
   return (
     <section className={s.step} aria-labelledby="step-title-results">
@@ -33,9 +43,14 @@ export function ResultsStep({ pane }: { pane: PaneState }) {
         </Button>
       </div>
       <div role="status" aria-live="polite">
-        {r.written === "blocked" && (
-          <MessageBar intent="error">
+        {blocked && (
+          <MessageBar intent="error" data-testid="results-blocked">
             <MessageBarBody>{t("resultsBlocked")}</MessageBarBody>
+            <MessageBarActions>
+              <Link as="button" onClick={() => pane.setStep("check")}>
+                {t("resultsSeeCheck")}
+              </Link>
+            </MessageBarActions>
           </MessageBar>
         )}
         {r.kept && (
@@ -50,7 +65,7 @@ export function ResultsStep({ pane }: { pane: PaneState }) {
         )}
       </div>
       {ranking.length === 0 ? (
-        <Text className={s.muted}>{outcome && !outcome.ok ? t("resultsBlocked") : t("resultsNone")}</Text>
+        !blocked && <Text className={s.muted}>{t("resultsNone")}</Text>
       ) : (
         <>
           <Text className={s.muted}>
@@ -92,6 +107,13 @@ export function ResultsStep({ pane }: { pane: PaneState }) {
                       <span className={c.sub}>
                         {u.classification}
                         {u.award && <strong className={c.award}> · {u.award}</strong>}
+                        {u.unit.veto && (
+                          <span className={mergeClasses(c.tag, c.veto)} data-testid="veto-badge">
+                            {u.unit.vetoReason
+                              ? t("vetoBadgeReason", { reason: u.unit.vetoReason })
+                              : t("vetoBadge")}
+                          </span>
+                        )}
                         {u.needsDeliberation && (
                           <span className={mergeClasses(c.tag, c.deliberate)}>{t("needsDeliberation")}</span>
                         )}

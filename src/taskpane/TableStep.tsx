@@ -100,51 +100,66 @@ export function TableStep({ pane }: { pane: PaneState }) {
           </Field>
         </>
       )}
-      <div className={c.roles}>
-        {MAPPED_ROLES.map((role) => {
-          const id = `map-${role}`;
-          const roleName = ROLE_NAMES[role][lang];
-          return (
-            <div key={role} className={c.role}>
-              <Field label={roleName} className={c.field}>
-                <Select
-                  id={id}
-                  className={c.select}
-                  select={{ className: c.selectInner }}
-                  value={state.columns[role] ?? ""}
-                  disabled={busy}
-                  onChange={(_, d) => state.setColumn(role, d.value)}
-                >
-                  <option value="">{t("columnNone")}</option>
-                  {inspection.headers.map((h) => (
-                    <option key={h.letter} value={h.letter}>
-                      {t("columnOf", { column: h.letter, header: h.text || "…" })}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Button
-                size="small"
-                disabled={busy}
-                aria-label={t("useSelectionFor", { role: roleName })}
-                title={t("useSelectionFor", { role: roleName })}
-                onClick={() => void state.fromSelection(role)}
-              >
-                {t("useSelection")}
-              </Button>
-            </div>
-          );
-        })}
-      </div>
-      <Field label={t("tableHeaderRow")} className={c.headerRow}>
-        <Input
-          type="number"
-          min={1}
-          value={state.headerRow}
-          disabled={busy}
-          onChange={(_, d) => state.setHeaderRow(d.value)}
-        />
-      </Field>
+      {inspection.criteria ? (
+        // The summary-table columns do not apply: EMU reads a detailed sheet by its criteria,
+        // every unit's sheet, as the CLI does.
+        <Text className={s.muted} data-testid="criteria-no-columns">
+          {t("tableCriteriaNoColumns")}
+        </Text>
+      ) : (
+        <>
+          <div className={c.roles}>
+            {MAPPED_ROLES.map((role) => {
+              const id = `map-${role}`;
+              const roleName = ROLE_NAMES[role][lang];
+              const note = state.notes[role];
+              return (
+                <div key={role} className={c.role}>
+                  <Field
+                    label={roleName}
+                    className={c.field}
+                    {...(note ? { validationState: note.intent, validationMessage: note.text } : {})}
+                  >
+                    <Select
+                      id={id}
+                      className={c.select}
+                      select={{ className: c.selectInner }}
+                      value={state.columns[role] ?? ""}
+                      disabled={busy}
+                      onChange={(_, d) => void state.setColumn(role, d.value)}
+                    >
+                      <option value="">{t("columnNone")}</option>
+                      {inspection.headers.map((h) => (
+                        <option key={h.letter} value={h.letter}>
+                          {t("columnOf", { column: h.letter, header: h.text || "…" })}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                  <Button
+                    size="small"
+                    disabled={busy}
+                    aria-label={t("useSelectionFor", { role: roleName })}
+                    title={t("useSelectionFor", { role: roleName })}
+                    onClick={() => void state.fromSelection(role)}
+                  >
+                    {t("useSelection")}
+                  </Button>
+                </div>
+              );
+            })}
+          </div>
+          <Field label={t("tableHeaderRow")} className={c.headerRow}>
+            <Input
+              type="number"
+              min={1}
+              value={state.headerRow}
+              disabled={busy}
+              onChange={(_, d) => state.setHeaderRow(d.value)}
+            />
+          </Field>
+        </>
+      )}
       {state.dirty && <Text className={s.muted}>{t("mappingUnsaved")}</Text>}
       {state.saved && !state.dirty && (
         <MessageBar intent="success">
@@ -152,12 +167,16 @@ export function TableStep({ pane }: { pane: PaneState }) {
         </MessageBar>
       )}
       <div className={s.actions}>
-        <Button appearance="primary" disabled={busy} onClick={() => void state.save()}>
-          {t("saveMapping")}
-        </Button>
-        <Button disabled={busy || !inspection.remembered} onClick={() => void state.reset()}>
-          {t("resetMapping")}
-        </Button>
+        {!inspection.criteria && (
+          <>
+            <Button appearance="primary" disabled={busy} onClick={() => void state.save()}>
+              {t("saveMapping")}
+            </Button>
+            <Button disabled={busy || !inspection.remembered} onClick={() => void state.reset()}>
+              {t("resetMapping")}
+            </Button>
+          </>
+        )}
         <Button disabled={busy} onClick={() => void state.reload()}>
           {t("tableReload")}
         </Button>

@@ -47,6 +47,8 @@ export interface PaneState {
   readonly outcomeKind: OutcomeKind | null;
   /** True when the outcome came from a ribbon command. */
   readonly fromRibbon: boolean;
+  /** True when the workbook was edited after the outcome was computed: its list may be out of date. */
+  readonly outcomeStale: boolean;
   setOutcome(kind: OutcomeKind, outcome: OperationOutcome): void;
   /** The last "Make forms" (from the Forms step or the ribbon) while its message is on show. */
   readonly formsMade: { readonly value: FormsOperationOutcome; readonly ribbon: boolean } | null;
@@ -80,6 +82,7 @@ export function usePane(adapter: Adapter, lang: Lang): PaneState {
   const runner = useRunner(adapter, lang);
   const [step, setStep] = useState<StepId>("table");
   const [inspection, setInspection] = useState<SheetInspection | null>(null);
+  const [outcomeStale, setOutcomeStale] = useState(false);
   const [outcome, setOutcomeState] = useState<{
     kind: OutcomeKind;
     value: OperationOutcome;
@@ -130,6 +133,7 @@ export function usePane(adapter: Adapter, lang: Lang): PaneState {
           setStep("forms");
         } else if (e.outcome) {
           setOutcomeState({ kind: e.kind, value: e.outcome, ribbon: true });
+          setOutcomeStale(false);
           if (!e.outcome.ok || e.outcome.issues.length > 0 || e.kind === "validate") setStep("check");
           else setStep(e.kind === "notice" ? "notice" : "results");
         }
@@ -146,7 +150,11 @@ export function usePane(adapter: Adapter, lang: Lang): PaneState {
       clearTimeout(timer);
       timer = setTimeout(() => void refreshRef.current(inspectionRef.current?.sheet), 300);
     };
-    const stop = adapter.onWorkbookChanged?.(again);
+    // An edit the host reports makes the last check's list out of date (focus alone does not).
+    const stop = adapter.onWorkbookChanged?.(() => {
+      setOutcomeStale(true);
+      again();
+    });
     window.addEventListener("focus", again);
     return () => {
       clearTimeout(timer);
@@ -157,6 +165,7 @@ export function usePane(adapter: Adapter, lang: Lang): PaneState {
 
   const setOutcome = useCallback((kind: OutcomeKind, value: OperationOutcome) => {
     setOutcomeState({ kind, value, ribbon: false });
+    setOutcomeStale(false);
   }, []);
 
   const setFormsMade = useCallback((value: FormsOperationOutcome | null) => {
@@ -244,6 +253,7 @@ export function usePane(adapter: Adapter, lang: Lang): PaneState {
     outcome: outcome?.value ?? null,
     outcomeKind: outcome?.kind ?? null,
     fromRibbon: outcome?.ribbon ?? false,
+    outcomeStale: outcome !== null && outcomeStale,
     setOutcome,
     formsMade,
     setFormsMade,

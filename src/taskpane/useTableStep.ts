@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { uiText, type ColumnMapping, type ColumnRole } from "../core";
+import { ROLE_NAMES, uiText, type ColumnMapping, type ColumnRole } from "../core";
+import type { SheetInspection } from "../excel/pane";
 import type { PaneState } from "./usePane";
 
 /** The roles the Table step offers, most important first. */
@@ -25,12 +26,25 @@ function same(a: Columns, b: Columns): boolean {
   return true;
 }
 
+/** A message on one role's field: why a choice was refused, or that its column went elsewhere. */
+export interface RoleNote {
+  readonly intent: "error" | "warning";
+  readonly text: string;
+}
+
 export interface TableStepState {
   readonly columns: Columns;
+  /** Messages shown on the roles' fields. */
+  readonly notes: Partial<Record<ColumnRole, RoleNote>>;
   readonly headerRow: string;
   readonly dirty: boolean;
   readonly saved: boolean;
-  setColumn(role: ColumnRole, letters: string): void;
+  /**
+   * Gives `role` the column `letters` ("" for none). A column another role holds is only moved
+   * after the user agrees, and that role's field then says so; a numbers-only column is refused
+   * for the unit names. Never changes another role silently.
+   */
+  setColumn(role: ColumnRole, letters: string): Promise<void>;
   setHeaderRow(row: string): void;
   fromSelection(role: ColumnRole): Promise<void>;
   chooseSheet(sheet: string): Promise<void>;
@@ -80,27 +94,81 @@ export function useTableStep(pane: PaneState): TableStepState {
     return true;
   }, [dirty, ask, lang, base, baseRow]);
 
-  const setColumn = useCallback((role: ColumnRole, letters: string) => {
-    setSaved(false);
-    setColumns((c) => {
-      const next: Columns = { ...c };
-      // One column plays one role: the user's choice takes it from any other role.
-      for (const [r, l] of Object.entries(next) as [ColumnRole, string][])
-        if (letters && l === letters) delete next[r];
-      if (letters) next[role] = letters;
+  const [notes, setNotes] = useState<Partial<Record<ColumnRole, RoleNote>>>({});
+  const note = useCallback((role: ColumnRole, n: RoleNote | null) => {
+    setNotes((all) => {
+      const next = { ...all };
+      if (n) next[role] = n;
       else delete next[role];
       return next;
     });
   }, []);
+  const columnsRef = useRef(columns);
+  columnsRef.current = columns;
+
+  const assign = useCallback(
+    async (role: ColumnRole, letters: string, insp: SheetInspection | null | undefined) => {
+      const name = (r: ColumnRole) => ROLE_NAMES[r][lang];
+      if (letters && role === "unit" && insp?.headers.find((h) => h.letter === letters)?.numbersOnly) {
+        note(role, { intent: "error", text: uiText(lang, "columnNumbersOnly", { column: letters }) });
+        return;
+      }
+      const other = letters
+        ? (Object.entries(columnsRef.current) as [ColumnRole, string][]).find(
+            ([r, l]) => r !== role && l === letters,
+          )?.[0]
+        : undefined;
+      if (other) {
+        const vars = { column: letters, role: name(role), other: name(other) };
+        const yes = await ask({
+          title: uiText(lang, "columnTakenTitle", vars),
+          body: uiText(lang, "columnTakenBody", vars),
+          choices: [{ value: "move", label: uiText(lang, "columnTakenMove", vars), primary: true }],
+        });
+        if (yes !== "move") return;
+      }
+      setSaved(false);
+      setColumns((c) => {
+        const next: Columns = { ...c };
+        if (other) delete next[other];
+        if (letters) next[role] = letters;
+        else delete next[role];
+        return next;
+      });
+      note(role, null);
+      if (other)
+        note(other, {
+          intent: "warning",
+          text: uiText(lang, "columnMovedAway", { column: letters, role: name(role) }),
+        });
+    },
+    [ask, lang, note],
+  );
+
+  const setColumn = useCallback(
+    (role: ColumnRole, letters: string) => assign(role, letters, inspection),
+    [assign, inspection],
+  );
 
   const fromSelection = useCallback(
     async (role: ColumnRole) => {
       const sel = await runner.run("useSelection", () => adapter.selection());
       if (!sel) return;
-      if (inspection && sel.sheet !== inspection.sheet) await refresh(sel.sheet);
-      setColumn(role, sel.column);
+      let insp: SheetInspection | null | undefined = inspection;
+      let typedRow = Number.parseInt(headerRow, 10);
+      if (inspection && sel.sheet !== inspection.sheet) {
+        insp = await refresh(sel.sheet);
+        typedRow = Number.NaN;
+      }
+      const row = Number.isInteger(typedRow) && typedRow >= 1 ? typedRow : (insp?.headerRow ?? null);
+      if (row !== null && sel.row < row) {
+        const cell = (sel.address.split("!").pop() ?? sel.address).split(":")[0] ?? sel.address;
+        note(role, { intent: "error", text: uiText(lang, "selectionAboveHeader", { cell, row }) });
+        return;
+      }
+      await assign(role, sel.column, insp);
     },
-    [adapter, runner, inspection, refresh, setColumn],
+    [adapter, runner, inspection, refresh, assign, headerRow, note, lang],
   );
 
   const save = useCallback(async () => {
@@ -128,6 +196,7 @@ export function useTableStep(pane: PaneState): TableStepState {
     });
     if (done) {
       setSaved(false);
+      setNotes({});
       await refresh(inspection.sheet);
     }
   }, [adapter, runner, inspection, refresh]);
@@ -136,6 +205,7 @@ export function useTableStep(pane: PaneState): TableStepState {
     async (sheet: string) => {
       if (!(await discard())) return;
       setSaved(false);
+      setNotes({});
       await refresh(sheet);
     },
     [refresh, discard],
@@ -143,11 +213,13 @@ export function useTableStep(pane: PaneState): TableStepState {
 
   const reload = useCallback(async () => {
     if (!(await discard())) return;
+    setNotes({});
     await refresh();
   }, [refresh, discard]);
 
   return {
     columns,
+    notes,
     headerRow,
     dirty,
     saved,

@@ -1,3 +1,4 @@
+import { rankWorkbook, type Issue } from "../../src/core";
 import { computeRanking, validateSheet } from "../../src/excel/operations";
 import { unitSheetRows } from "../helpers/forms";
 import { createExcelDouble, type ExcelDouble } from "../excel-double";
@@ -87,5 +88,42 @@ describe("Compute ranking on detailed sheets, through the Excel double", () => {
       ["score-above-max", "Sở A", 4, 3],
     ]);
     expect(double.workbook.snapshot()).toEqual(before);
+  });
+});
+
+describe("Check on one sheet per unit reads every unit's sheet, as the CLI does (issue 10)", () => {
+  const sheets = [
+    unitSheet("Sở A", [
+      [50, 45],
+      [50, 50],
+    ]),
+    // Planted: a verified score above the criterion's maximum, on the sheets that are not active.
+    unitSheet("Sở B", [
+      [50, 50],
+      [60, 48],
+    ]),
+    unitSheet("Sở C", [
+      [70, 40],
+      [40, 30],
+    ]),
+  ];
+
+  it("reports the other sheets' problems with the active unit's sheet clean", async () => {
+    double = createExcelDouble({ sheets, activeSheet: "Sở A" });
+    uninstall = double.install();
+    const out = await validateSheet({ lang: "vi", run: noSleep });
+    // The CLI: every sheet of the file, through the same use case.
+    const cli = rankWorkbook({ sheets: sheets.map((s) => ({ name: s.name, grid: s.values })) });
+    const where = (issues: readonly Issue[]) =>
+      issues.map((i) => [i.code, i.severity, i.cell?.sheet, i.cell?.row, i.cell?.col]);
+    expect(out.ok).toBe(false);
+    expect(where(out.issues)).toEqual(where(cli.issues));
+    expect(where(out.issues).filter((i) => i[1] === "error")).toEqual([
+      ["score-above-max", "error", "Sở B", 4, 3],
+      ["score-above-max", "error", "Sở C", 3, 3],
+    ]);
+    // The pane names the sheet it shows and passes the rules it shows: the same issues.
+    const pane = await validateSheet({ lang: "vi", sheet: "Sở A", rules: out.ranking.rules, run: noSleep });
+    expect(where(pane.issues)).toEqual(where(cli.issues));
   });
 });

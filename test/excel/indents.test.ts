@@ -146,13 +146,16 @@ describe("Excel indent levels of unnumbered criteria rows", () => {
     uninstall = double.install();
     const out = await validateSheet({ lang: "vi", run: noSleep });
     expect(out.ok).toBe(false);
-    // Flat: the sections are leaves of their own, whose blank scores are missing.
-    expect(out.issues.map((i) => [i.code, i.cell?.sheet, i.cell?.row, i.cell?.col])).toEqual([
-      ["missing-score", "Sở B", 3, 3],
-      ["missing-score", "Sở B", 3, 4],
-      ["missing-score", "Sở B", 6, 3],
-      ["missing-score", "Sở B", 6, 4],
-    ]);
+    // Flat: the sections are leaves of their own, whose blank scores are missing — on every
+    // unit's sheet, as the CLI reports them, not only on the active one (issue 10).
+    expect(out.issues.map((i) => [i.code, i.cell?.sheet, i.cell?.row, i.cell?.col])).toEqual(
+      ["Sở A", "Sở B", "Sở C"].flatMap((sheet) => [
+        ["missing-score", sheet, 3, 3],
+        ["missing-score", sheet, 3, 4],
+        ["missing-score", sheet, 6, 3],
+        ["missing-score", sheet, 6, 4],
+      ]),
+    );
   });
 
   it("readAllSheets: the indents in grid coordinates, non-zero levels only, in one extra round trip", async () => {

@@ -25,7 +25,11 @@ describe("drafts across tabs", () => {
     renderPane();
     await loaded();
     // Table: a column choice, not saved.
+    await waitFor(() =>
+      expect(screen.getByRole("combobox", { name: "Xếp loại" })).toHaveProperty("value", "E"),
+    );
     fireEvent.change(screen.getByRole("combobox", { name: "Ghi chú" }), { target: { value: "E" } });
+    await answer("Dùng cho “Ghi chú”"); // E is the classification's column: EMU asks first
     await goTo(/2\./);
     fireEvent.change(screen.getByRole("textbox", { name: "Từ điểm 1" }), { target: { value: "950" } });
     await goTo(/5\./);
@@ -48,7 +52,11 @@ describe("drafts across tabs", () => {
   it("a re-read of the sheet (the pane regaining focus) keeps an unsaved column choice", async () => {
     renderPane();
     await loaded();
+    await waitFor(() =>
+      expect(screen.getByRole("combobox", { name: "Xếp loại" })).toHaveProperty("value", "E"),
+    );
     fireEvent.change(screen.getByRole("combobox", { name: "Ghi chú" }), { target: { value: "E" } });
+    await answer("Dùng cho “Ghi chú”");
     fireEvent.focus(window);
     await new Promise((r) => setTimeout(r, 700));
     await screen.findByText("A1:E10");

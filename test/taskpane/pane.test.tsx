@@ -33,11 +33,18 @@ describe("1. Table", () => {
     await user().click(
       screen.getByRole("button", { name: "Dùng cột của ô đang chọn cho “Điểm chấm thẩm định”" }),
     );
+    // C is the self-score's column: EMU asks before taking it away (issue 10).
+    const dialog = await screen.findByRole("alertdialog", { hidden: true });
+    expect(dialog.textContent).toMatch(/Cột C đang là cột “Điểm tự chấm”/);
+    await user().click(
+      within(dialog).getByRole("button", { name: "Dùng cho “Điểm chấm thẩm định”", hidden: true }),
+    );
     await waitFor(() =>
       expect(screen.getByRole("combobox", { name: "Điểm chấm thẩm định" })).toHaveProperty("value", "C"),
     );
-    // C was the self-score's column: one column plays one role.
+    // C was the self-score's column: one column plays one role, and its field says so.
     expect(screen.getByRole("combobox", { name: "Điểm tự chấm" })).toHaveProperty("value", "");
+    expect(screen.getByText(/Cột C đã chuyển sang “Điểm chấm thẩm định”/)).toBeTruthy();
     fireEvent.change(screen.getByRole("combobox", { name: "Điểm tự chấm" }), { target: { value: "D" } });
     await user().click(screen.getByRole("button", { name: "Lưu cách đọc cột" }));
     await screen.findByText(/Đã lưu cách đọc cột/);
@@ -124,7 +131,10 @@ describe("3. Check", () => {
     expect(screen.getByText(/"chín trăm" không phải là số/)).toBeTruthy();
     expect(screen.getByText(/Điểm 1100 vượt điểm tối đa 1000/)).toBeTruthy();
     await noAxeViolations(view.container);
-    await user().click(screen.getByRole("button", { name: "Chuyển tới ô 'Bảng điểm'!B3" }));
+    // The whole row is the button, named with its cell and its message (issue 10).
+    await user().click(
+      screen.getByRole("button", { name: /^Chuyển tới ô 'Bảng điểm'!B3: "chín trăm" không phải là số/ }),
+    );
     await waitFor(() => expect(double.workbook.selection).toBe("'Bảng điểm'!B3"));
     double.workbook.setValues("Bảng điểm", "B3", [[900]]);
     await user().click(screen.getByRole("button", { name: "Kiểm tra lại" }));
