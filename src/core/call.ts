@@ -1,5 +1,11 @@
 import { formatDateVi, longDateVi, parseDateCell } from "./dates";
-import { fieldsFromGrid, fieldsGrid, type FieldSpec } from "./fields-sheet";
+import {
+  LETTER_HEAD_SPECS,
+  fieldsFromGrid,
+  fieldsGrid,
+  type FieldSpec,
+  type LetterHeadFields,
+} from "./fields-sheet";
 import { dateLineOf, numberLineOf, punctuate, type YearDocument, type Paragraph, type Run } from "./letter";
 import type { Member } from "./members";
 import { foldKey } from "./text";
@@ -10,15 +16,7 @@ import type { CellValue, Grid } from "./types";
  * reminder to those who have not sent them (*Công văn đôn đốc*): editable fields kept in the
  * workbook (*Thông tin công văn*), the members as Kính gửi, the deadline in bold.
  */
-export interface CallFields {
-  readonly parentBody: string;
-  readonly issuingBody: string;
-  readonly number: string;
-  readonly symbol: string;
-  readonly place: string;
-  readonly day: string;
-  readonly month: string;
-  readonly year: string;
+export interface CallFields extends LetterHeadFields {
   /** Trích yếu, without "V/v". */
   readonly subject: string;
   /** Kính gửi; empty: every member of the list. */
@@ -45,14 +43,7 @@ export interface CallFields {
 export const CALL_FIELDS_SHEET_NAME = "Thông tin công văn";
 
 export const CALL_FIELD_SPECS: readonly FieldSpec<CallFields>[] = [
-  { key: "parentBody", label: "Cơ quan chủ quản" },
-  { key: "issuingBody", label: "Cơ quan ban hành" },
-  { key: "number", label: "Số" },
-  { key: "symbol", label: "Ký hiệu" },
-  { key: "place", label: "Địa danh" },
-  { key: "day", label: "Ngày" },
-  { key: "month", label: "Tháng" },
-  { key: "year", label: "Năm" },
+  ...LETTER_HEAD_SPECS,
   { key: "subject", label: "Trích yếu (V/v)" },
   { key: "recipients", label: "Kính gửi", list: true },
   { key: "bases", label: "Căn cứ", list: true },

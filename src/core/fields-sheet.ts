@@ -13,6 +13,30 @@ export interface FieldSpec<T> {
   readonly list?: boolean;
 }
 
+/** The heading every letter EMU writes starts with (NĐ 30): bodies, number and symbol, place and date. */
+export interface LetterHeadFields {
+  readonly parentBody: string;
+  readonly issuingBody: string;
+  readonly number: string;
+  readonly symbol: string;
+  readonly place: string;
+  readonly day: string;
+  readonly month: string;
+  readonly year: string;
+}
+
+/** The heading's rows, first on every letter's fields sheet (the call's, the pledge's). */
+export const LETTER_HEAD_SPECS: readonly FieldSpec<LetterHeadFields>[] = [
+  { key: "parentBody", label: "Cơ quan chủ quản" },
+  { key: "issuingBody", label: "Cơ quan ban hành" },
+  { key: "number", label: "Số" },
+  { key: "symbol", label: "Ký hiệu" },
+  { key: "place", label: "Địa danh" },
+  { key: "day", label: "Ngày" },
+  { key: "month", label: "Tháng" },
+  { key: "year", label: "Năm" },
+];
+
 function text(v: CellValue | undefined): string {
   if (v === undefined || v === null) return "";
   return cleanText(String(v));

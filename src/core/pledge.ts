@@ -1,4 +1,10 @@
-import { fieldsFromGrid, fieldsGrid, type FieldSpec } from "./fields-sheet";
+import {
+  LETTER_HEAD_SPECS,
+  fieldsFromGrid,
+  fieldsGrid,
+  type FieldSpec,
+  type LetterHeadFields,
+} from "./fields-sheet";
 import { dateLineOf, numberLineOf, punctuate, type YearDocument, type SignatureBlock } from "./letter";
 import type { Member } from "./members";
 import { foldKey } from "./text";
@@ -10,15 +16,7 @@ import type { CellValue, Grid } from "./types";
  * THI ĐUA" over a signature grid of every member (its name in capitals, the signer's title,
  * room to sign, the signer's name), and Nơi nhận.
  */
-export interface PledgeFields {
-  readonly parentBody: string;
-  readonly issuingBody: string;
-  readonly number: string;
-  readonly symbol: string;
-  readonly place: string;
-  readonly day: string;
-  readonly month: string;
-  readonly year: string;
+export interface PledgeFields extends LetterHeadFields {
   /** "GIAO ƯỚC THI ĐUA CỤM THI ĐUA SỐ 2". */
   readonly title: string;
   /** "Thực hiện …" paragraphs, and the one that names the members. */
@@ -36,14 +34,7 @@ export interface PledgeFields {
 export const PLEDGE_FIELDS_SHEET_NAME = "Thông tin giao ước";
 
 export const PLEDGE_FIELD_SPECS: readonly FieldSpec<PledgeFields>[] = [
-  { key: "parentBody", label: "Cơ quan chủ quản" },
-  { key: "issuingBody", label: "Cơ quan ban hành" },
-  { key: "number", label: "Số" },
-  { key: "symbol", label: "Ký hiệu" },
-  { key: "place", label: "Địa danh" },
-  { key: "day", label: "Ngày" },
-  { key: "month", label: "Tháng" },
-  { key: "year", label: "Năm" },
+  ...LETTER_HEAD_SPECS,
   { key: "title", label: "Tên văn bản" },
   { key: "bases", label: "Căn cứ", list: true },
   { key: "contents", label: "Nội dung giao ước", list: true },
