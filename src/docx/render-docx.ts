@@ -98,7 +98,9 @@ function para(text: RichText, o: LineOpts): Paragraph {
   return new Paragraph({
     children: runs(text, o),
     alignment: ALIGN[o.align ?? "center"],
-    spacing: { before: (o.before ?? 0) * 20, after: (o.after ?? 0) * 20, line: 240 },
+    // Single spacing said in full: without w:lineRule="auto" LibreOffice sets the lines 12 pt apart
+    // whatever their size, and 14 pt text with stacked Vietnamese marks collides.
+    spacing: { before: (o.before ?? 0) * 20, after: (o.after ?? 0) * 20, line: 240, lineRule: "auto" },
     ...(o.indentFirst || o.indentLeft
       ? { indent: { firstLine: o.indentFirst ?? 0, left: o.indentLeft ?? 0 } }
       : {}),

@@ -327,8 +327,12 @@ cases.push(
       expect(pages.length).toBeGreaterThanOrEqual(2);
       expect(pages[0]?.startsWith("BỘ THÔNG TIN")).toBe(true);
       pages.slice(1).forEach((p, i) => expect(p.startsWith(`${i + 2} `)).toBe(true));
-      expect(pages[1]?.startsWith("2 STT Đơn vị")).toBe(true);
-      expectInOrder(pages[1] ?? "", HEADER);
+      // Page 2 opens with the repeated header (its two-line cells come out of pdftotext in any
+      // order), before the first row carried over.
+      const page2 = pages[1] ?? "";
+      const head2 = page2.slice(0, page2.indexOf("Sở TT&TT"));
+      expect(head2.length).toBeGreaterThan(0);
+      for (const w of [...HEADER, ...HEADER_WORDS]) expect(head2).toContain(w);
       const last = pages.at(-1) ?? "";
       for (const s of ["trình thi đua khen thưởng năm 2022./.", ...SIGNING]) expect(last).toContain(s);
     },
