@@ -454,7 +454,7 @@ export const UI_TEXT = {
   columnTakenTitle: { vi: "Cột {column} đang được dùng", en: "Column {column} is already used" },
   columnTakenBody: {
     vi: "Cột {column} đang là cột “{other}”. Dùng cột {column} cho “{role}” thì “{other}” sẽ để trống.",
-    en: "Column {column} is the “{other}” column. Using it for “{role}” leaves “{other}” empty.",
+    en: "Column {column} is the “{other}” column. Using column {column} for “{role}” leaves “{other}” empty.",
   },
   columnTakenMove: { vi: "Dùng cho “{role}”", en: "Use for “{role}”" },
   columnMovedAway: {
