@@ -126,7 +126,7 @@ describe("a messy workbook", () => {
     await page.getByLabel("Sửa ô C10").fill("900");
     await page.getByLabel("Sửa ô C10").press("Enter");
     await expect(gridCell(page, "C10")).resolves.toBe("900");
-    await page.getByRole("button", { name: "Kiểm tra lại" }).click();
+    await page.getByRole("button", { name: "Kiểm tra lại", exact: true }).click();
     await idle(page);
     await expect(errorsList.locator("li").count()).resolves.toBe(before - 1);
     await expect(errorsList.innerText()).resolves.not.toMatch(/chín trăm/);
