@@ -1,4 +1,5 @@
-import { cleanText, foldKey } from "./text";
+import { fieldsFromGrid, fieldsGrid, type FieldSpec } from "./fields-sheet";
+import { foldKey } from "./text";
 import type { CellValue, Grid } from "./types";
 
 /**
@@ -91,7 +92,6 @@ export const DEFAULT_CONFERENCE_FIELDS: ConferenceFields = {
 export const CONFERENCE_FIELDS_SHEET_NAME = "Thông tin bình xét";
 
 type ListKey = "countingCommittee" | "content" | "recipients" | "bases" | "distribution" | "signerTitle";
-type ScalarKey = Exclude<keyof ConferenceFields, ListKey>;
 
 const LABELS: ReadonlyArray<readonly [keyof ConferenceFields, string]> = [
   ["parentBody", "Cơ quan chủ quản"],
@@ -128,6 +128,11 @@ const LIST_KEYS: ReadonlySet<string> = new Set<ListKey>([
   "signerTitle",
 ]);
 
+/** The sheet's rows, read and written by the shared fields-sheet reader (as the call's and pledge's). */
+const SPECS: readonly FieldSpec<ConferenceFields>[] = LABELS.map(([key, label]) =>
+  LIST_KEYS.has(key) ? { key, label, list: true } : { key, label },
+);
+
 export function isConferenceFieldsSheet(name: string): boolean {
   return foldKey(name) === foldKey(CONFERENCE_FIELDS_SHEET_NAME);
 }
@@ -135,10 +140,6 @@ export function isConferenceFieldsSheet(name: string): boolean {
 /** The Vietnamese label of a field (the pane's form uses it too). */
 export function conferenceFieldLabel(key: keyof ConferenceFields): string {
   return LABELS.find(([k]) => k === key)?.[1] ?? key;
-}
-
-function text(v: CellValue | undefined): string {
-  return v === undefined || v === null ? "" : cleanText(String(v));
 }
 
 /**
@@ -150,22 +151,7 @@ export function conferenceFieldsFromGrid(
   grid: Grid,
   base: ConferenceFields = DEFAULT_CONFERENCE_FIELDS,
 ): ConferenceFields {
-  const byLabel = new Map(LABELS.map(([k, label]) => [foldKey(label), k]));
-  const scalars: Partial<Record<ScalarKey, string>> = {};
-  const lists: Partial<Record<ListKey, string[]>> = {};
-  let current: keyof ConferenceFields | null = null;
-  for (const row of grid) {
-    const label = foldKey(text(row[0]));
-    const value = row[1] === undefined || row[1] === null ? "" : String(row[1]).normalize("NFC").trim();
-    const key: keyof ConferenceFields | null = label ? (byLabel.get(label) ?? null) : current;
-    if (label) current = key;
-    if (key === null) continue;
-    if (LIST_KEYS.has(key)) {
-      const list = (lists[key as ListKey] ??= []);
-      for (const line of value.split(/\r?\n/)) if (line.trim()) list.push(line.trim());
-    } else if (label) scalars[key as ScalarKey] = value;
-  }
-  return { ...base, ...scalars, ...lists };
+  return fieldsFromGrid(grid, SPECS, base);
 }
 
 /**
@@ -173,21 +159,12 @@ export function conferenceFieldsFromGrid(
  * @example conferenceFieldsGrid(DEFAULT_CONFERENCE_FIELDS)[2] //=> ["Mục", "Nội dung"]
  */
 export function conferenceFieldsGrid(fields: ConferenceFields): CellValue[][] {
-  const rows: CellValue[][] = [
-    ["THÔNG TIN BÌNH XÉT"],
-    [
-      "EMU dùng các dòng dưới đây cho biên bản kiểm phiếu, biên bản họp bình xét và tờ trình đề nghị khen thưởng. Sửa ở cột B; mục nhiều dòng thì mỗi dòng một ý. Căn cứ pháp lý là văn bản để sửa, không phải quy tắc.",
-    ],
-    ["Mục", "Nội dung"],
-  ];
-  for (const [key, label] of LABELS) {
-    const v = fields[key];
-    if (Array.isArray(v)) {
-      if (v.length === 0) rows.push([label, ""]);
-      v.forEach((line) => rows.push([label, line]));
-    } else rows.push([label, v as string]);
-  }
-  return rows;
+  return fieldsGrid(
+    "THÔNG TIN BÌNH XÉT",
+    "EMU dùng các dòng dưới đây cho biên bản kiểm phiếu, biên bản họp bình xét và tờ trình đề nghị khen thưởng. Sửa ở cột B; mục nhiều dòng thì mỗi dòng một ý. Căn cứ pháp lý là văn bản để sửa, không phải quy tắc.",
+    SPECS,
+    fields,
+  );
 }
 
 /** The fields saved in the workbook, or the default template. */
