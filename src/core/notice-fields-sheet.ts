@@ -1,5 +1,6 @@
 import { DEFAULT_NOTICE_FIELDS, type NoticeFields } from "./notice-fields";
-import { cleanText, foldKey } from "./text";
+import { fieldsFromGrid, fieldsGrid, type FieldSpec } from "./fields-sheet";
+import { foldKey } from "./text";
 import type { CellValue, Grid } from "./types";
 
 /**
@@ -9,7 +10,6 @@ import type { CellValue, Grid } from "./types";
  */
 export const NOTICE_FIELDS_SHEET_NAME = "Thông tin thông báo";
 
-type ScalarKey = Exclude<keyof NoticeFields, ListKey>;
 type ListKey = "recipients" | "bases" | "distribution" | "signerTitle";
 
 const LABELS: ReadonlyArray<readonly [keyof NoticeFields, string]> = [
@@ -42,10 +42,10 @@ export function noticeFieldLabel(key: keyof NoticeFields): string {
   return LABELS.find(([k]) => k === key)?.[1] ?? key;
 }
 
-function text(v: CellValue | undefined): string {
-  if (v === undefined || v === null) return "";
-  return cleanText(String(v));
-}
+/** The sheet's rows, read and written by the shared fields-sheet reader. */
+const SPECS: readonly FieldSpec<NoticeFields>[] = LABELS.map(([key, label]) =>
+  LIST_KEYS.has(key) ? { key, label, list: true } : { key, label },
+);
 
 export function isNoticeFieldsSheet(name: string): boolean {
   return foldKey(name) === foldKey(NOTICE_FIELDS_SHEET_NAME);
@@ -57,24 +57,7 @@ export function isNoticeFieldsSheet(name: string): boolean {
  * @example noticeFieldsFromGrid(noticeFieldsGrid(SEED_000_NOTICE_FIELDS)).signerName //=> "Vũ Hùng Dũng"
  */
 export function noticeFieldsFromGrid(grid: Grid, base: NoticeFields = DEFAULT_NOTICE_FIELDS): NoticeFields {
-  const byLabel = new Map(LABELS.map(([k, label]) => [foldKey(label), k]));
-  const scalars: Partial<Record<ScalarKey, string>> = {};
-  const lists: Partial<Record<ListKey, string[]>> = {};
-  let current: keyof NoticeFields | null = null;
-  for (const row of grid) {
-    const label = foldKey(text(row[0]));
-    const value = row[1] === undefined || row[1] === null ? "" : String(row[1]).normalize("NFC").trim();
-    const key: keyof NoticeFields | null = label ? (byLabel.get(label) ?? null) : current;
-    if (label) current = key;
-    if (key === null) continue;
-    if (LIST_KEYS.has(key)) {
-      const list = (lists[key as ListKey] ??= []);
-      for (const line of value.split(/\r?\n/)) if (line.trim()) list.push(line.trim());
-    } else if (label) {
-      scalars[key as ScalarKey] = value;
-    }
-  }
-  return { ...base, ...scalars, ...lists };
+  return fieldsFromGrid(grid, SPECS, base);
 }
 
 /**
@@ -82,19 +65,10 @@ export function noticeFieldsFromGrid(grid: Grid, base: NoticeFields = DEFAULT_NO
  * @example noticeFieldsGrid(DEFAULT_NOTICE_FIELDS)[2] //=> ["Mục", "Nội dung"]
  */
 export function noticeFieldsGrid(fields: NoticeFields): CellValue[][] {
-  const rows: CellValue[][] = [
-    ["THÔNG TIN THÔNG BÁO"],
-    [
-      "EMU dùng các dòng dưới đây để tạo trang Thông báo. Sửa ở cột B; mục nhiều dòng (Kính gửi, Căn cứ, Nơi nhận, Chức vụ người ký) thì mỗi dòng một ý.",
-    ],
-    ["Mục", "Nội dung"],
-  ];
-  for (const [key, label] of LABELS) {
-    const v = fields[key];
-    if (Array.isArray(v)) {
-      if (v.length === 0) rows.push([label, ""]);
-      v.forEach((line) => rows.push([label, line]));
-    } else rows.push([label, v as string]);
-  }
-  return rows;
+  return fieldsGrid(
+    "THÔNG TIN THÔNG BÁO",
+    "EMU dùng các dòng dưới đây để tạo trang Thông báo. Sửa ở cột B; mục nhiều dòng (Kính gửi, Căn cứ, Nơi nhận, Chức vụ người ký) thì mỗi dòng một ý.",
+    SPECS,
+    fields,
+  );
 }
