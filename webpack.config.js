@@ -312,15 +312,22 @@ async function createConfig({
             priority: 10,
             reuseExistingChunk: true,
           },
-          // The pane's libraries (React, Fluent UI): one named async chunk, fetched with the pane.
-          defaultVendors: {
-            // fflate serves only the .xlsx reader: it stays in that chunk, fetched on a file pick.
-            // The Word writer (docx, nanoid) stays in its own chunk, fetched on "Tải văn bản Word".
-            test: /[\\/]node_modules[\\/](?!(fflate|docx|nanoid)[\\/])/,
-            chunks: "async",
+          // The libraries the pane's first render needs (React, Fluent UI's core and the
+          // components of the tab list and step 1): a named chunk of their own, fetched with the
+          // pane (and kept in the browser's cache across EMU's releases). Only the pane chunk's
+          // own libraries: a component only a later step uses (Dialog, Checkbox, Textarea, zod)
+          // stays with that step's chunk, fetched when the step is first opened. A catch-all
+          // vendors chunk would have made every step's libraries load with the pane.
+          paneVendors: {
+            test: /[\\/]node_modules[\\/]/,
+            chunks: (chunk) => chunk.name === "pane",
             name: "pane-vendors",
             priority: -10,
+            enforce: true,
           },
+          // Libraries of the later chunks stay in them (or in a chunk two of them share, by
+          // webpack's default group): fflate with the .xlsx reader, docx with the Word writer.
+          defaultVendors: false,
         },
       },
     },

@@ -527,6 +527,14 @@ export const UI_TEXT = {
     vi: "{base}: bao nhiêu? (để tính số phiếu cần)",
     en: "{base}: how many? (for the votes needed)",
   },
+
+  // Steps fetched when first opened (src/taskpane/lazy.tsx)
+  stepLoading: { vi: "Đang tải…", en: "Loading…" },
+  stepLoadFailed: {
+    vi: "Không tải được phần này của EMU (có thể do mất kết nối). Bấm “Thử lại”; dữ liệu của bạn không bị ảnh hưởng.",
+    en: "This part of EMU could not be loaded (the connection may have dropped). Press “Try again”; your data is not affected.",
+  },
+  stepLoadRetry: { vi: "Thử lại", en: "Try again" },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type UiTextKey = keyof typeof UI_TEXT;

@@ -11,14 +11,9 @@ import {
 import { useState, type ComponentType } from "react";
 import { hasErrors, uiText, type Lang, type UiTextKey } from "../core";
 import type { Adapter } from "./adapter";
-import { CheckStep } from "./CheckStep";
-import { ConferenceStep } from "./ConferenceStep";
-import { FormsStep } from "./FormsStep";
-import { NoticeStep } from "./NoticeStep";
-import { ResultsStep } from "./ResultsStep";
-import { RulesStep } from "./RulesStep";
 import { TableStep } from "./TableStep";
-import { AskDialog } from "./AskDialog";
+// Steps 2–7 and the question dialog: chunks fetched when first opened (lazy.tsx).
+import { AskDialog, CheckStep, ConferenceStep, FormsStep, NoticeStep, ResultsStep, RulesStep } from "./lazy";
 import { STEPS, usePane, type PaneState, type StepId } from "./usePane";
 import { useAppStyles } from "./App.styles";
 
