@@ -28,6 +28,17 @@ const OFFICE_JS_CDN = `${OFFICE_CDN}/lib/1/hosted/office.js`;
 const OFFICE_TELEMETRY_FRAME = "https://telemetryservice.firstpartyapps.oaspapps.com";
 const OFFICE_JS_DIST = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
 
+/**
+ * The pane's style modules compiled ahead of time (src/dev/griffel-aot-loader.cjs): before
+ * esbuild, so the browser needs no CSS-in-JS compiler for EMU's own styles.
+ */
+const GRIFFEL_AOT = {
+  test: /\.styles\.ts$/,
+  include: path.join(ROOT, "src", "taskpane"),
+  enforce: "pre",
+  use: path.join(ROOT, "src", "dev", "griffel-aot-loader.cjs"),
+};
+
 /** Size goals, gzip bytes: what every Excel session loads, and the pane when it is opened. */
 const BUDGET = { initial: 40 * 1024, pane: 250 * 1024 };
 
@@ -293,6 +304,7 @@ async function createConfig({
     },
     module: {
       rules: [
+        GRIFFEL_AOT,
         { test: /\.ts$/, exclude: /node_modules/, use: esbuild("ts") },
         { test: /\.tsx$/, exclude: /node_modules/, use: esbuild("tsx") },
       ],
@@ -423,6 +435,7 @@ function createPreviewConfig({ mode, outDir = path.join(ROOT, "dist", "preview")
       // exceljs's browser build is a self-contained bundle: nothing in it for webpack to resolve.
       noParse: /exceljs\.min\.js$/,
       rules: [
+        GRIFFEL_AOT,
         { test: /\.ts$/, exclude: /node_modules/, use: esbuild("ts") },
         { test: /\.tsx$/, exclude: /node_modules/, use: esbuild("tsx") },
       ],

@@ -13,7 +13,16 @@ import { hasErrors, uiText, type Lang, type UiTextKey } from "../core";
 import type { Adapter } from "./adapter";
 import { TableStep } from "./TableStep";
 // Steps 2–7 and the question dialog: chunks fetched when first opened (lazy.tsx).
-import { AskDialog, CheckStep, ConferenceStep, FormsStep, NoticeStep, ResultsStep, RulesStep } from "./lazy";
+import {
+  AskDialog,
+  CheckStep,
+  ConferenceStep,
+  FormsStep,
+  NoticeStep,
+  ResultsStep,
+  RulesStep,
+  preloadTab,
+} from "./lazy";
 import { STEPS, usePane, type PaneState, type StepId } from "./usePane";
 import { useAppStyles } from "./App.styles";
 
@@ -66,6 +75,8 @@ export function App({ adapter, lang }: { adapter: Adapter; lang: Lang }) {
         size="small"
         selectedValue={step}
         onTabSelect={(_, d) => setStep(d.value as StepId)}
+        onPointerOver={preloadTab}
+        onFocus={preloadTab}
         aria-label={t("stepsLabel")}
       >
         {STEPS.map((id) => (

@@ -15,12 +15,33 @@ import type { PaneState } from "./usePane";
 type StepView = ComponentType<{ pane: PaneState }>;
 
 /**
+ * A thenable that calls back at once: React.lazy then renders a loaded view without suspending
+ * (it reads the value its `then` gave synchronously). Typed as the Promise React.lazy asks for.
+ */
+function settled<T>(value: T): Promise<T> {
+  const thenable = { then: (resolve: (v: T) => unknown) => resolve(value) };
+  return thenable as unknown as Promise<T>;
+}
+
+/**
  * A step view loaded on first use: a spinner while its chunk arrives; a chunk that cannot be
  * fetched (the connection dropped) is said in the step with a button to try again, and never
- * takes the rest of the pane down.
+ * takes the rest of the pane down. `preload` starts the fetch early (the pointer over the tab):
+ * a view already loaded renders at once.
  */
-function lazyStep(load: () => Promise<StepView>): StepView {
-  const make = () => lazy(async () => ({ default: await load() }));
+function lazyStep(load: () => Promise<StepView>): StepView & { preload(): void } {
+  let loaded: StepView | null = null;
+  let loading: Promise<StepView> | null = null;
+  const fetch = () =>
+    (loading ??= load().then(
+      (v) => (loaded = v),
+      (e: unknown) => {
+        loading = null; // webpack forgets a failed chunk too: the next try fetches again
+        throw e;
+      },
+    ));
+  const make = () =>
+    lazy(() => (loaded ? settled({ default: loaded }) : fetch().then((v) => ({ default: v }))));
   let View = make();
   function LazyStep({ pane }: { pane: PaneState }) {
     const [attempt, setAttempt] = useState(0);
@@ -29,7 +50,7 @@ function lazyStep(load: () => Promise<StepView>): StepView {
         key={attempt}
         lang={pane.lang}
         onRetry={() => {
-          // React.lazy keeps a failed load; webpack forgets it, so a new lazy fetches again.
+          // React.lazy keeps a failed load: a new one tries again.
           View = make();
           setAttempt((a) => a + 1);
         }}
@@ -40,7 +61,7 @@ function lazyStep(load: () => Promise<StepView>): StepView {
       </StepBoundary>
     );
   }
-  return LazyStep;
+  return Object.assign(LazyStep, { preload: () => void fetch().catch(() => undefined) });
 }
 
 function StepLoading({ lang }: { lang: Lang }) {
@@ -98,6 +119,24 @@ export const FormsStep = lazyStep(
 export const ConferenceStep = lazyStep(
   async () => (await import(/* webpackChunkName: "step-conference" */ "./ConferenceStep")).ConferenceStep,
 );
+
+const PRELOAD: Readonly<Record<string, { preload(): void }>> = {
+  rules: RulesStep,
+  check: CheckStep,
+  results: ResultsStep,
+  notice: NoticeStep,
+  forms: FormsStep,
+  conference: ConferenceStep,
+};
+
+/**
+ * Starts fetching a step's view when the pointer comes over its tab or the tab gets focus (its
+ * id is `tab-<step>`): by the click the view is usually there. Only the step being gone for.
+ */
+export function preloadTab(e: { target: EventTarget | null }): void {
+  const tab = e.target instanceof Element ? e.target.closest("[role=tab]") : null;
+  PRELOAD[tab?.id.replace(/^tab-/, "") ?? ""]?.preload();
+}
 
 const loadDialog = () =>
   lazy(async () => ({
