@@ -39,8 +39,11 @@ const GRIFFEL_AOT = {
   use: path.join(ROOT, "src", "dev", "griffel-aot-loader.cjs"),
 };
 
-/** Size goals, gzip bytes: what every Excel session loads, and the pane when it is opened. */
-const BUDGET = { initial: 40 * 1024, pane: 250 * 1024 };
+/**
+ * Size goals, gzip bytes: what every Excel session loads, and what the pane fetches for its first
+ * render (the "pane" chunk group: the shell, step 1 and their libraries; later steps apart).
+ */
+const BUDGET = { initial: 40 * 1024, pane: 150 * 1024 };
 
 const DEFAULT_ENTRIES = {
   functions: "./src/functions/index.ts",
@@ -181,13 +184,25 @@ class BundleSizePlugin {
           for (const chunk of compilation.chunks) {
             for (const f of chunk.files) if (f.endsWith(".js") && !initial.has(f)) lazy.add(f);
           }
+          // What each named chunk group loads (its files, shared chunks included), for the
+          // benchmark: the pane's first render is the "pane" group; a step's chunks are counted
+          // apart (test/bench/bundles.ts). Not part of the add-in (src/dev/package.ts leaves it out).
+          const groups = {};
+          for (const [g, group] of compilation.namedChunkGroups) {
+            groups[g] = group.getFiles().filter((f) => f.endsWith(".js"));
+          }
+          compilation.emitAsset(
+            "bundle-groups.json",
+            new webpack.sources.RawSource(JSON.stringify({ initial: [...initial], groups }, null, 1)),
+          );
           const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
           const sum = (files) => [...files].reduce((a, f) => a + gz(f), 0);
           for (const f of [...initial, ...lazy])
             logger.info(`${f.padEnd(40)} ${kb(gz(f)).padStart(10)} gzip`);
-          const total = { initial: sum(initial), pane: sum(lazy) };
+          const paneFiles = (groups.pane ?? []).filter((f) => !initial.has(f));
+          const total = { initial: sum(initial), pane: sum(paneFiles) };
           logger.info(
-            `initial (every session) ${kb(total.initial)} of ${kb(BUDGET.initial)}; pane ${kb(total.pane)} of ${kb(BUDGET.pane)}`,
+            `initial (every session) ${kb(total.initial)} of ${kb(BUDGET.initial)}; pane's first render ${kb(total.pane)} of ${kb(BUDGET.pane)}`,
           );
           for (const key of ["initial", "pane"]) {
             if (total[key] > BUDGET[key]) {

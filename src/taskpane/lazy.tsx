@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from "@fluentui/react-components";
-import { Component, Suspense, lazy, useState, type ComponentType, type ReactNode } from "react";
+import { Component, Suspense, lazy, useEffect, useState, type ComponentType, type ReactNode } from "react";
 import { uiText, type Lang } from "../core";
 import { loadRulesSchema } from "../excel/rules-schema";
 import type { PaneState } from "./usePane";
@@ -138,10 +138,20 @@ export function preloadTab(e: { target: EventTarget | null }): void {
   PRELOAD[tab?.id.replace(/^tab-/, "") ?? ""]?.preload();
 }
 
+let dialogLoaded: StepView | null = null;
+let dialogLoading: Promise<StepView> | null = null;
+const fetchDialog = () =>
+  (dialogLoading ??= import(/* webpackChunkName: "ask-dialog" */ "./AskDialog").then(
+    (m) => (dialogLoaded = m.AskDialog),
+    (e: unknown) => {
+      dialogLoading = null;
+      throw e;
+    },
+  ));
 const loadDialog = () =>
-  lazy(async () => ({
-    default: (await import(/* webpackChunkName: "ask-dialog" */ "./AskDialog")).AskDialog,
-  }));
+  lazy(() =>
+    dialogLoaded ? settled({ default: dialogLoaded }) : fetchDialog().then((v) => ({ default: v })),
+  );
 let Dialog = loadDialog();
 
 /** Catches a dialog chunk that cannot be fetched: the question is cancelled and the failure said. */
@@ -165,12 +175,18 @@ class AskBoundary extends Component<
 }
 
 /**
- * The pane's question dialog, fetched the first time a question is asked and then kept mounted
+ * The pane's question dialog, mounted the first time a question is asked and then kept mounted
  * (its closing animation, the next question at once). If it cannot be fetched the question is
  * cancelled (nothing is written) and the next question tries again.
  */
 export function AskDialog({ pane }: { pane: PaneState }) {
   const [asked, setAsked] = useState(false);
+  // Fetched in the background once the pane is on screen (not needed for its first render, and
+  // counted apart): a question must show at once when a choice asks it.
+  useEffect(() => {
+    const t = setTimeout(() => void fetchDialog().catch(() => undefined), 0);
+    return () => clearTimeout(t);
+  }, []);
   if (pane.question && !asked) setAsked(true);
   if (!asked) return null;
   return (
