@@ -21,6 +21,7 @@ import {
   NoticeStep,
   ResultsStep,
   RulesStep,
+  preloadSteps,
   preloadTab,
 } from "./lazy";
 import { STEPS, usePane, type PaneState, type StepId } from "./usePane";
@@ -76,7 +77,7 @@ export function App({ adapter, lang }: { adapter: Adapter; lang: Lang }) {
         selectedValue={step}
         onTabSelect={(_, d) => setStep(d.value as StepId)}
         onPointerOver={preloadTab}
-        onFocus={preloadTab}
+        onFocus={preloadSteps}
         aria-label={t("stepsLabel")}
       >
         {STEPS.map((id) => (

@@ -113,9 +113,17 @@ export const ResultsStep = lazyStep(
 export const NoticeStep = lazyStep(
   async () => (await import(/* webpackChunkName: "step-notice" */ "./NoticeStep")).NoticeStep,
 );
-export const FormsStep = lazyStep(
-  async () => (await import(/* webpackChunkName: "step-forms" */ "./FormsStep")).FormsStep,
-);
+export const FormsStep = lazyStep(async () => {
+  // Step 6 reads the workbook's forms sources and year on opening: their code comes with it, so
+  // its fields are filled as soon as it shows (same chunk names as the adapter's imports).
+  const [m] = await Promise.all([
+    import(/* webpackChunkName: "step-forms" */ "./FormsStep"),
+    import(/* webpackChunkName: "pane-forms" */ "../excel/forms"),
+    import(/* webpackChunkName: "pane-year" */ "../excel/year"),
+    loadRulesSchema(),
+  ]);
+  return m.FormsStep;
+});
 export const ConferenceStep = lazyStep(
   async () => (await import(/* webpackChunkName: "step-conference" */ "./ConferenceStep")).ConferenceStep,
 );
@@ -130,12 +138,20 @@ const PRELOAD: Readonly<Record<string, { preload(): void }>> = {
 };
 
 /**
- * Starts fetching a step's view when the pointer comes over its tab or the tab gets focus (its
- * id is `tab-<step>`): by the click the view is usually there. Only the step being gone for.
+ * Starts fetching a step's view when the pointer comes over its tab (its id is `tab-<step>`): by
+ * the click the view is usually there. Only the step being gone for.
  */
 export function preloadTab(e: { target: EventTarget | null }): void {
   const tab = e.target instanceof Element ? e.target.closest("[role=tab]") : null;
   PRELOAD[tab?.id.replace(/^tab-/, "") ?? ""]?.preload();
+}
+
+/**
+ * Keyboard focus in the tab list (arrows move between tabs, Enter opens, Tab goes to the step's
+ * first control): every step is fetched, so the step is there when Tab is pressed.
+ */
+export function preloadSteps(): void {
+  for (const step of Object.values(PRELOAD)) step.preload();
 }
 
 let dialogLoaded: StepView | null = null;
