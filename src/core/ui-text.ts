@@ -527,6 +527,15 @@ export const UI_TEXT = {
     vi: "{base}: bao nhiêu? (để tính số phiếu cần)",
     en: "{base}: how many? (for the votes needed)",
   },
+  // The step's action bar, pinned to the bottom of the pane (issue 10)
+  stepActions: { vi: "Thao tác của bước", en: "Step actions" },
+  stepFailed: {
+    vi: "{op}: không thực hiện được (xem thông báo ở đầu bảng).",
+    en: "{op}: that did not work (see the message at the top).",
+  },
+  stepSeeError: { vi: "Xem", en: "Show" },
+  stepSaved: { vi: "Đã lưu.", en: "Saved." },
+  stepWrote: { vi: "Đã ghi “{sheet}”.", en: "Wrote “{sheet}”." },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type UiTextKey = keyof typeof UI_TEXT;
