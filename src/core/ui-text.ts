@@ -534,6 +534,16 @@ export const UI_TEXT = {
     en: "{op}: that did not work (see the message at the top).",
   },
   stepSeeError: { vi: "Xem", en: "Show" },
+  chartRow: {
+    vi: "Hạng {rank}: {unit}, tự chấm {self}, thẩm định {verified}",
+    en: "Rank {rank}: {unit}, self {self}, verified {verified}",
+  },
+  chartRankTied: { vi: "{rank} (đồng hạng)", en: "{rank} (tied)" },
+  chartAwardOf: { vi: "đề nghị {award}", en: "proposed for {award}" },
+  chartCutoffs: { vi: "Ngưỡng xếp loại: {cutoffs}", en: "Class cut-offs: {cutoffs}" },
+  chartAwardKey: { vi: "★ đề nghị khen thưởng", en: "★ proposed award" },
+  chartTieKey: { vi: "2= đồng hạng", en: "2= tied" },
+  chartCutKey: { vi: "ngưỡng xếp loại", en: "class cut-off" },
   stepSaved: { vi: "Đã lưu.", en: "Saved." },
   stepWrote: { vi: "Đã ghi “{sheet}”.", en: "Wrote “{sheet}”." },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;

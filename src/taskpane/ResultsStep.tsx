@@ -129,7 +129,15 @@ export function ResultsStep({ pane }: { pane: PaneState }) {
           <ScoreChart
             lang={lang}
             maxScore={outcome?.ranking.rules.maxScore ?? 1000}
-            units={ranking.map((u) => ({ name: u.unit.name, self: u.unit.self, verified: u.unit.verified }))}
+            bands={outcome?.ranking.rules.bands ?? []}
+            rows={ranking.map((u) => ({
+              name: u.unit.name,
+              rank: u.rank,
+              tied: u.tied,
+              award: u.award,
+              self: u.unit.self,
+              verified: u.unit.verified,
+            }))}
           />
         </>
       )}
