@@ -17,8 +17,8 @@ const useStyles = makeStyles({
     paddingTop: tokens.spacingVerticalS,
     paddingBottom: tokens.spacingVerticalS,
     backgroundColor: tokens.colorNeutralBackground1,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    boxShadow: `0 -4px 8px -6px ${tokens.colorNeutralShadowAmbient}`,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    boxShadow: `0 -6px 8px -6px ${tokens.colorNeutralShadowKey}`,
   },
   buttons: {
     display: "flex",

@@ -107,9 +107,25 @@ it.each(["vi", "en"] as const)(
       .click();
     const chart = page.locator("figure", { has: page.getByTestId("score-chart") });
     await chart.waitFor();
-  // Tall enough that the action bar pinned to the bottom does not cover the chart in the picture.
-  await page.setViewportSize({ width: 1250, height: 2400 });
+    // Tall enough that the action bar pinned to the bottom does not cover the chart in the picture.
+    await page.setViewportSize({ width: 1250, height: 2400 });
     await chart.screenshot({ path: join(SCREENSHOTS, `results-chart-350${suffix}.png`) });
+    // Every label of the chart is at least 12 px, as drawn.
+    const small = await chart.evaluate((fig) =>
+      Array.from(fig.querySelectorAll("svg text"))
+        .map((t) => [t.textContent ?? "", parseFloat(getComputedStyle(t).fontSize)] as const)
+        .filter(([, size]) => !(size >= 12)),
+    );
+    expect(small).toEqual([]);
     await page.close();
+    if (lang !== "vi") return;
+    // Office's dark theme: the same chart in theme colours.
+    const dark = await openPreview(preview, "?width=350&theme=dark", { width: 1250, height: 2400 });
+    await dark.page.locator("#pane [role=tab]").nth(3).click();
+    await dark.page.getByRole("button", { name: "Xem trước xếp hạng" }).click();
+    const darkChart = dark.page.locator("figure", { has: dark.page.getByTestId("score-chart") });
+    await darkChart.waitFor();
+    await darkChart.screenshot({ path: join(SCREENSHOTS, "results-chart-350-dark.png") });
+    await dark.page.close();
   },
 );
