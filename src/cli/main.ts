@@ -10,7 +10,7 @@ import {
   jsonReport,
   marksGrid,
   marksOf,
-  noticeDocument,
+  workbookNotice,
   noticeFieldsOf,
   parseRules,
   rulesProblems,
@@ -291,7 +291,7 @@ async function rankCommand(
   if (!failed && rankingRequired && opts.docx !== undefined) {
     // The Word writer is loaded only when asked for.
     const { renderDocx } = await import("../docx/render-docx");
-    const doc = noticeDocument(outcome.ranking, noticeFieldsOf(sheets), { basis: outcome.basis });
+    const { doc } = workbookNotice(outcome, noticeFieldsOf(sheets));
     const res = await writeFileBytes(opts.docx, await renderDocx(doc), {
       force: opts.force === true,
       input: path,

@@ -23,6 +23,7 @@ import {
   type Member,
   type MemberList,
 } from "./members";
+import { documentNames } from "./document-names";
 import {
   DEFAULT_PLEDGE_FIELDS,
   PLEDGE_FIELDS_SHEET_NAME,
@@ -141,6 +142,15 @@ function documentMembers(sheets: readonly WorkbookSheet[]): { members: Member[];
       cell: { sheet: "", row: 0, col: 0 },
     })),
   };
+}
+
+/**
+ * The call's fields as the letter is signed: the signer typed in *Thông tin công văn*, else the
+ * Cụm trưởng's from the member list (the shared rule of every document; the sheet keeps what was typed).
+ */
+function signedByHead(fields: CallFields, list: MemberList | null): CallFields {
+  const s = documentNames(list).signer(fields, fields.issuingBody);
+  return { ...fields, signerTitle: s.signerTitle, signerName: s.signerName };
 }
 
 /** Why a deadline cannot be used. */
@@ -265,9 +275,9 @@ export function callDocument(
   const { fields, saved } = callFieldsOf(sheets);
   const d = callDeadline(fields);
   if (d === "bad") return { ok: false, reason: "bad-deadline" };
-  const { members } = documentMembers(sheets);
+  const { members, list } = documentMembers(sheets);
   if (members.length === 0 && fields.recipients.length === 0) return { ok: false, reason: "no-members" };
-  const doc = buildCall(fields, members, d);
+  const doc = buildCall(signedByHead(fields, list), members, d);
   return {
     ok: true,
     placed: place("call", doc, sheets, marks, saved ? null : callFieldsSheet(fields)),
@@ -288,7 +298,7 @@ export function reminderDocument(
   | { ok: false; reason: DeadlineProblem | "no-members" | "none-missing"; issues: readonly Issue[] } {
   const tracked = trackWorkbook(sheets, deadline);
   if (!tracked.ok) return tracked;
-  const { members } = documentMembers(sheets);
+  const { members, list } = documentMembers(sheets);
   const missingNames = tracked.members.filter((m) => m.status === "missing").map((m) => m.unit);
   if (missingNames.length === 0) return { ok: false, reason: "none-missing", issues: tracked.issues };
   const missing = missingNames.map(
@@ -305,7 +315,7 @@ export function reminderDocument(
       },
   );
   const { fields, saved } = callFieldsOf(sheets);
-  const doc = buildReminder(fields, missing, tracked.deadline);
+  const doc = buildReminder(signedByHead(fields, list), missing, tracked.deadline);
   return {
     ok: true,
     placed: place("reminder", doc, sheets, marks, saved ? null : callFieldsSheet(fields)),
