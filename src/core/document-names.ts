@@ -52,19 +52,14 @@ export interface DocumentNames {
 const OFFICES = ["Giám đốc", "Phó Giám đốc", "Chủ tịch", "Phó Chủ tịch", "Trưởng ban", "Phó Trưởng ban"];
 
 /**
- * An office as running text writes it: "PHÓ GIÁM ĐỐC" → "Phó Giám đốc"; words after a known office
- * ("CHỦ TỊCH UBND THÀNH PHỐ SA ĐÉC") and unknown offices are kept as the list writes them.
+ * An office as running text writes it: "PHÓ GIÁM ĐỐC" → "Phó Giám đốc"; anything else (an unknown
+ * office, or one with more words: "CHỦ TỊCH UBND THÀNH PHỐ SA ĐÉC") is kept as the list writes it,
+ * never half re-cased.
  * @example officeCase("PHÓ GIÁM ĐỐC") //=> "Phó Giám đốc"
  */
 export function officeCase(title: string): string {
   const t = title.trim().replace(/\s+/g, " ");
-  const words = t.split(" ");
-  const hit = [...OFFICES]
-    .sort((x, y) => y.length - x.length)
-    .find((o) => foldKey(words.slice(0, o.split(" ").length).join(" ")) === foldKey(o));
-  if (!hit) return t;
-  const rest = words.slice(hit.split(" ").length).join(" ");
-  return rest ? `${hit} ${rest}` : hit;
+  return OFFICES.find((o) => foldKey(o) === foldKey(t) && o.length === t.length) ?? t;
 }
 
 /** The authority lines of every blank template: "TM. CỤM THI ĐUA" / "CỤM TRƯỞNG". */

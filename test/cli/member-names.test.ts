@@ -11,6 +11,9 @@ import { readWorkbook } from "../../src/cli/io";
 import {
   CONFERENCE_FIELDS_SHEET_NAME,
   DEFAULT_NOTICE_FIELDS,
+  NO_MARKS,
+  callDocument,
+  reminderDocument,
   conferenceFieldsGrid,
   conferenceFieldsOf,
   conferenceDocuments,
@@ -206,5 +209,22 @@ describe("the conference's minutes and proposal name the members as the list doe
       title: ["TM. CỤM THI ĐUA", "CỤM TRƯỞNG"],
       name: "Bà Trần Thị Ký",
     });
+  });
+});
+
+describe("the call and the reminder are signed by the Cụm trưởng of the list (members-hand-made)", () => {
+  // The fixture's list names Sở TT&TT Điện Biên Cụm trưởng (GIÁM ĐỐC, Vũ Anh Dũng); its call
+  // fields (Thông tin công văn) keep the template's signer lines and no name.
+  it("the call's signer block", async () => {
+    const sheets = await sheetsOf(join("test", "fixtures", "members-hand-made", "input.xlsx"));
+    const call = callDocument(sheets, NO_MARKS);
+    expect(call.ok).toBe(true);
+    if (!call.ok) return;
+    expect(call.placed.document.signer).toEqual({
+      title: ["TM. CỤM THI ĐUA SỐ 2", "CỤM TRƯỞNG", "GIÁM ĐỐC"],
+      name: "Vũ Anh Dũng",
+    });
+    const reminder = reminderDocument(sheets, NO_MARKS);
+    expect(reminder.ok && reminder.placed.document.signer?.name).toBe("Vũ Anh Dũng");
   });
 });
