@@ -8,7 +8,7 @@ import { issueMessage } from "./messages";
 import { noticeDocument, type NoticeExtra } from "./notice";
 import { documentSheet } from "./document-sheet";
 import type { OfficialDocument } from "./document";
-import { documentNames, type SignerSource } from "./document-names";
+import { documentNames, type ResolvedSigner } from "./document-names";
 import { DEFAULT_NOTICE_FIELDS, type NoticeFields } from "./notice-fields";
 import { isNoticeFieldsSheet, noticeFieldsFromGrid } from "./notice-fields-sheet";
 import { rankTable, type RankedUnit } from "./rank";
@@ -362,26 +362,35 @@ export function rankingOutputs(
  * The notice of a ranking as the sheet, `emu rank --docx` and the pane's Word button all print
  * it: each unit under its official name from the member list (a unit no member matches keeps its
  * table's name — it is the `unknown-member` warning), signed by the Cụm trưởng of the list unless
- * the notice's fields name a signer (what the user typed wins). `signer` says which was used.
- * @example workbookNotice(outcome, fields).signer //=> "members"
+ * the notice's fields name a signer (what the user typed wins). `signer.source` says which was used.
+ * @example workbookNotice(outcome, fields).signer.source //=> "members"
  */
 export function workbookNotice(
   outcome: RankOutcome,
   fields: NoticeFields,
   extras: readonly NoticeExtra[] = [],
-): { doc: OfficialDocument; signer: SignerSource } {
+): { doc: OfficialDocument; signer: ResolvedSigner } {
   const names = documentNames(outcome.members ?? null);
   const ranking = outcome.ranking.map((r) => {
     const name = names.unitName(r.unit.name);
     return name === r.unit.name ? r : { ...r, unit: { ...r.unit, name } };
   });
-  const s = names.signer(fields, fields.issuingBody);
+  const s = noticeSigner(outcome, fields);
   const doc = noticeDocument(
     ranking,
     { ...fields, signerTitle: s.signerTitle, signerName: s.signerName },
     { extras, basis: outcome.basis },
   );
-  return { doc, signer: s.source };
+  return { doc, signer: s };
+}
+
+/**
+ * Who signs the notice (the pane shows it beside the form, and checks the fields' gaps with it):
+ * the signer typed in the notice's fields, else the Cụm trưởng's from the member list.
+ * @example noticeSigner(outcome, DEFAULT_NOTICE_FIELDS).source //=> "members"
+ */
+export function noticeSigner(outcome: RankOutcome | null, fields: NoticeFields): ResolvedSigner {
+  return documentNames(outcome?.members ?? null).signer(fields, fields.issuingBody);
 }
 
 /** The summary table's rows, in the units' source order (what EMU computed from detailed sheets). */

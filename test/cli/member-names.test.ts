@@ -89,6 +89,10 @@ describe("the notice names the members as the member list does (emu rank)", () =
     const docx = tmpPath("names-notice.docx");
     const r = await cli("rank", input, "--out", out, "--docx", docx);
     expect(r.code).toBe(0);
+    // The CLI says whose name it chose, and how to choose another.
+    expect(r.stdout).toContain(
+      'Người ký thông báo lấy từ trang "Thành viên cụm": Vũ Anh Dũng (Sở Thông tin và Truyền thông tỉnh Điện Biên, Cụm trưởng)',
+    );
     const sheets = await sheetsOf(out);
     const notice = sheets.find((s) => s.name === "Thông báo kết quả");
     expect(notice).toBeDefined();
@@ -132,7 +136,7 @@ describe("the notice names the members as the member list does (emu rank)", () =
     );
     const outcome = rankWorkbook({ sheets });
     const { doc, signer } = workbookNotice(outcome, noticeFieldsOf(sheets));
-    expect(signer).toBe("typed");
+    expect(signer.source).toBe("typed");
     expect(doc.sign).toEqual({ authority: ["GIÁM ĐỐC"], signer: "Vũ Hùng Dũng" });
   });
 
@@ -140,7 +144,7 @@ describe("the notice names the members as the member list does (emu rank)", () =
     const sheets = (await sheetsOf(input)).filter((s) => s.name !== "Thành viên cụm");
     const outcome = rankWorkbook({ sheets });
     const { doc, signer } = workbookNotice(outcome, DEFAULT_NOTICE_FIELDS);
-    expect(signer).toBe("none");
+    expect(signer.source).toBe("none");
     const table = doc.body.find((b) => b.kind === "table");
     expect(table?.kind === "table" ? table.rows.map((row) => row[1]) : []).toEqual([
       "Sở TT&TT Điện Biên",
