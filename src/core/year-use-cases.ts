@@ -16,6 +16,7 @@ import { yearDocumentSheet, type YearDocument } from "./letter";
 import { placeSheet, type EmuSheetKind, type Marks } from "./marks";
 import {
   MEMBERS_SHEET_NAME,
+  bareMember,
   findMember,
   memberKey,
   membersOf,
@@ -131,16 +132,7 @@ function documentMembers(sheets: readonly WorkbookSheet[]): { members: Member[];
   const names = formSources(sheets).units;
   return {
     list: null,
-    members: names.map((name) => ({
-      name,
-      short: "",
-      signerTitle: [],
-      signer: "",
-      email: "",
-      address: "",
-      role: "",
-      cell: { sheet: "", row: 0, col: 0 },
-    })),
+    members: names.map((name) => bareMember(name)),
   };
 }
 
@@ -301,19 +293,7 @@ export function reminderDocument(
   const { members, list } = documentMembers(sheets);
   const missingNames = tracked.members.filter((m) => m.status === "missing").map((m) => m.unit);
   if (missingNames.length === 0) return { ok: false, reason: "none-missing", issues: tracked.issues };
-  const missing = missingNames.map(
-    (n) =>
-      findMember(members, n) ?? {
-        name: n,
-        short: "",
-        signerTitle: [],
-        signer: "",
-        email: "",
-        address: "",
-        role: "" as const,
-        cell: { sheet: "", row: 0, col: 0 },
-      },
-  );
+  const missing = missingNames.map((n) => findMember(members, n) ?? bareMember(n));
   const { fields, saved } = callFieldsOf(sheets);
   const doc = buildReminder(signedByHead(fields, list), missing, tracked.deadline);
   return {

@@ -1,16 +1,7 @@
 import { documentNames, officeCase } from "../../src/core/document-names";
-import type { Member, MemberList } from "../../src/core/members";
+import { bareMember, type Member, type MemberList } from "../../src/core/members";
 
-const member = (m: Partial<Member> & { name: string }): Member => ({
-  short: "",
-  signerTitle: [],
-  signer: "",
-  email: "",
-  address: "",
-  role: "",
-  cell: { sheet: "Thành viên cụm", row: 1, col: 1 },
-  ...m,
-});
+const member = (m: Partial<Member> & { name: string }): Member => bareMember(m.name, m);
 
 const list = (...members: Member[]): MemberList => ({ sheet: "Thành viên cụm", members });
 
