@@ -12,6 +12,7 @@ import {
   CONFERENCE_FIELDS_SHEET_NAME,
   DEFAULT_NOTICE_FIELDS,
   NO_MARKS,
+  prepareConference,
   callDocument,
   reminderDocument,
   conferenceFieldsGrid,
@@ -213,6 +214,21 @@ describe("the conference's minutes and proposal name the members as the list doe
       title: ["TM. CỤM THI ĐUA", "CỤM TRƯỞNG"],
       name: "Bà Trần Thị Ký",
     });
+  });
+});
+
+describe("the ballots name the candidates as the member list does", () => {
+  it("each award's ballot: the members' full names; the count sheet keeps the table's names to type against", async () => {
+    const sheets = (await sheetsOf(input)).filter((s) => s.name !== "Kiểm phiếu");
+    const rank = rankWorkbook({ sheets });
+    const out = prepareConference(rank, sheets);
+    const ballot = out.sheets.find((m) => m.name === "Phiếu bình xét - Cờ thi đua");
+    const texts = (ballot?.cells ?? []).map((c) => c.value);
+    // Cờ thi đua is proposed to the two first: Điện Biên and Cao Bằng (see documents.json).
+    for (const unit of expected.minutes.elected["Cờ thi đua"] ?? []) expect(texts).toContain(unit);
+    expect(texts).not.toContain("SỞ TTTT TỈNH CAO BẰNG");
+    const count = out.sheets.find((m) => m.name === "Kiểm phiếu");
+    expect((count?.cells ?? []).map((c) => c.value)).toContain("SỞ TTTT TỈNH CAO BẰNG");
   });
 });
 
