@@ -527,6 +527,25 @@ export const UI_TEXT = {
     vi: "{base}: bao nhiêu? (để tính số phiếu cần)",
     en: "{base}: how many? (for the votes needed)",
   },
+  // The step's action bar, pinned to the bottom of the pane (issue 10)
+  stepActions: { vi: "Thao tác của bước", en: "Step actions" },
+  stepFailed: {
+    vi: "{op}: không thực hiện được (xem thông báo ở đầu bảng).",
+    en: "{op}: that did not work (see the message at the top).",
+  },
+  stepSeeError: { vi: "Xem", en: "Show" },
+  chartRow: {
+    vi: "Hạng {rank}: {unit}, tự chấm {self}, thẩm định {verified}",
+    en: "Rank {rank}: {unit}, self {self}, verified {verified}",
+  },
+  chartRankTied: { vi: "{rank} (đồng hạng)", en: "{rank} (tied)" },
+  chartAwardOf: { vi: "đề nghị {award}", en: "proposed for {award}" },
+  chartCutoffs: { vi: "Ngưỡng xếp loại: {cutoffs}", en: "Class cut-offs: {cutoffs}" },
+  chartAwardKey: { vi: "★ đề nghị khen thưởng", en: "★ proposed award" },
+  chartTieKey: { vi: "2= đồng hạng", en: "2= tied" },
+  chartCutKey: { vi: "ngưỡng xếp loại", en: "class cut-off" },
+  stepSaved: { vi: "Đã lưu.", en: "Saved." },
+  stepWrote: { vi: "Đã ghi “{sheet}”.", en: "Wrote “{sheet}”." },
 
   // The notice signed by the member list's Cụm trưởng when no signer is typed.
   noticeSignerFromMembers: {

@@ -4,7 +4,6 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
   Tab,
   TabList,
 } from "@fluentui/react-components";
@@ -99,11 +98,6 @@ export function App({ adapter, lang }: { adapter: Adapter; lang: Lang }) {
           </Tab>
         ))}
       </TabList>
-      <div className={s.status} role="status" aria-live="polite">
-        {runner.busy && (
-          <Spinner size="tiny" labelPosition="after" label={`${t(runner.busy)} – ${t("working")}`} />
-        )}
-      </div>
       {runner.error && (
         <MessageBar intent="error" layout="multiline" data-testid="pane-error">
           <MessageBarBody>

@@ -17,6 +17,7 @@ import { useFormsStep } from "./useFormsStep";
 import { useDataTableStyles, useStepStyles } from "./shared.styles";
 import { useFormsStepStyles } from "./FormsStep.styles";
 import { YearPanel } from "./YearPanel";
+import { StepActions } from "./StepActions";
 
 /**
  * Step 6: the self-scoring forms. Make one blank form sheet per unit from the criteria list;
@@ -39,6 +40,16 @@ export function FormsStep({ pane }: { pane: PaneState }) {
     return v.trim() !== "" && Number.isFinite(n) ? formatNumber(n, lang) : v;
   };
   const writable = plan !== null && (plan.added.length > 0 || plan.filled > 0 || f.overwrite.size > 0);
+  const makeButtons = (
+    <>
+      <Button appearance="primary" disabled={busy || lists.length === 0} onClick={() => void f.make()}>
+        {t("formsMake")}
+      </Button>
+      <Button disabled={busy} onClick={() => void f.reload()}>
+        {t("formsReload")}
+      </Button>
+    </>
+  );
 
   return (
     <section className={s.step} aria-labelledby="step-title-forms">
@@ -78,14 +89,7 @@ export function FormsStep({ pane }: { pane: PaneState }) {
             onChange={(_, d) => f.setUnitsText(d.value)}
           />
         </Field>
-        <div className={s.actions}>
-          <Button appearance="primary" disabled={busy || lists.length === 0} onClick={() => void f.make()}>
-            {t("formsMake")}
-          </Button>
-          <Button disabled={busy} onClick={() => void f.reload()}>
-            {t("formsReload")}
-          </Button>
-        </div>
+        {plan && <div className={s.actions}>{makeButtons}</div>}
         <div role="status" aria-live="polite">
           {f.made?.ribbon && <Text className={s.muted}>{t("checkFromRibbon")}</Text>}
           {f.made?.kind === "made" && (
@@ -257,18 +261,25 @@ export function FormsStep({ pane }: { pane: PaneState }) {
             {plan.added.length === 0 && plan.filled === 0 && plan.conflicts.length === 0 && (
               <Text className={s.muted}>{t("formsNothing")}</Text>
             )}
-            <div className={s.actions}>
-              <Button appearance="primary" disabled={busy || !writable} onClick={() => void f.apply()}>
-                {t("formsApply")}
-              </Button>
-              <Button disabled={busy} onClick={f.discard}>
-                {t("formsCancel")}
-              </Button>
-            </div>
           </div>
         )}
       </div>
       <YearPanel pane={pane} />
+      {/* The step's primary action pinned to the bottom: consolidating while a plan is shown, else making forms. */}
+      <StepActions step="forms" pane={pane}>
+        {plan ? (
+          <>
+            <Button appearance="primary" disabled={busy || !writable} onClick={() => void f.apply()}>
+              {t("formsApply")}
+            </Button>
+            <Button disabled={busy} onClick={f.discard}>
+              {t("formsCancel")}
+            </Button>
+          </>
+        ) : (
+          makeButtons
+        )}
+      </StepActions>
     </section>
   );
 }

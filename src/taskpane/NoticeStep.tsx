@@ -12,6 +12,7 @@ import {
 import { useStepStyles } from "./shared.styles";
 import { useNoticeStepStyles } from "./NoticeStep.styles";
 import { NoticeWordButtons } from "./NoticeWordButtons";
+import { StepActions } from "./StepActions";
 
 const LABELS: Readonly<Record<FieldKey, UiTextKey>> = {
   parentBody: "fieldParentBody",
@@ -152,12 +153,6 @@ export function NoticeStep({ pane }: { pane: PaneState }) {
         )}
       </div>
       <div className={s.actions}>
-        <Button appearance="primary" disabled={busy || !d} onClick={() => void n.generate()}>
-          {t("noticeGenerate")}
-        </Button>
-        <Button disabled={busy || !d} onClick={() => void n.save()}>
-          {t("noticeSave")}
-        </Button>
         <NoticeWordButtons
           lang={lang}
           ranking={pane.outcome?.ranking ?? null}
@@ -165,6 +160,24 @@ export function NoticeStep({ pane }: { pane: PaneState }) {
           disabled={busy}
         />
       </div>
+      <StepActions
+        step="notice"
+        pane={pane}
+        result={
+          n.status?.kind === "written"
+            ? { intent: "success", text: t("stepWrote", { sheet: n.status.sheet }) }
+            : n.status?.kind === "saved"
+              ? { intent: "success", text: t("stepSaved") }
+              : null
+        }
+      >
+        <Button appearance="primary" disabled={busy || !d} onClick={() => void n.generate()}>
+          {t("noticeGenerate")}
+        </Button>
+        <Button disabled={busy || !d} onClick={() => void n.save()}>
+          {t("noticeSave")}
+        </Button>
+      </StepActions>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { PaneState } from "./usePane";
 import { MAPPED_ROLES, useTableStep } from "./useTableStep";
 import { useStepStyles } from "./shared.styles";
 import { useTableStepStyles } from "./TableStep.styles";
+import { StepActions } from "./StepActions";
 
 const LAYOUT_NAMES: Readonly<Record<CriteriaLayout, UiTextKey>> = {
   single: "layoutSingle",
@@ -26,11 +27,11 @@ export function TableStep({ pane }: { pane: PaneState }) {
           {t("stepTable")}
         </h2>
         <Text>{t("tableIntro")}</Text>
-        <div className={s.actions}>
+        <StepActions step="table" pane={pane}>
           <Button onClick={() => void pane.refresh()} disabled={busy}>
             {t("tableReload")}
           </Button>
-        </div>
+        </StepActions>
       </section>
     );
   }
@@ -166,7 +167,11 @@ export function TableStep({ pane }: { pane: PaneState }) {
           <MessageBarBody>{t("mappingSaved")}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={s.actions}>
+      <StepActions
+        step="table"
+        pane={pane}
+        result={state.saved && !state.dirty ? { intent: "success", text: t("stepSaved") } : null}
+      >
         {!inspection.criteria && (
           <>
             <Button appearance="primary" disabled={busy} onClick={() => void state.save()}>
@@ -180,7 +185,7 @@ export function TableStep({ pane }: { pane: PaneState }) {
         <Button disabled={busy} onClick={() => void state.reload()}>
           {t("tableReload")}
         </Button>
-      </div>
+      </StepActions>
     </section>
   );
 }
