@@ -7,6 +7,7 @@ import {
   type FormSheet,
   type ReturnedForm,
 } from "./forms";
+import { findMember, membersOf } from "./members";
 import type { SheetModel } from "./sheet-model";
 import { gridSheet } from "./sheet-builder";
 import { cleanText, unitKey } from "./text";
@@ -127,6 +128,7 @@ export function makeForms(req: FormsRequest): FormsOutcome {
   if (units.length === 0) return { ok: false, reason: "no-units" };
   const existing = req.intoWorkbook ? unitSheets(req.sheets) : new Map<string, string>();
   const taken = req.intoWorkbook ? req.sheets.map((s) => s.name) : [];
+  const members = membersOf(req.sheets).list?.members ?? [];
   const forms: { unit: string; model: SheetModel }[] = [];
   const skipped: { unit: string; sheet: string }[] = [];
   for (const unit of units) {
@@ -136,7 +138,8 @@ export function makeForms(req: FormsRequest): FormsOutcome {
       continue;
     }
     const model = buildForm(list.table, unit, req.lang, undefined);
-    const name = req.intoWorkbook ? safeSheetName(unit, taken) : model.name;
+    // The member list's short name, when there is one, names the sheet (in a file of its own too).
+    const name = safeSheetName(unit, taken, findMember(members, unit)?.short);
     taken.push(name);
     forms.push({ unit, model: { ...model, name } });
   }

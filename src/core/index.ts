@@ -265,3 +265,4 @@ export { cropSheet } from "./use-cases";
 export { isNumberingRow, locateRows, type ReadOptions, type RowPlan } from "./score-table";
 export { hasDiacritics, sameUnitName, unitToneKey } from "./text";
 export { tableCells, type TableCells } from "./score-table";
+export { unitSheetName } from "./unit-sheet-name";
