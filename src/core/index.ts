@@ -266,3 +266,4 @@ export { isNumberingRow, locateRows, type ReadOptions, type RowPlan } from "./sc
 export { hasDiacritics, sameUnitName, unitToneKey } from "./text";
 export { tableCells, type TableCells } from "./score-table";
 export { unitSheetName } from "./unit-sheet-name";
+export { joinSentences } from "./sentences";

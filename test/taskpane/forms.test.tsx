@@ -141,6 +141,16 @@ describe("6. Forms: make self-scoring forms", () => {
     expect(double.workbook.sheet("Sở A").snapshot()).toEqual(before);
   });
 
+  it("keeps a space between the sentences when every unit already has its sheet", async () => {
+    await openForms();
+    await makeForms();
+    const again = await makeForms();
+    // Two messages in one bar: "…trang chấm điểm.Bỏ qua…" ran them together.
+    expect(again.textContent).toMatch(
+      /^Không tạo phiếu mới: các đơn vị đều đã có trang chấm điểm\. Bỏ qua 2 đơn vị đã có trang chấm điểm/,
+    );
+  });
+
   it("explains what a criteria list is when the workbook has none", async () => {
     renderPane([UNITS_SHEET]);
     await screen.findByText("A1:C3");
