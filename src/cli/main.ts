@@ -22,6 +22,7 @@ import {
   foldKey,
   makeForms,
   planFormsConsolidation,
+  whyNothingToWrite,
   sortIssues,
   cellAddress,
   parseRangeA1,
@@ -395,7 +396,7 @@ async function consolidateCommand(
     if (written)
       io.out(USAGE.consolidated[opts.lang](plan.units.length, opts.out, plan.add.length, plan.edits.length));
     io.out(formatIssues(issues, opts.lang));
-    if (!written) io.out(`\n${nothingWritten(plan, opts.out, opts.lang)}`);
+    if (!written) io.out(`\n${nothingWritten(plan, returned.length, opts.out, opts.lang)}`);
   }
   return failed ? EXIT.invalid : EXIT.ok;
 }
@@ -411,12 +412,18 @@ function receivedSerial(given: string | undefined, lang: Lang): number {
   return serialOf(now.getFullYear(), now.getMonth() + 1, now.getDate()) ?? 0;
 }
 
-/** Why `emu consolidate` wrote nothing: differing cells kept, no usable form, or nothing new. */
-function nothingWritten(plan: ReturnType<typeof planFormsConsolidation>, out: string, lang: Lang): string {
+/** Why `emu consolidate` wrote nothing (the core's reason, as the pane says it). */
+function nothingWritten(
+  plan: ReturnType<typeof planFormsConsolidation>,
+  forms: number,
+  out: string,
+  lang: Lang,
+): string {
   const kept = plan.issues.filter((i) => i.code === "kept-user-value").length;
-  if (kept > 0) return USAGE.keptCells[lang](out, kept);
-  if (plan.units.length === 0 && hasErrors(plan.issues)) return USAGE.nothingUsable[lang](out);
-  return USAGE.nothingNew[lang](out);
+  const why = whyNothingToWrite({ units: plan.units.length, writes: 0, kept, forms });
+  if (why === "kept-cells") return USAGE.keptCells[lang](out, kept);
+  if (why === "nothing-new") return USAGE.nothingNew[lang](out);
+  return USAGE.nothingUsable[lang](out);
 }
 
 /** Builds the command-line program; `run` is its only caller outside tests. */

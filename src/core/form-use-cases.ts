@@ -188,3 +188,31 @@ export function planFormsConsolidation(
 ): ConsolidationPlan {
   return planConsolidation(cluster.map(atA1), forms, opts);
 }
+
+/** Why a consolidation writes nothing: the CLI's last line and the pane's preview say the same. */
+export type NothingToWrite = "none-readable" | "no-usable-form" | "kept-cells" | "nothing-new";
+
+/**
+ * The reason a consolidation has nothing to write, or null when it has: no picked file could be
+ * read, no form could be used (no form in the files, another criteria list), cells holding
+ * another value were kept, or the forms hold nothing the workbook lacks. "Nothing new" is only
+ * said when at least one form was used.
+ * @example whyNothingToWrite({ units: 0, writes: 0, kept: 0, unreadable: 2 }) //=> "none-readable"
+ */
+export function whyNothingToWrite(o: {
+  /** Units whose form was used. */
+  readonly units: number;
+  /** Sheets to add plus cells to fill. */
+  readonly writes: number;
+  /** Cells left as they are because they hold another value. */
+  readonly kept: number;
+  /** Picked files that are not readable workbooks. */
+  readonly unreadable?: number;
+  /** Files read as workbooks. */
+  readonly forms?: number;
+}): NothingToWrite | null {
+  if (o.writes > 0) return null;
+  if (o.kept > 0) return "kept-cells";
+  if (o.units > 0) return "nothing-new";
+  return (o.forms ?? 0) === 0 && (o.unreadable ?? 0) > 0 ? "none-readable" : "no-usable-form";
+}

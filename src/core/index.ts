@@ -267,3 +267,4 @@ export { hasDiacritics, sameUnitName, unitToneKey } from "./text";
 export { tableCells, type TableCells } from "./score-table";
 export { unitSheetName } from "./unit-sheet-name";
 export { joinSentences } from "./sentences";
+export { whyNothingToWrite, type NothingToWrite } from "./form-use-cases";

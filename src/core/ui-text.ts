@@ -527,6 +527,15 @@ export const UI_TEXT = {
     vi: "{base}: bao nhiêu? (để tính số phiếu cần)",
     en: "{base}: how many? (for the votes needed)",
   },
+  // Step 6: why nothing is consolidated (issue 10)
+  formsNoneReadable: {
+    vi: "Không đọc được tệp nào trong {count} tệp đã chọn, nên chưa có gì để tổng hợp:",
+    en: "None of the {count} files chosen could be read, so there is nothing to consolidate:",
+  },
+  formsNoUsable: {
+    vi: "Không có phiếu nào dùng được, nên chưa có gì để ghi: lý do của từng tệp ở trên.",
+    en: "None of the forms could be used, so there is nothing to write: each file's reason is above.",
+  },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type UiTextKey = keyof typeof UI_TEXT;

@@ -157,7 +157,9 @@ export function FormsStep({ pane }: { pane: PaneState }) {
           {f.unreadable.length > 0 && (
             <MessageBar intent="warning" layout="multiline" data-testid="forms-unreadable">
               <MessageBarBody>
-                {t("formsFilesSkipped", { count: f.unreadable.length })}
+                {t(f.noneReadable ? "formsNoneReadable" : "formsFilesSkipped", {
+                  count: f.unreadable.length,
+                })}
                 <ul className={c.list}>
                   {f.unreadable.map((m) => (
                     <li key={m}>{m}</li>
@@ -256,8 +258,10 @@ export function FormsStep({ pane }: { pane: PaneState }) {
                 </div>
               </>
             )}
-            {plan.added.length === 0 && plan.filled === 0 && plan.conflicts.length === 0 && (
-              <Text className={s.muted}>{t("formsNothing")}</Text>
+            {(plan.nothing === "nothing-new" || plan.nothing === "no-usable-form") && (
+              <Text className={s.muted}>
+                {t(plan.nothing === "nothing-new" ? "formsNothing" : "formsNoUsable")}
+              </Text>
             )}
             <div className={s.actions}>
               <Button appearance="primary" disabled={busy || !writable} onClick={() => void f.apply()}>
