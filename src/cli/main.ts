@@ -23,6 +23,7 @@ import {
   makeForms,
   planFormsConsolidation,
   whyNothingToWrite,
+  scoreTableTemplate,
   sortIssues,
   cellAddress,
   parseRangeA1,
@@ -123,6 +124,12 @@ const USAGE = {
       'Chưa có đơn vị nào: hãy chỉ ra bằng --unit "Tên đơn vị" (lặp lại cho từng đơn vị), hoặc thêm bảng tổng hợp có cột Đơn vị.',
     en: () =>
       'No units: name them with --unit "Unit name" (repeat for each), or add a summary table with a Unit column.',
+  },
+  templateWritten: {
+    vi: (f: string, sheet: string) =>
+      `Đã tạo "${f}" với trang “${sheet}” (các đơn vị là ví dụ: thay bằng đơn vị và điểm của Cụm) và trang quy tắc “Quy tắc xếp loại”.`,
+    en: (f: string, sheet: string) =>
+      `Wrote "${f}" with the sheet “${sheet}” (its units are examples: replace them with your cluster's) and the rules sheet “Quy tắc xếp loại”.`,
   },
   formsWritten: {
     vi: (n: number, dir: string) => `Đã tạo ${n} phiếu tự chấm trong "${dir}".`,
@@ -344,6 +351,25 @@ async function formCommand(
   return EXIT.ok;
 }
 
+/** `emu template`: the pane's "Tạo bảng điểm mẫu" as a new file (the same core template). */
+async function templateCommand(
+  out: string,
+  opts: { preset?: string; force?: boolean; lang: Lang },
+  io: Io,
+): Promise<number> {
+  await checkOutPath(out, opts.lang);
+  const rules =
+    (await loadRules({ ...(opts.preset !== undefined ? { preset: opts.preset } : {}) }, opts.lang)) ??
+    presetRules(DEFAULT_PRESET);
+  const t = scoreTableTemplate({ lang: opts.lang, taken: [], rules, rulesSheet: true });
+  const models = [gridSheet(t.name, t.grid, { widths: t.widths, headerRows: [t.headerRow] })];
+  if (t.rules) models.push(gridSheet(t.rules.name, t.rules.grid, { widths: [34, 60, 12, 20, 22] }));
+  const res = await writeModelsXlsx(out, models, { force: opts.force === true });
+  if (!res.ok) throw new UsageError(ioErrorMessage(res.error, opts.lang));
+  io.out(USAGE.templateWritten[opts.lang](out, t.name));
+  return EXIT.ok;
+}
+
 async function consolidateCommand(
   forms: string[],
   opts: { into: string; out: string; force?: boolean; json?: boolean; received?: string; lang: Lang },
@@ -540,6 +566,17 @@ export function program(io: Io, setCode: (code: number) => void, uiLang: Lang = 
         }),
       ),
     );
+
+  prog
+    .command("template")
+    .description(
+      "tạo sổ có bảng điểm mẫu và trang quy tắc / write a workbook with a sample score table and the rules sheet",
+    )
+    .argument("<out>", "tệp .xlsx sẽ tạo / the .xlsx to write")
+    .addOption(new Option("--preset <id>", "bộ quy tắc có sẵn (thang điểm của ví dụ) / preset"))
+    .option("--force", "cho phép ghi đè / overwrite an existing file")
+    .addOption(new Option("--lang <lang>", "ngôn ngữ / language").choices(["vi", "en"]).default("vi"))
+    .action(async (out: string, opts) => setCode(await templateCommand(out, opts, io)));
   return prog;
 }
 

@@ -268,3 +268,4 @@ export { tableCells, type TableCells } from "./score-table";
 export { unitSheetName } from "./unit-sheet-name";
 export { joinSentences } from "./sentences";
 export { whyNothingToWrite, type NothingToWrite } from "./form-use-cases";
+export { scoreTableTemplate, type ScoreTemplate } from "./score-template";

@@ -536,6 +536,21 @@ export const UI_TEXT = {
     vi: "Không có phiếu nào dùng được, nên chưa có gì để ghi: lý do của từng tệp ở trên.",
     en: "None of the forms could be used, so there is nothing to write: each file's reason is above.",
   },
+  // Step 1: a sample score table for an empty or unrecognised workbook (issue 10)
+  tableTemplate: { vi: "Tạo bảng điểm mẫu", en: "Create a sample score table" },
+  tableTemplateHint: {
+    vi: "EMU thêm một trang mới có bảng điểm mẫu (STT, Đơn vị, Điểm tự chấm, Điểm chấm thẩm định) với vài đơn vị ví dụ; không trang nào đang có bị thay đổi.",
+    en: "EMU adds a new sheet with a sample score table (STT, Đơn vị, Điểm tự chấm, Điểm chấm thẩm định) and a few example units; no existing sheet is changed.",
+  },
+  tableTemplateMade: {
+    vi: "Đã tạo trang “{sheet}”: các đơn vị trong đó chỉ là ví dụ, hãy thay bằng tên và điểm của các đơn vị trong Cụm.",
+    en: "Made the sheet “{sheet}”: its units are examples only; replace them with your cluster's units and scores.",
+  },
+  tableTemplateRules: {
+    vi: "Đã thêm cả trang “{sheet}” (thang điểm và các mức xếp loại, cần đối chiếu với quy chế của Cụm).",
+    en: "Also added the sheet “{sheet}” (the scale and the classes, to check against your cluster's rules).",
+  },
+  tableTemplateRunning: { vi: "Tạo bảng điểm mẫu", en: "Creating the sample table" },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type UiTextKey = keyof typeof UI_TEXT;
