@@ -269,3 +269,4 @@ export { unitSheetName } from "./unit-sheet-name";
 export { joinSentences } from "./sentences";
 export { whyNothingToWrite, type NothingToWrite } from "./form-use-cases";
 export { scoreTableTemplate, type ScoreTemplate } from "./score-template";
+export { requiredRoles } from "./required-columns";

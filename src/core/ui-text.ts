@@ -551,6 +551,10 @@ export const UI_TEXT = {
     en: "Also added the sheet “{sheet}” (the scale and the classes, to check against your cluster's rules).",
   },
   tableTemplateRunning: { vi: "Tạo bảng điểm mẫu", en: "Creating the sample table" },
+  tableRequiredLegend: {
+    vi: "* Cột bắt buộc: Đơn vị và cột điểm dùng để xếp hạng.",
+    en: "* Required: the unit column and the score column the ranking uses.",
+  },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type UiTextKey = keyof typeof UI_TEXT;

@@ -1,5 +1,12 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text } from "@fluentui/react-components";
-import { ROLE_NAMES, joinSentences, uiText, type CriteriaLayout, type UiTextKey } from "../core";
+import {
+  ROLE_NAMES,
+  joinSentences,
+  requiredRoles,
+  uiText,
+  type CriteriaLayout,
+  type UiTextKey,
+} from "../core";
 import type { PaneState } from "./usePane";
 import { MAPPED_ROLES, useTableStep } from "./useTableStep";
 import { useStepStyles } from "./shared.styles";
@@ -47,6 +54,7 @@ export function TableStep({ pane }: { pane: PaneState }) {
     </div>
   );
   const made = state.template;
+  const required = requiredRoles(state.columns);
 
   const sheetOptions = inspection.sheets.includes(inspection.sheet)
     ? inspection.sheets
@@ -137,6 +145,7 @@ export function TableStep({ pane }: { pane: PaneState }) {
         </Text>
       ) : (
         <>
+          <Text className={s.muted}>{t("tableRequiredLegend")}</Text>
           <div className={c.roles}>
             {MAPPED_ROLES.map((role) => {
               const id = `map-${role}`;
@@ -146,6 +155,7 @@ export function TableStep({ pane }: { pane: PaneState }) {
                 <div key={role} className={c.role}>
                   <Field
                     label={roleName}
+                    required={required.includes(role)}
                     className={c.field}
                     {...(note ? { validationState: note.intent, validationMessage: note.text } : {})}
                   >
