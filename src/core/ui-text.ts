@@ -555,6 +555,7 @@ export const UI_TEXT = {
     vi: "* Cột bắt buộc: Đơn vị và cột điểm dùng để xếp hạng.",
     en: "* Required: the unit column and the score column the ranking uses.",
   },
+  helpLink: { vi: "Hướng dẫn", en: "Help" },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type UiTextKey = keyof typeof UI_TEXT;
