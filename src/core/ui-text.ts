@@ -208,8 +208,8 @@ export const UI_TEXT = {
     en: "From the workbook's last notice.",
   },
   noticeFromTemplate: {
-    vi: "Sổ làm việc chưa có thông tin thông báo: đang dùng mẫu theo Thông báo của Cụm thi đua số 2 (2022).",
-    en: "The workbook has no notice fields yet: using a template in the shape of Cluster 2's 2022 notice.",
+    vi: "Sổ làm việc chưa có thông tin thông báo: đang dùng mẫu chung, hãy điền thông tin của Cụm.",
+    en: "The workbook has no notice fields yet: using a general template; fill in your cluster's details.",
   },
   noticeUseSeed: { vi: "Điền mẫu Cụm thi đua số 2 (2022)", en: "Fill in Cluster 2's 2022 example" },
   noticeListHint: { vi: "Mỗi dòng một mục.", en: "One item per line." },
