@@ -272,3 +272,8 @@ export { scoreTableTemplate, type ScoreTemplate } from "./score-template";
 export { requiredRoles } from "./required-columns";
 export { SEED_000_UNITS, isBundledSample, noticeFormFields } from "./sample-workbook";
 export { tableUnitNames } from "./score-table";
+export { noticeSigner, workbookNotice } from "./use-cases";
+export { documentNames, documentNamesOf } from "./document-names";
+export type { DocumentNames, ResolvedSigner, SignerFields, SignerSource } from "./document-names";
+export { conferenceDocuments } from "./conference";
+export type { ConferenceDocuments } from "./conference";

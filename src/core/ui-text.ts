@@ -556,6 +556,12 @@ export const UI_TEXT = {
     en: "* Required: the unit column and the score column the ranking uses.",
   },
   helpLink: { vi: "Hướng dẫn", en: "Help" },
+
+  // The notice signed by the member list's Cụm trưởng when no signer is typed.
+  noticeSignerFromMembers: {
+    vi: "Người ký lấy từ trang “Thành viên cụm”: {name} ({unit}, Cụm trưởng). Gõ Người ký ở trên để dùng người khác.",
+    en: "The signer comes from the “Thành viên cụm” sheet: {name} ({unit}, cluster head). Type a signer above to use someone else.",
+  },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type UiTextKey = keyof typeof UI_TEXT;
