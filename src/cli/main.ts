@@ -23,6 +23,8 @@ import {
   foldKey,
   makeForms,
   planFormsConsolidation,
+  whyNothingToWrite,
+  scoreTableTemplate,
   sortIssues,
   cellAddress,
   parseRangeA1,
@@ -123,6 +125,12 @@ const USAGE = {
       'Chưa có đơn vị nào: hãy chỉ ra bằng --unit "Tên đơn vị" (lặp lại cho từng đơn vị), hoặc thêm bảng tổng hợp có cột Đơn vị.',
     en: () =>
       'No units: name them with --unit "Unit name" (repeat for each), or add a summary table with a Unit column.',
+  },
+  templateWritten: {
+    vi: (f: string, sheet: string) =>
+      `Đã tạo "${f}" với trang “${sheet}” (các đơn vị là ví dụ: thay bằng đơn vị và điểm của Cụm) và trang quy tắc “Quy tắc xếp loại”.`,
+    en: (f: string, sheet: string) =>
+      `Wrote "${f}" with the sheet “${sheet}” (its units are examples: replace them with your cluster's) and the rules sheet “Quy tắc xếp loại”.`,
   },
   formsWritten: {
     vi: (n: number, dir: string) => `Đã tạo ${n} phiếu tự chấm trong "${dir}".`,
@@ -353,6 +361,25 @@ async function formCommand(
   return EXIT.ok;
 }
 
+/** `emu template`: the pane's "Tạo bảng điểm mẫu" as a new file (the same core template). */
+async function templateCommand(
+  out: string,
+  opts: { preset?: string; force?: boolean; lang: Lang },
+  io: Io,
+): Promise<number> {
+  await checkOutPath(out, opts.lang);
+  const rules =
+    (await loadRules({ ...(opts.preset !== undefined ? { preset: opts.preset } : {}) }, opts.lang)) ??
+    presetRules(DEFAULT_PRESET);
+  const t = scoreTableTemplate({ lang: opts.lang, taken: [], rules, rulesSheet: true });
+  const models = [gridSheet(t.name, t.grid, { widths: t.widths, headerRows: [t.headerRow] })];
+  if (t.rules) models.push(gridSheet(t.rules.name, t.rules.grid, { widths: [34, 60, 12, 20, 22] }));
+  const res = await writeModelsXlsx(out, models, { force: opts.force === true });
+  if (!res.ok) throw new UsageError(ioErrorMessage(res.error, opts.lang));
+  io.out(USAGE.templateWritten[opts.lang](out, t.name));
+  return EXIT.ok;
+}
+
 async function consolidateCommand(
   forms: string[],
   opts: { into: string; out: string; force?: boolean; json?: boolean; received?: string; lang: Lang },
@@ -405,7 +432,7 @@ async function consolidateCommand(
     if (written)
       io.out(USAGE.consolidated[opts.lang](plan.units.length, opts.out, plan.add.length, plan.edits.length));
     io.out(formatIssues(issues, opts.lang));
-    if (!written) io.out(`\n${nothingWritten(plan, opts.out, opts.lang)}`);
+    if (!written) io.out(`\n${nothingWritten(plan, returned.length, opts.out, opts.lang)}`);
   }
   return failed ? EXIT.invalid : EXIT.ok;
 }
@@ -421,12 +448,18 @@ function receivedSerial(given: string | undefined, lang: Lang): number {
   return serialOf(now.getFullYear(), now.getMonth() + 1, now.getDate()) ?? 0;
 }
 
-/** Why `emu consolidate` wrote nothing: differing cells kept, no usable form, or nothing new. */
-function nothingWritten(plan: ReturnType<typeof planFormsConsolidation>, out: string, lang: Lang): string {
+/** Why `emu consolidate` wrote nothing (the core's reason, as the pane says it). */
+function nothingWritten(
+  plan: ReturnType<typeof planFormsConsolidation>,
+  forms: number,
+  out: string,
+  lang: Lang,
+): string {
   const kept = plan.issues.filter((i) => i.code === "kept-user-value").length;
-  if (kept > 0) return USAGE.keptCells[lang](out, kept);
-  if (plan.units.length === 0 && hasErrors(plan.issues)) return USAGE.nothingUsable[lang](out);
-  return USAGE.nothingNew[lang](out);
+  const why = whyNothingToWrite({ units: plan.units.length, writes: 0, kept, forms });
+  if (why === "kept-cells") return USAGE.keptCells[lang](out, kept);
+  if (why === "nothing-new") return USAGE.nothingNew[lang](out);
+  return USAGE.nothingUsable[lang](out);
 }
 
 /** Builds the command-line program; `run` is its only caller outside tests. */
@@ -543,6 +576,17 @@ export function program(io: Io, setCode: (code: number) => void, uiLang: Lang = 
         }),
       ),
     );
+
+  prog
+    .command("template")
+    .description(
+      "tạo sổ có bảng điểm mẫu và trang quy tắc / write a workbook with a sample score table and the rules sheet",
+    )
+    .argument("<out>", "tệp .xlsx sẽ tạo / the .xlsx to write")
+    .addOption(new Option("--preset <id>", "bộ quy tắc có sẵn (thang điểm của ví dụ) / preset"))
+    .option("--force", "cho phép ghi đè / overwrite an existing file")
+    .addOption(new Option("--lang <lang>", "ngôn ngữ / language").choices(["vi", "en"]).default("vi"))
+    .action(async (out: string, opts) => setCode(await templateCommand(out, opts, io)));
   return prog;
 }
 

@@ -6,6 +6,7 @@ import {
   MessageBarTitle,
   Tab,
   TabList,
+  Link,
 } from "@fluentui/react-components";
 import { useState, type ComponentType } from "react";
 import { hasErrors, uiText, type Lang, type UiTextKey } from "../core";
@@ -64,6 +65,10 @@ export function App({ adapter, lang }: { adapter: Adapter; lang: Lang }) {
     <main className={s.root} lang={lang}>
       <header className={s.header}>
         <h1 className={s.title}>EMU</h1>
+        {/* The help page (assets/help.html) covers every step; it opens beside the pane. */}
+        <Link href={`assets/help.html#${lang}`} target="_blank" rel="noopener noreferrer">
+          {t("helpLink")}
+        </Link>
       </header>
       <TabList
         className={s.tabs}

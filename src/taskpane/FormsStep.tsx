@@ -10,7 +10,7 @@ import {
   Textarea,
   mergeClasses,
 } from "@fluentui/react-components";
-import { formatNumber, uiText, type UiTextKey } from "../core";
+import { formatNumber, joinSentences, uiText, type UiTextKey } from "../core";
 import { IssuesView } from "./IssuesView";
 import type { PaneState } from "./usePane";
 import { useFormsStep } from "./useFormsStep";
@@ -95,7 +95,7 @@ export function FormsStep({ pane }: { pane: PaneState }) {
           {f.made?.kind === "made" && (
             <MessageBar intent="success" layout="multiline" data-testid="forms-made">
               <MessageBarBody>
-                {f.made.sheets.length > 0 ? (
+                {f.made.sheets.length > 0 && (
                   <>
                     {t("formsMade", { count: f.made.sheets.length })}
                     <ul className={c.list}>
@@ -104,18 +104,17 @@ export function FormsStep({ pane }: { pane: PaneState }) {
                       ))}
                     </ul>
                   </>
-                ) : (
-                  t("formsNoneMade")
                 )}
+                {joinSentences([
+                  f.made.sheets.length === 0 ? t("formsNoneMade") : "",
+                  f.made.skipped.length > 0 ? t("formsSkipped", { count: f.made.skipped.length }) : "",
+                ])}
                 {f.made.skipped.length > 0 && (
-                  <>
-                    {t("formsSkipped", { count: f.made.skipped.length })}
-                    <ul className={c.list}>
-                      {f.made.skipped.map((k) => (
-                        <li key={k.unit}>{t("formsSkippedUnit", { unit: k.unit, sheet: k.sheet })}</li>
-                      ))}
-                    </ul>
-                  </>
+                  <ul className={c.list}>
+                    {f.made.skipped.map((k) => (
+                      <li key={k.unit}>{t("formsSkippedUnit", { unit: k.unit, sheet: k.sheet })}</li>
+                    ))}
+                  </ul>
                 )}
               </MessageBarBody>
             </MessageBar>
@@ -162,7 +161,9 @@ export function FormsStep({ pane }: { pane: PaneState }) {
           {f.unreadable.length > 0 && (
             <MessageBar intent="warning" layout="multiline" data-testid="forms-unreadable">
               <MessageBarBody>
-                {t("formsFilesSkipped", { count: f.unreadable.length })}
+                {t(f.noneReadable ? "formsNoneReadable" : "formsFilesSkipped", {
+                  count: f.unreadable.length,
+                })}
                 <ul className={c.list}>
                   {f.unreadable.map((m) => (
                     <li key={m}>{m}</li>
@@ -175,13 +176,16 @@ export function FormsStep({ pane }: { pane: PaneState }) {
             (f.applied.written ? (
               <MessageBar intent="success" layout="multiline" data-testid="forms-applied">
                 <MessageBarBody>
-                  {t("formsApplied", {
-                    units: f.applied.units.length,
-                    added: f.applied.added.length,
-                    filled: f.applied.filled.length,
-                  })}
-                  {f.applied.conflicts.length > 0 &&
-                    ` ${t("formsKept", { count: f.applied.conflicts.length })}`}
+                  {joinSentences([
+                    t("formsApplied", {
+                      units: f.applied.units.length,
+                      added: f.applied.added.length,
+                      filled: f.applied.filled.length,
+                    }),
+                    f.applied.conflicts.length > 0
+                      ? t("formsKept", { count: f.applied.conflicts.length })
+                      : "",
+                  ])}
                 </MessageBarBody>
               </MessageBar>
             ) : (
@@ -258,8 +262,10 @@ export function FormsStep({ pane }: { pane: PaneState }) {
                 </div>
               </>
             )}
-            {plan.added.length === 0 && plan.filled === 0 && plan.conflicts.length === 0 && (
-              <Text className={s.muted}>{t("formsNothing")}</Text>
+            {(plan.nothing === "nothing-new" || plan.nothing === "no-usable-form") && (
+              <Text className={s.muted}>
+                {t(plan.nothing === "nothing-new" ? "formsNothing" : "formsNoUsable")}
+              </Text>
             )}
           </div>
         )}

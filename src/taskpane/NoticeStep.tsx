@@ -98,11 +98,13 @@ export function NoticeStep({ pane }: { pane: PaneState }) {
       <Text className={s.muted}>
         {inspection?.noticeFieldsSaved ? t("noticeFromWorkbook") : t("noticeFromTemplate")}
       </Text>
-      <div className={s.actions}>
-        <Button size="small" disabled={busy} onClick={() => void n.fillSeed()}>
-          {t("noticeUseSeed")}
-        </Button>
-      </div>
+      {inspection?.bundledSample && (
+        <div className={s.actions}>
+          <Button size="small" disabled={busy} onClick={() => void n.fillSeed()}>
+            {t("noticeUseSeed")}
+          </Button>
+        </div>
+      )}
       {d && (
         <div className={c.form}>
           {LAYOUT.map((row, k) =>

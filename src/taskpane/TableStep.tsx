@@ -1,5 +1,12 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text } from "@fluentui/react-components";
-import { ROLE_NAMES, uiText, type CriteriaLayout, type UiTextKey } from "../core";
+import {
+  ROLE_NAMES,
+  joinSentences,
+  requiredRoles,
+  uiText,
+  type CriteriaLayout,
+  type UiTextKey,
+} from "../core";
 import type { PaneState } from "./usePane";
 import { MAPPED_ROLES, useTableStep } from "./useTableStep";
 import { useStepStyles } from "./shared.styles";
@@ -36,6 +43,20 @@ export function TableStep({ pane }: { pane: PaneState }) {
     );
   }
 
+  // An empty or unrecognised workbook gets a way forward: a sample table in a new sheet.
+  const offer = state.makeTemplate && (
+    <div className={s.section} data-testid="table-template">
+      <Text className={s.muted}>{t("tableTemplateHint")}</Text>
+      <div className={s.actions}>
+        <Button disabled={busy} onClick={() => void state.makeTemplate?.()}>
+          {t("tableTemplate")}
+        </Button>
+      </div>
+    </div>
+  );
+  const made = state.template;
+  const required = requiredRoles(state.columns);
+
   const sheetOptions = inspection.sheets.includes(inspection.sheet)
     ? inspection.sheets
     : [inspection.sheet, ...inspection.sheets];
@@ -62,9 +83,12 @@ export function TableStep({ pane }: { pane: PaneState }) {
         <dd>{inspection.headerRow ?? "—"}</dd>
       </dl>
       {inspection.usedRange === null ? (
-        <MessageBar intent="warning">
-          <MessageBarBody>{t("tableEmpty")}</MessageBarBody>
-        </MessageBar>
+        <>
+          <MessageBar intent="warning">
+            <MessageBarBody>{t("tableEmpty")}</MessageBarBody>
+          </MessageBar>
+          {offer}
+        </>
       ) : inspection.mapping !== null ? (
         <Text className={s.muted}>
           {inspection.remembered ? t("mappingRemembered") : t("mappingDetected")}
@@ -72,10 +96,23 @@ export function TableStep({ pane }: { pane: PaneState }) {
       ) : (
         // A detailed scoring sheet has no summary columns to map: what EMU found is said below.
         !inspection.criteria && (
-          <MessageBar intent="warning">
-            <MessageBarBody>{t("tableNotFound")}</MessageBarBody>
-          </MessageBar>
+          <>
+            <MessageBar intent="warning">
+              <MessageBarBody>{t("tableNotFound")}</MessageBarBody>
+            </MessageBar>
+            {offer}
+          </>
         )
+      )}
+      {made && made.sheet === inspection.sheet && (
+        <MessageBar intent="success" layout="multiline" data-testid="table-template-made">
+          <MessageBarBody>
+            {joinSentences([
+              t("tableTemplateMade", { sheet: made.sheet }),
+              made.rulesSheet ? t("tableTemplateRules", { sheet: made.rulesSheet }) : "",
+            ])}
+          </MessageBarBody>
+        </MessageBar>
       )}
       {inspection.criteria && (
         <>
@@ -109,6 +146,7 @@ export function TableStep({ pane }: { pane: PaneState }) {
         </Text>
       ) : (
         <>
+          <Text className={s.muted}>{t("tableRequiredLegend")}</Text>
           <div className={c.roles}>
             {MAPPED_ROLES.map((role) => {
               const id = `map-${role}`;
@@ -118,6 +156,7 @@ export function TableStep({ pane }: { pane: PaneState }) {
                 <div key={role} className={c.role}>
                   <Field
                     label={roleName}
+                    required={required.includes(role)}
                     className={c.field}
                     {...(note ? { validationState: note.intent, validationMessage: note.text } : {})}
                   >

@@ -9,6 +9,7 @@ import {
   type FormsOperationRequest,
 } from "../excel/forms";
 import { hostErrorMessage } from "../excel/host";
+import { writeScoreTemplate, type TemplateOutcome } from "../excel/template";
 import { runConference, type ConferenceOperationOutcome, type ConferenceRequest } from "../excel/conference";
 import {
   createMembers,
@@ -39,6 +40,7 @@ import {
 export type { ConsolidateOutcome, FormsOperationOutcome, OperationOutcome, SelectionInfo, SheetInspection };
 export type { YearDocumentKind, YearInfo };
 export type { ConferenceOperationOutcome };
+export type { TemplateOutcome };
 
 /** What the pane asks of a use case: the user's language, and the sheet and mapping it confirmed. */
 export interface PaneRequest {
@@ -99,6 +101,8 @@ export interface Adapter {
   yearWordDocument?(
     kind: YearDocumentKind,
   ): Promise<{ ok: true; document: OfficialDocument; file: string } | { ok: false; reason: string }>;
+  /** "Tạo bảng điểm mẫu": a sample score table in a new sheet (and the rules sheet when missing). */
+  scoreTemplate?(lang: Lang): Promise<TemplateOutcome>;
   /** Bình xét: prepare the vote (ballots, Kiểm phiếu) or count it and write the documents. */
   conference?(req: Omit<ConferenceRequest, "run">): Promise<ConferenceOperationOutcome>;
 }
@@ -136,5 +140,6 @@ export function excelAdapter(): Adapter {
     writeYearDocument: (kind) => writeYearDocument(kind),
     yearWordDocument: (kind) => yearWordDocument(kind),
     conference: (req) => runConference(req),
+    scoreTemplate: (lang) => writeScoreTemplate(lang),
   };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
   SEED_000_NOTICE_FIELDS,
+  noticeFormFields,
   noticeGaps,
   noticeSigner,
   quoteSheet,
@@ -93,7 +94,9 @@ export interface NoticeStepState {
 export function useNoticeStep(pane: PaneState): NoticeStepState {
   const { inspection, adapter, runner, request, setOutcome, lang, ask, setUnsaved, writeAsking } = pane;
   const [draft, setDraft] = useState<NoticeDraft | null>(
-    inspection ? noticeDraftOf(inspection.noticeFields) : null,
+    inspection
+      ? noticeDraftOf(noticeFormFields(inspection.noticeFields, inspection.noticeFieldsSaved))
+      : null,
   );
   const [dirty, setDirty] = useState(false);
   const [status, setStatus] = useState<NoticeStepState["status"]>(null);
@@ -101,7 +104,8 @@ export function useNoticeStep(pane: PaneState): NoticeStepState {
   dirtyRef.current = dirty;
 
   useEffect(() => {
-    if (inspection && !dirtyRef.current) setDraft(noticeDraftOf(inspection.noticeFields));
+    if (inspection && !dirtyRef.current)
+      setDraft(noticeDraftOf(noticeFormFields(inspection.noticeFields, inspection.noticeFieldsSaved)));
   }, [inspection]);
 
   useEffect(() => setUnsaved("notice", dirty), [dirty, setUnsaved]);
