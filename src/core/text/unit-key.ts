@@ -50,19 +50,21 @@ export function unitKey(name: string): string {
     if (token !== once[once.length - 1] || DIGITS.test(token)) once.push(token);
     i += hit ? hit.words.length : 1;
   }
-  // Then the place words, and dedupe again, against the last word kept.
-  let key = "";
+  // Then the place words, and dedupe again, against the last word kept: in place, one join.
+  let kept = 0;
   let previous: string | undefined;
   let last: string | undefined;
-  for (let i = 0; i < once.length; i++) {
+  const n = once.length;
+  for (let i = 0; i < n; i++) {
     const word = once[i] as string;
-    if (introducesPlace(word, previous, i === once.length - 1)) continue;
+    if (introducesPlace(word, previous, i === n - 1)) continue;
     previous = word;
     if (word === last && !DIGITS.test(word)) continue;
-    key = last === undefined ? word : `${key} ${word}`;
+    once[kept++] = word;
     last = word;
   }
-  return key;
+  once.length = kept;
+  return once.join(" ");
 }
 
 /**
