@@ -25,31 +25,38 @@ export function prettyJson(value: unknown, write: (piece: string) => void, chunk
   if (size > 0) write(parts.join(""));
 }
 
-/** Array elements stringified together by `JSON.stringify` (the native one is the fast one). */
-const BATCH = 256;
+/** A number, string, boolean or null as JSON, or null for anything else. */
+function primitiveText(x: unknown): string | null {
+  switch (typeof x) {
+    case "string":
+      return JSON.stringify(x);
+    case "number":
+      // What JSON.stringify writes: the shortest round-trip form, null when not finite.
+      return Number.isFinite(x) ? String(x) : "null";
+    case "boolean":
+      return x ? "true" : "false";
+    default:
+      return x === null ? "null" : null;
+  }
+}
 
 /**
- * Elements `from` … `to` − 1 of an array at `indent`, as `JSON.stringify` writes them there, by
- * one native call: a JSON string never holds a raw newline, so indenting every line break of the
- * batch's own text puts it at the array's depth. Null when an element's `toJSON` result has a
- * `toJSON` of its own (the native call would apply it twice): then element by element.
+ * A record whose values are all numbers, strings, booleans or null (a unit of the report), as
+ * `JSON.stringify(…, null, 2)` writes it at `indent`, in one string; null for anything else. The
+ * native stringify with an indent leaves V8's fast path, so the flat records are written here.
  */
-function batchText(v: readonly unknown[], from: number, to: number, indent: string): string | null {
-  const batch = new Array<unknown>(to - from);
-  for (let i = from; i < to; i++) {
-    const x = resolved(v[i], String(i));
-    if (
-      x !== v[i] &&
-      x !== null &&
-      typeof x === "object" &&
-      typeof (x as { toJSON?: unknown }).toJSON === "function"
-    )
-      return null;
-    batch[i - from] = x;
+function flatText(v: Record<string, unknown>, indent: string): string | null {
+  const inner = `${indent}  `;
+  let out = "";
+  for (const k in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+    const x = v[k];
+    if (skipped(x)) continue;
+    const text = primitiveText(x);
+    if (text === null) return null;
+    out += `${out === "" ? "{" : ","}\n${inner}${JSON.stringify(k)}: ${text}`;
   }
-  // "[\n  a,\n  b\n]": the elements are the text between "[\n" and "\n]", two spaces in.
-  const text = JSON.stringify(batch, null, 2);
-  return indent + text.slice(2, -2).replace(/\n/g, `\n${indent}`);
+  return out === "" ? null : `${out}\n${indent}}`;
 }
 
 /** What `JSON.stringify` leaves out of an object (and writes as null in an array). */
@@ -83,18 +90,17 @@ function emitValue(v: unknown, indent: string, emit: (s: string) => void): void 
       return;
     }
     emit("[");
-    let i = 0;
-    for (; i < v.length; i += BATCH) {
-      const text = batchText(v, i, Math.min(i + BATCH, v.length), indent);
-      if (text === null) break;
-      emit(i === 0 ? `\n${text}` : `,\n${text}`);
-    }
-    for (; i < v.length; i++) {
+    for (let i = 0; i < v.length; i++) {
       emit(i === 0 ? `\n${inner}` : `,\n${inner}`);
       const x = resolved(v[i], String(i));
       emitValue(skipped(x) ? null : x, inner, emit);
     }
     emit(`\n${indent}]`);
+    return;
+  }
+  const flat = flatText(v as Record<string, unknown>, indent);
+  if (flat !== null) {
+    emit(flat);
     return;
   }
   let first = true;
