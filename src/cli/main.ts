@@ -10,7 +10,8 @@ import {
   jsonReport,
   marksGrid,
   marksOf,
-  noticeDocument,
+  noticeSigner,
+  workbookNotice,
   noticeFieldsOf,
   parseRules,
   rulesProblems,
@@ -133,6 +134,12 @@ const USAGE = {
       `Đã tổng hợp ${n} phiếu vào "${p}" (thêm ${a} trang, điền ${e} ô).`,
     en: (n: number, p: string, a: number, e: number) =>
       `Consolidated ${n} forms into "${p}" (${a} sheets added, ${e} cells filled).`,
+  },
+  signerFromMembers: {
+    vi: (name: string, unit: string) =>
+      `Người ký thông báo lấy từ trang "Thành viên cụm": ${name} (${unit}, Cụm trưởng); gõ Người ký ở trang "Thông tin thông báo" để dùng người khác.`,
+    en: (name: string, unit: string) =>
+      `The notice's signer comes from the "Thành viên cụm" sheet: ${name} (${unit}, cluster head); type a signer in the "Thông tin thông báo" sheet to use someone else.`,
   },
   docxWritten: {
     vi: (p: string) => `Đã ghi văn bản Word "${p}" (số và ngày để trống cho văn thư).`,
@@ -305,7 +312,7 @@ async function rankCommand(
   if (!failed && rankingRequired && opts.docx !== undefined) {
     // The Word writer is loaded only when asked for.
     const { renderDocx } = await import("../docx/render-docx");
-    const doc = noticeDocument(outcome.ranking, noticeFieldsOf(sheets), { basis: outcome.basis });
+    const { doc } = workbookNotice(outcome, noticeFieldsOf(sheets));
     const res = await writeFileBytes(opts.docx, await renderDocx(doc), {
       force: opts.force === true,
       input: path,
@@ -325,6 +332,9 @@ async function rankCommand(
         `\n${USAGE.written[opts.lang](written, outputs.names.results ?? "", outputs.names.notice ?? "")}`,
       );
     if (docxWritten) io.out(`\n${USAGE.docxWritten[opts.lang](docxWritten)}`);
+    const signer = noticeSigner(outcome, noticeFieldsOf(sheets));
+    if ((written || docxWritten) && signer.source === "members")
+      io.out(USAGE.signerFromMembers[opts.lang](signer.signerName, signer.member?.name ?? ""));
   }
   return failed ? EXIT.invalid : EXIT.ok;
 }

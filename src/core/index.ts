@@ -265,3 +265,8 @@ export { cropSheet } from "./use-cases";
 export { isNumberingRow, locateRows, type ReadOptions, type RowPlan } from "./score-table";
 export { hasDiacritics, sameUnitName, unitToneKey } from "./text";
 export { tableCells, type TableCells } from "./score-table";
+export { noticeSigner, workbookNotice } from "./use-cases";
+export { documentNames, documentNamesOf } from "./document-names";
+export type { DocumentNames, ResolvedSigner, SignerFields, SignerSource } from "./document-names";
+export { conferenceDocuments } from "./conference";
+export type { ConferenceDocuments } from "./conference";

@@ -527,6 +527,12 @@ export const UI_TEXT = {
     vi: "{base}: bao nhiêu? (để tính số phiếu cần)",
     en: "{base}: how many? (for the votes needed)",
   },
+
+  // The notice signed by the member list's Cụm trưởng when no signer is typed.
+  noticeSignerFromMembers: {
+    vi: "Người ký lấy từ trang “Thành viên cụm”: {name} ({unit}, Cụm trưởng). Gõ Người ký ở trên để dùng người khác.",
+    en: "The signer comes from the “Thành viên cụm” sheet: {name} ({unit}, cluster head). Type a signer above to use someone else.",
+  },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type UiTextKey = keyof typeof UI_TEXT;

@@ -1,7 +1,14 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Text, Textarea } from "@fluentui/react-components";
-import { NOTICE_FIELDS_SHEET_NAME, noticeGaps, uiText, type UiTextKey } from "../core";
+import { NOTICE_FIELDS_SHEET_NAME, noticeSigner, uiText, type UiTextKey } from "../core";
 import type { PaneState } from "./usePane";
-import { GAP_LABELS, LIST_FIELDS, fieldsOfDraft, useNoticeStep, type FieldKey } from "./useNoticeStep";
+import {
+  GAP_LABELS,
+  LIST_FIELDS,
+  fieldsOfDraft,
+  signedNoticeGaps,
+  useNoticeStep,
+  type FieldKey,
+} from "./useNoticeStep";
 import { useStepStyles } from "./shared.styles";
 import { useNoticeStepStyles } from "./NoticeStep.styles";
 import { NoticeWordButtons } from "./NoticeWordButtons";
@@ -52,7 +59,10 @@ export function NoticeStep({ pane }: { pane: PaneState }) {
   const t = (k: UiTextKey, v?: Record<string, string | number>) => uiText(lang, k, v);
   const busy = runner.busy !== null;
   const d = n.draft;
-  const gaps = d ? noticeGaps(fieldsOfDraft(d)) : [];
+  const ranking = pane.outcome?.ranking ?? null;
+  const gaps = d ? signedNoticeGaps(fieldsOfDraft(d), ranking) : [];
+  // A blank signer is the member list's Cụm trưởng: the pane says whose name the notice will carry.
+  const signer = d ? noticeSigner(ranking, fieldsOfDraft(d)) : null;
 
   const field = (k: FieldKey) => {
     const label = t(LABELS[k]);
@@ -109,6 +119,13 @@ export function NoticeStep({ pane }: { pane: PaneState }) {
         <MessageBar intent="warning" data-testid="notice-gaps">
           <MessageBarBody>
             {t("noticeGaps", { fields: gaps.map((g) => t(GAP_LABELS[g] ?? "fieldSubject")).join(", ") })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {signer?.source === "members" && (
+        <MessageBar intent="info" data-testid="notice-signer-members">
+          <MessageBarBody>
+            {t("noticeSignerFromMembers", { name: signer.signerName, unit: signer.member?.name ?? "" })}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -2,9 +2,11 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import {
   SEED_000_NOTICE_FIELDS,
   noticeGaps,
+  noticeSigner,
   quoteSheet,
   uiText,
   type NoticeFields,
+  type RankOutcome,
   type UiTextKey,
 } from "../core";
 
@@ -62,6 +64,15 @@ export function fieldsOfDraft(d: NoticeDraft): NoticeFields {
   };
 }
 
+/**
+ * What the notice still lacks once signed as it will be: a blank signer is the Cụm trưởng of the
+ * member list (`noticeSigner`, the rule every document follows), so it is no gap then.
+ */
+export function signedNoticeGaps(fields: NoticeFields, ranking: RankOutcome | null): (keyof NoticeFields)[] {
+  const s = noticeSigner(ranking, fields);
+  return noticeGaps({ ...fields, signerTitle: s.signerTitle, signerName: s.signerName });
+}
+
 export interface NoticeStepState {
   readonly draft: NoticeDraft | null;
   readonly dirty: boolean;
@@ -117,7 +128,7 @@ export function useNoticeStep(pane: PaneState): NoticeStepState {
   const generate = useCallback(async () => {
     if (!draft) return;
     const fields = fieldsOfDraft(draft);
-    const gaps = noticeGaps(fields);
+    const gaps = signedNoticeGaps(fields, pane.outcome?.ranking ?? null);
     if (gaps.length > 0) {
       const names = gaps.map((g) => uiText(lang, GAP_LABELS[g] ?? "fieldSubject")).join(", ");
       const yes = await ask({
