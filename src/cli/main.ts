@@ -37,6 +37,7 @@ import {
 } from "../core";
 import { blockedMessage, formatIssues, formatRanking } from "./format";
 import { jsonErrorAt } from "./json-error-at";
+import { prettyJson } from "./json-out";
 import { argvLang, commandOf, localise, parserErrorMessage, withoutLeadingLang } from "./i18n";
 import { tallyCommand } from "./tally-command";
 import {
@@ -167,6 +168,19 @@ const USAGE = {
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Writes text as it is, without a newline: large reports go out in pieces (`printJson`). */
+  write?: (s: string) => void;
+}
+
+/** One JSON object, pretty-printed as `JSON.stringify(value, null, 2)` and a newline, in pieces when it can. */
+function printJson(io: Io, value: unknown): void {
+  const write = io.write;
+  if (!write) {
+    io.out(JSON.stringify(value, null, 2));
+    return;
+  }
+  prettyJson(value, write);
+  write("\n");
 }
 
 async function loadRules(opts: { preset?: string; rules?: string }, lang: Lang): Promise<Rules | undefined> {
@@ -316,7 +330,7 @@ async function rankCommand(
   }
 
   if (opts.json) {
-    io.out(JSON.stringify(jsonReport(outcome, opts.lang), null, 2));
+    printJson(io, jsonReport(outcome, opts.lang));
   } else {
     if (outcome.ok && rankingRequired) io.out(`${formatRanking(outcome, opts.lang)}\n`);
     io.out(formatIssues(outcome.issues, opts.lang));
