@@ -5,7 +5,7 @@ import { hasErrors, type Issue } from "./issues";
 import { issueMessage } from "./messages";
 import { foldKey } from "./text";
 import type { Rules } from "./rules";
-import { sortIssues } from "./score-table";
+import { sortIssues, withUnitName } from "./score-table";
 import { tallyCount, thresholdShare, type Tally } from "./tally";
 import type { Lang } from "./types";
 import { marksOf, rankWorkbook, resolveRules, type RankOutcome, type WorkbookSheet } from "./use-cases";
@@ -43,7 +43,7 @@ function documentSheet(doc: ConferenceDocument, sheetName: string): SheetModel {
 /** A ranked unit under its name from the member list (the table's when no member matches). */
 function namedUnit(r: RankedUnit, names: DocumentNames): RankedUnit {
   const name = names.unitName(r.unit.name);
-  return name === r.unit.name ? r : { ...r, unit: { ...r.unit, name } };
+  return name === r.unit.name ? r : { ...r, unit: withUnitName(r.unit, name) };
 }
 
 /** The conference's documents as every entry point writes them (sheets, `emu tally --docx`, the pane). */

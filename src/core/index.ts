@@ -10,7 +10,7 @@ export { ISSUE_MESSAGES, ROLE_NAMES, issueMessage, severityName } from "./messag
 export { canonicalScore, classifyScore, bandRank } from "./classify";
 export { detectTable, headerRole, mappingOf } from "./detect";
 export type { ColumnMap, ColumnMapping, TableLocation } from "./detect";
-export { readScoreTable, sortIssues } from "./score-table";
+export { readScoreTable, sortIssues, withUnitName } from "./score-table";
 export type { Basis, ScoreTable, UnitRow } from "./score-table";
 export { rankTable, competitionRank } from "./rank";
 export type { RankedUnit } from "./rank";

@@ -747,6 +747,17 @@ abstract class TableUnit implements UnitRow {
   }
 }
 
+/**
+ * The same unit under another name (a document printing the member list's name). A unit read from
+ * a table builds its `cells` and `existing` on first use from its class, which an object spread
+ * would drop: the copy keeps the class.
+ * @example withUnitName(unit, "Sở Thông tin và Truyền thông tỉnh Hà Giang").cells // the same cells
+ */
+export function withUnitName<U extends UnitRow>(unit: U, name: string): U {
+  const copy = Object.create(Object.getPrototypeOf(unit) as object) as U;
+  return Object.assign(copy, unit, { name });
+}
+
 /** The unit class of one table: its prototype holds the table's context. */
 function tableUnitClass(ctx: TableContext): new (...a: ConstructorParameters<typeof TableUnit>) => TableUnit {
   const Unit = class extends TableUnit {};

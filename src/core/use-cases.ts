@@ -15,7 +15,7 @@ import { rankTable, type RankedUnit } from "./rank";
 import { buildResults } from "./results-sheet";
 import { DEFAULT_PRESET, presetRules, type Rules } from "./rules";
 import { isRulesSheet } from "./rules-sheet";
-import { readScoreTable, sortIssues, type Basis, type ScoreTable } from "./score-table";
+import { readScoreTable, sortIssues, withUnitName, type Basis, type ScoreTable } from "./score-table";
 import {
   CRITERIA_SUMMARY_SHEET,
   compareSummary,
@@ -373,7 +373,7 @@ export function workbookNotice(
   const names = documentNames(outcome.members ?? null);
   const ranking = outcome.ranking.map((r) => {
     const name = names.unitName(r.unit.name);
-    return name === r.unit.name ? r : { ...r, unit: { ...r.unit, name } };
+    return name === r.unit.name ? r : { ...r, unit: withUnitName(r.unit, name) };
   });
   const s = noticeSigner(outcome, fields);
   const doc = noticeDocument(
