@@ -11,6 +11,7 @@ process.stdout.on("error", (err: NodeJS.ErrnoException) => {
 void run(process.argv.slice(2), {
   out: (s) => process.stdout.write(`${s}\n`),
   err: (s) => process.stderr.write(`${s}\n`),
+  write: (s) => process.stdout.write(s),
 }).then((code) => {
   process.exitCode = code;
 });

@@ -10,7 +10,8 @@ import {
   jsonReport,
   marksGrid,
   marksOf,
-  noticeDocument,
+  noticeSigner,
+  workbookNotice,
   noticeFieldsOf,
   parseRules,
   rulesProblems,
@@ -22,6 +23,8 @@ import {
   foldKey,
   makeForms,
   planFormsConsolidation,
+  whyNothingToWrite,
+  scoreTableTemplate,
   sortIssues,
   cellAddress,
   parseRangeA1,
@@ -34,6 +37,7 @@ import {
 } from "../core";
 import { blockedMessage, formatIssues, formatRanking } from "./format";
 import { jsonErrorAt } from "./json-error-at";
+import { prettyJson } from "./json-out";
 import { argvLang, commandOf, localise, parserErrorMessage, withoutLeadingLang } from "./i18n";
 import { tallyCommand } from "./tally-command";
 import {
@@ -123,6 +127,12 @@ const USAGE = {
     en: () =>
       'No units: name them with --unit "Unit name" (repeat for each), or add a summary table with a Unit column.',
   },
+  templateWritten: {
+    vi: (f: string, sheet: string) =>
+      `Đã tạo "${f}" với trang “${sheet}” (các đơn vị là ví dụ: thay bằng đơn vị và điểm của Cụm) và trang quy tắc “Quy tắc xếp loại”.`,
+    en: (f: string, sheet: string) =>
+      `Wrote "${f}" with the sheet “${sheet}” (its units are examples: replace them with your cluster's) and the rules sheet “Quy tắc xếp loại”.`,
+  },
   formsWritten: {
     vi: (n: number, dir: string) => `Đã tạo ${n} phiếu tự chấm trong "${dir}".`,
     en: (n: number, dir: string) => `Wrote ${n} self-scoring forms in "${dir}".`,
@@ -132,6 +142,12 @@ const USAGE = {
       `Đã tổng hợp ${n} phiếu vào "${p}" (thêm ${a} trang, điền ${e} ô).`,
     en: (n: number, p: string, a: number, e: number) =>
       `Consolidated ${n} forms into "${p}" (${a} sheets added, ${e} cells filled).`,
+  },
+  signerFromMembers: {
+    vi: (name: string, unit: string) =>
+      `Người ký thông báo lấy từ trang "Thành viên cụm": ${name} (${unit}, Cụm trưởng); gõ Người ký ở trang "Thông tin thông báo" để dùng người khác.`,
+    en: (name: string, unit: string) =>
+      `The notice's signer comes from the "Thành viên cụm" sheet: ${name} (${unit}, cluster head); type a signer in the "Thông tin thông báo" sheet to use someone else.`,
   },
   docxWritten: {
     vi: (p: string) => `Đã ghi văn bản Word "${p}" (số và ngày để trống cho văn thư).`,
@@ -152,6 +168,19 @@ const USAGE = {
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Writes text as it is, without a newline: large reports go out in pieces (`printJson`). */
+  write?: (s: string) => void;
+}
+
+/** One JSON object, pretty-printed as `JSON.stringify(value, null, 2)` and a newline, in pieces when it can. */
+function printJson(io: Io, value: unknown): void {
+  const write = io.write;
+  if (!write) {
+    io.out(JSON.stringify(value, null, 2));
+    return;
+  }
+  prettyJson(value, write);
+  write("\n");
 }
 
 async function loadRules(opts: { preset?: string; rules?: string }, lang: Lang): Promise<Rules | undefined> {
@@ -291,7 +320,7 @@ async function rankCommand(
   if (!failed && rankingRequired && opts.docx !== undefined) {
     // The Word writer is loaded only when asked for.
     const { renderDocx } = await import("../docx/render-docx");
-    const doc = noticeDocument(outcome.ranking, noticeFieldsOf(sheets), { basis: outcome.basis });
+    const { doc } = workbookNotice(outcome, noticeFieldsOf(sheets));
     const res = await writeFileBytes(opts.docx, await renderDocx(doc), {
       force: opts.force === true,
       input: path,
@@ -301,7 +330,7 @@ async function rankCommand(
   }
 
   if (opts.json) {
-    io.out(JSON.stringify(jsonReport(outcome, opts.lang), null, 2));
+    printJson(io, jsonReport(outcome, opts.lang));
   } else {
     if (outcome.ok && rankingRequired) io.out(`${formatRanking(outcome, opts.lang)}\n`);
     io.out(formatIssues(outcome.issues, opts.lang));
@@ -311,6 +340,9 @@ async function rankCommand(
         `\n${USAGE.written[opts.lang](written, outputs.names.results ?? "", outputs.names.notice ?? "")}`,
       );
     if (docxWritten) io.out(`\n${USAGE.docxWritten[opts.lang](docxWritten)}`);
+    const signer = noticeSigner(outcome, noticeFieldsOf(sheets));
+    if ((written || docxWritten) && signer.source === "members")
+      io.out(USAGE.signerFromMembers[opts.lang](signer.signerName, signer.member?.name ?? ""));
   }
   return failed ? EXIT.invalid : EXIT.ok;
 }
@@ -340,6 +372,25 @@ async function formCommand(
     if (!res.ok) throw new UsageError(ioErrorMessage(res.error, opts.lang));
   }
   io.out(USAGE.formsWritten[opts.lang](made.forms.length, opts.outDir));
+  return EXIT.ok;
+}
+
+/** `emu template`: the pane's "Tạo bảng điểm mẫu" as a new file (the same core template). */
+async function templateCommand(
+  out: string,
+  opts: { preset?: string; force?: boolean; lang: Lang },
+  io: Io,
+): Promise<number> {
+  await checkOutPath(out, opts.lang);
+  const rules =
+    (await loadRules({ ...(opts.preset !== undefined ? { preset: opts.preset } : {}) }, opts.lang)) ??
+    presetRules(DEFAULT_PRESET);
+  const t = scoreTableTemplate({ lang: opts.lang, taken: [], rules, rulesSheet: true });
+  const models = [gridSheet(t.name, t.grid, { widths: t.widths, headerRows: [t.headerRow] })];
+  if (t.rules) models.push(gridSheet(t.rules.name, t.rules.grid, { widths: [34, 60, 12, 20, 22] }));
+  const res = await writeModelsXlsx(out, models, { force: opts.force === true });
+  if (!res.ok) throw new UsageError(ioErrorMessage(res.error, opts.lang));
+  io.out(USAGE.templateWritten[opts.lang](out, t.name));
   return EXIT.ok;
 }
 
@@ -395,7 +446,7 @@ async function consolidateCommand(
     if (written)
       io.out(USAGE.consolidated[opts.lang](plan.units.length, opts.out, plan.add.length, plan.edits.length));
     io.out(formatIssues(issues, opts.lang));
-    if (!written) io.out(`\n${nothingWritten(plan, opts.out, opts.lang)}`);
+    if (!written) io.out(`\n${nothingWritten(plan, returned.length, opts.out, opts.lang)}`);
   }
   return failed ? EXIT.invalid : EXIT.ok;
 }
@@ -411,12 +462,18 @@ function receivedSerial(given: string | undefined, lang: Lang): number {
   return serialOf(now.getFullYear(), now.getMonth() + 1, now.getDate()) ?? 0;
 }
 
-/** Why `emu consolidate` wrote nothing: differing cells kept, no usable form, or nothing new. */
-function nothingWritten(plan: ReturnType<typeof planFormsConsolidation>, out: string, lang: Lang): string {
+/** Why `emu consolidate` wrote nothing (the core's reason, as the pane says it). */
+function nothingWritten(
+  plan: ReturnType<typeof planFormsConsolidation>,
+  forms: number,
+  out: string,
+  lang: Lang,
+): string {
   const kept = plan.issues.filter((i) => i.code === "kept-user-value").length;
-  if (kept > 0) return USAGE.keptCells[lang](out, kept);
-  if (plan.units.length === 0 && hasErrors(plan.issues)) return USAGE.nothingUsable[lang](out);
-  return USAGE.nothingNew[lang](out);
+  const why = whyNothingToWrite({ units: plan.units.length, writes: 0, kept, forms });
+  if (why === "kept-cells") return USAGE.keptCells[lang](out, kept);
+  if (why === "nothing-new") return USAGE.nothingNew[lang](out);
+  return USAGE.nothingUsable[lang](out);
 }
 
 /** Builds the command-line program; `run` is its only caller outside tests. */
@@ -533,6 +590,17 @@ export function program(io: Io, setCode: (code: number) => void, uiLang: Lang = 
         }),
       ),
     );
+
+  prog
+    .command("template")
+    .description(
+      "tạo sổ có bảng điểm mẫu và trang quy tắc / write a workbook with a sample score table and the rules sheet",
+    )
+    .argument("<out>", "tệp .xlsx sẽ tạo / the .xlsx to write")
+    .addOption(new Option("--preset <id>", "bộ quy tắc có sẵn (thang điểm của ví dụ) / preset"))
+    .option("--force", "cho phép ghi đè / overwrite an existing file")
+    .addOption(new Option("--lang <lang>", "ngôn ngữ / language").choices(["vi", "en"]).default("vi"))
+    .action(async (out: string, opts) => setCode(await templateCommand(out, opts, io)));
   return prog;
 }
 

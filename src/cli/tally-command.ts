@@ -1,9 +1,7 @@
 import {
   conferenceOutputs,
   conferenceFieldsOf,
-  countMinutes,
-  meetingMinutes,
-  proposalLetter,
+  conferenceDocuments,
   toOfficialDocument,
   type ConferenceDocument,
   prepareConference,
@@ -111,11 +109,11 @@ export async function tallyCommand(path: string, opts: TallyOpts, io: Io, deps: 
   // --docx: the three documents as Word files (the shared model's Word writer).
   if (!failed && outcome.tally && opts.docx !== undefined) {
     const { renderDocx } = await import("../docx/render-docx");
-    const fields = conferenceFieldsOf(sheets);
+    const named = conferenceDocuments(outcome.tally, conferenceFieldsOf(sheets), sheets);
     const docs: [string, ConferenceDocument][] = [
-      ["bien-ban-kiem-phieu.docx", countMinutes(outcome.tally, fields)],
-      ["bien-ban-hop-binh-xet.docx", meetingMinutes(outcome.tally, fields)],
-      ["to-trinh-khen-thuong.docx", proposalLetter(outcome.tally, fields)],
+      ["bien-ban-kiem-phieu.docx", named.countMinutes],
+      ["bien-ban-hop-binh-xet.docx", named.minutes],
+      ["to-trinh-khen-thuong.docx", named.proposal],
     ];
     const files: string[] = [];
     for (const [file, doc] of docs) {

@@ -5,7 +5,7 @@ import { hasErrors, type Issue } from "./issues";
 import { issueMessage } from "./messages";
 import { foldKey } from "./text";
 import type { Rules } from "./rules";
-import { sortIssues } from "./score-table";
+import { sortIssues, withUnitName } from "./score-table";
 import { tallyCount, thresholdShare, type Tally } from "./tally";
 import type { Lang } from "./types";
 import { marksOf, rankWorkbook, resolveRules, type RankOutcome, type WorkbookSheet } from "./use-cases";
@@ -31,10 +31,70 @@ import { documentSheet as officialSheet } from "./document-sheet";
 import { gridSheet } from "./sheet-builder";
 import type { SheetModel } from "./sheet-model";
 import { TALLY_SHEET_BASE, tallySheet } from "./tally-sheet";
+import { documentNamesOf, type DocumentNames, type SignerSource } from "./document-names";
+import type { ConferenceFields } from "./conference-fields";
+import type { RankedUnit } from "./rank";
 
 /** A conference document as a printable sheet: the shared official-document model and renderer (as Word). */
 function documentSheet(doc: ConferenceDocument, sheetName: string): SheetModel {
   return officialSheet(toOfficialDocument(doc), { sheetName });
+}
+
+/** A ranked unit under its name from the member list (the table's when no member matches). */
+function namedUnit(r: RankedUnit, names: DocumentNames): RankedUnit {
+  const name = names.unitName(r.unit.name);
+  return name === r.unit.name ? r : { ...r, unit: withUnitName(r.unit, name) };
+}
+
+/** The conference's documents as every entry point writes them (sheets, `emu tally --docx`, the pane). */
+export interface ConferenceDocuments {
+  readonly countMinutes: ConferenceDocument;
+  readonly minutes: ConferenceDocument;
+  readonly proposal: ConferenceDocument;
+  /** Where the minutes' chair and the proposal's signer came from (typed fields win). */
+  readonly chair: SignerSource;
+  readonly signer: SignerSource;
+}
+
+/**
+ * The Biên bản kiểm phiếu, the Biên bản họp bình xét and the Tờ trình of a tally, each unit under
+ * its official name from the member list (*Thành viên cụm*), the chair and the proposal's signer
+ * the Cụm trưởng's unless the conference's fields name them (what the user typed wins).
+ * @example conferenceDocuments(tally, fields, sheets).proposal.signatures[0].name //=> "Vũ Anh Dũng"
+ */
+export function conferenceDocuments(
+  tally: Tally,
+  fields: ConferenceFields,
+  sheets: readonly WorkbookSheet[],
+): ConferenceDocuments {
+  const names = documentNamesOf(sheets);
+  const named: Tally = {
+    ...tally,
+    awards: tally.awards.map((a) => ({
+      ...a,
+      candidates: a.candidates.map((c) => ({
+        ...c,
+        unit: names.unitName(c.unit),
+        ranked: c.ranked ? namedUnit(c.ranked, names) : null,
+      })),
+    })),
+  };
+  const signer = names.signer(fields, fields.issuingBody);
+  const chair = names.chair(fields.chairName, fields.chairTitle);
+  const f: ConferenceFields = {
+    ...fields,
+    signerTitle: signer.signerTitle,
+    signerName: signer.signerName,
+    chairName: chair.name,
+    chairTitle: chair.title,
+  };
+  return {
+    countMinutes: countMinutes(named, f),
+    minutes: meetingMinutes(named, f),
+    proposal: proposalLetter(named, f),
+    chair: chair.source,
+    signer: signer.source,
+  };
 }
 
 export interface TallyRequest {
@@ -298,19 +358,11 @@ export function conferenceOutputs(
   const out: SheetModel[] = [];
   if (tally) {
     const fields = conferenceFieldsOf(sheets);
+    const docs = conferenceDocuments(tally, fields, sheets);
     out.push(tallySheet(tally, { sheetName: p.place(TALLY_SHEET_BASE[lang], "tally"), lang }));
-    out.push(
-      documentSheet(
-        countMinutes(tally, fields),
-        p.place(CONFERENCE_SHEET_BASES.countMinutes, "count-minutes"),
-      ),
-    );
-    out.push(
-      documentSheet(meetingMinutes(tally, fields), p.place(CONFERENCE_SHEET_BASES.minutes, "minutes")),
-    );
-    out.push(
-      documentSheet(proposalLetter(tally, fields), p.place(CONFERENCE_SHEET_BASES.proposal, "proposal")),
-    );
+    out.push(documentSheet(docs.countMinutes, p.place(CONFERENCE_SHEET_BASES.countMinutes, "count-minutes")));
+    out.push(documentSheet(docs.minutes, p.place(CONFERENCE_SHEET_BASES.minutes, "minutes")));
+    out.push(documentSheet(docs.proposal, p.place(CONFERENCE_SHEET_BASES.proposal, "proposal")));
     if (!sheets.some((s) => isConferenceFieldsSheet(s.name)))
       out.push(
         gridSheet(p.fresh(CONFERENCE_FIELDS_SHEET_NAME), conferenceFieldsGrid(fields), { headerRows: [2] }),
@@ -338,8 +390,12 @@ export function prepareConference(
   const fields = conferenceFieldsOf(sheets);
   const out: SheetModel[] = [];
   const quotas = ballotQuotas(rank.rules, rank.ranking.length);
+  const names = documentNamesOf(sheets);
   for (const a of rank.rules.awards) {
-    const candidates = awardCandidates(rank.ranking, a.label, extra[a.label] ?? []);
+    // The ballot names each candidate as the member list does (the count sheet keeps the table's).
+    const candidates = awardCandidates(rank.ranking, a.label, extra[a.label] ?? []).map((r) =>
+      namedUnit(r, names),
+    );
     const doc = ballotDocument(a.label, quotas.get(a.label) ?? 0, candidates, fields);
     out.push(documentSheet(doc, p.place(`${CONFERENCE_SHEET_BASES.ballot} - ${a.label}`, "ballot")));
   }

@@ -7,6 +7,7 @@ import {
   type FormSheet,
   type ReturnedForm,
 } from "./forms";
+import { findMember, membersOf } from "./members";
 import type { SheetModel } from "./sheet-model";
 import { gridSheet } from "./sheet-builder";
 import { cleanText, unitKey } from "./text";
@@ -127,6 +128,7 @@ export function makeForms(req: FormsRequest): FormsOutcome {
   if (units.length === 0) return { ok: false, reason: "no-units" };
   const existing = req.intoWorkbook ? unitSheets(req.sheets) : new Map<string, string>();
   const taken = req.intoWorkbook ? req.sheets.map((s) => s.name) : [];
+  const members = membersOf(req.sheets).list?.members ?? [];
   const forms: { unit: string; model: SheetModel }[] = [];
   const skipped: { unit: string; sheet: string }[] = [];
   for (const unit of units) {
@@ -136,7 +138,8 @@ export function makeForms(req: FormsRequest): FormsOutcome {
       continue;
     }
     const model = buildForm(list.table, unit, req.lang, undefined);
-    const name = req.intoWorkbook ? safeSheetName(unit, taken) : model.name;
+    // The member list's short name, when there is one, names the sheet (in a file of its own too).
+    const name = safeSheetName(unit, taken, findMember(members, unit)?.short);
     taken.push(name);
     forms.push({ unit, model: { ...model, name } });
   }
@@ -184,4 +187,32 @@ export function planFormsConsolidation(
   opts: { force?: boolean | ReadonlySet<string> } = {},
 ): ConsolidationPlan {
   return planConsolidation(cluster.map(atA1), forms, opts);
+}
+
+/** Why a consolidation writes nothing: the CLI's last line and the pane's preview say the same. */
+export type NothingToWrite = "none-readable" | "no-usable-form" | "kept-cells" | "nothing-new";
+
+/**
+ * The reason a consolidation has nothing to write, or null when it has: no picked file could be
+ * read, no form could be used (no form in the files, another criteria list), cells holding
+ * another value were kept, or the forms hold nothing the workbook lacks. "Nothing new" is only
+ * said when at least one form was used.
+ * @example whyNothingToWrite({ units: 0, writes: 0, kept: 0, unreadable: 2 }) //=> "none-readable"
+ */
+export function whyNothingToWrite(o: {
+  /** Units whose form was used. */
+  readonly units: number;
+  /** Sheets to add plus cells to fill. */
+  readonly writes: number;
+  /** Cells left as they are because they hold another value. */
+  readonly kept: number;
+  /** Picked files that are not readable workbooks. */
+  readonly unreadable?: number;
+  /** Files read as workbooks. */
+  readonly forms?: number;
+}): NothingToWrite | null {
+  if (o.writes > 0) return null;
+  if (o.kept > 0) return "kept-cells";
+  if (o.units > 0) return "nothing-new";
+  return (o.forms ?? 0) === 0 && (o.unreadable ?? 0) > 0 ? "none-readable" : "no-usable-form";
 }

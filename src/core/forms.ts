@@ -4,7 +4,9 @@ import { detectCriteria, type Criterion, type CriteriaTable } from "./criteria";
 import type { Issue } from "./issues";
 import { OFFICIAL_FONT, SheetBuilder, TABLE_HEADER_STYLE } from "./sheet-builder";
 import type { CellStyle, SheetModel, ValidationModel } from "./sheet-model";
+import { findMember, membersOf } from "./members";
 import { parseNumber, unitKey } from "./text";
+import { unitSheetName } from "./unit-sheet-name";
 import type { CellIndents, CellRef, CellValue, Grid, GridOrigin, Lang } from "./types";
 
 /**
@@ -91,21 +93,12 @@ const TEXT: Readonly<
   },
 };
 
-/** Excel refuses sheet names over 31 characters or with : \ / ? * [ ]. */
-export function safeSheetName(name: string, taken: readonly string[] = []): string {
-  const base =
-    name
-      .replace(/[:\\/?*[\]]/g, " ")
-      .replace(/\s+/g, " ")
-      .trim()
-      .slice(0, 31)
-      .replace(/^'|'$/g, "") || "Đơn vị";
-  const lower = new Set(taken.map((t) => t.toLowerCase()));
-  if (!lower.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const n = `${base.slice(0, 31 - ` (${i})`.length)} (${i})`;
-    if (!lower.has(n.toLowerCase())) return n;
-  }
+/**
+ * Excel refuses sheet names over 31 characters or with : \ / ? * [ ]: the unit's name made into
+ * one that fits and still reads as the unit (see `unitSheetName`).
+ */
+export function safeSheetName(name: string, taken: readonly string[] = [], short?: string): string {
+  return unitSheetName(name, taken, short);
 }
 
 /**
@@ -279,6 +272,8 @@ export function planConsolidation(
       existing.set(unit.key, { name: s.name, grid: s.grid, table: d.value });
   }
   const names = cluster.map((s) => s.name);
+  // A new unit sheet is named by the member list's short name when the workbook has one.
+  const members = membersOf(cluster).list?.members ?? [];
   for (const f of forms) {
     const found = firstCriteria(f.sheets);
     if (!found) {
@@ -304,7 +299,7 @@ export function planConsolidation(
     units.push(unit.unit);
     const target = existing.get(unitKey(unit.unit));
     if (!target) {
-      const name = safeSheetName(unit.unit, names);
+      const name = safeSheetName(unit.unit, names, findMember(members, unit.unit)?.short);
       names.push(name);
       add.push({ name, grid: found.grid.map((r) => [...r]) });
       continue;

@@ -199,6 +199,24 @@ export function membersOf(sheets: readonly SheetLike[]): { list: MemberList | nu
 }
 
 /**
+ * A member known only by its name (no list, or a name the list lacks): no short name, no signer.
+ * @example bareMember("Sở A").signer //=> ""
+ */
+export function bareMember(name: string, more: Partial<Member> = {}): Member {
+  return {
+    name,
+    short: "",
+    signerTitle: [],
+    signer: "",
+    email: "",
+    address: "",
+    role: "",
+    cell: { sheet: "", row: 0, col: 0 },
+    ...more,
+  };
+}
+
+/**
  * The member a name (full or short, any spelling `sameUnitName` takes for the same unit: case,
  * abbreviations, "tỉnh", but never a different tone mark) stands for, or null.
  * @example findMember(list, "SỞ TTTT TỈNH HÀ GIANG")?.short //=> "Sở TT&TT Hà Giang"

@@ -56,7 +56,7 @@ export function rankTable(table: ScoreTable, rules: Rules): RankedUnit[] {
     const u = units[i] as UnitRow;
     score[i] = canonicalScore(u.score);
     self[i] = canonicalScore(u.self ?? 0);
-    chain.forEach((t, k) => ((ties[k] as Float64Array)[i] = tieValue(u, t)));
+    for (let k = 0; k < chain.length; k++) (ties[k] as Float64Array)[i] = tieValue(u, chain[k] as TieBreak);
   }
   /** Compares what decides the rank: the score, then the configured chain. */
   const rankCmp = (a: number, b: number): number => {
@@ -68,15 +68,31 @@ export function rankTable(table: ScoreTable, rules: Rules): RankedUnit[] {
     }
     return 0;
   };
+  // Numbers first: the order by score, chain and self-score (then row) needs no name. Only a run
+  // of units equal on all of those is put in Vietnamese name order, so the collator (the costly
+  // comparison) runs within ties only, on names read once into an array. The same order as one
+  // sort by score, chain, self-score, name, row.
   const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => {
-    const r = rankCmp(a, b);
-    if (r !== 0) return r;
-    const s = (self[b] as number) - (self[a] as number);
-    if (s !== 0) return s;
-    // Names are NFC already (cleanText): the collator itself, without compareVi's normalising.
-    return viCollator.compare((units[a] as UnitRow).name, (units[b] as UnitRow).name) || a - b;
-  });
+  order.sort((a, b) => rankCmp(a, b) || (self[b] as number) - (self[a] as number) || a - b);
+  let names: string[] | null = null;
+  for (let start = 0; start < n;) {
+    const first = order[start] as number;
+    let end = start + 1;
+    while (end < n) {
+      const cur = order[end] as number;
+      if (rankCmp(first, cur) !== 0 || self[first] !== self[cur]) break;
+      end++;
+    }
+    if (end - start > 1) {
+      // Names are NFC already (cleanText): the collator itself, without compareVi's normalising.
+      const nm = (names ??= units.map((u) => u.name));
+      const run = order
+        .slice(start, end)
+        .sort((a, b) => viCollator.compare(nm[a] as string, nm[b] as string) || a - b);
+      for (let k = 0; k < run.length; k++) order[start + k] = run[k] as number;
+    }
+    start = end;
+  }
 
   const ranks = new Int32Array(n);
   for (let k = 0; k < n; k++) {

@@ -73,11 +73,13 @@ function isBlank(v: CellValue | undefined): boolean {
   return v === undefined || v === null || v === "" || (typeof v === "string" && v.trim() === "");
 }
 
+const NO_VETO: { readonly veto: boolean; readonly reason: string } = { veto: false, reason: "" };
+
 const VETO_NO = new Set(["", "0", "khong", "no", "false", "-"]);
 
 /** A veto cell counts when it holds anything but a blank or a plain "no". */
 function vetoOf(v: CellValue | undefined): { veto: boolean; reason: string } {
-  if (v === undefined || v === null || v === false || v === 0) return { veto: false, reason: "" };
+  if (v === undefined || v === null || v === false || v === 0 || v === "") return NO_VETO;
   if (v === true) return { veto: true, reason: "" };
   const text = cleanText(String(v));
   if (VETO_NO.has(foldKey(text))) return { veto: false, reason: "" };
@@ -350,14 +352,21 @@ interface Reading extends Reader {
   readonly percentSaid: Set<number>;
 }
 
-/** One row's cells as read: numbers per role, which were blank, the unit's name. */
+/** One row's cells as read: numbers per role, which were unusable, the unit's name (blanks: `blankAt`). */
 interface RowRead {
   readonly r: number;
   readonly nums: Record<ScoreRole, number | null>;
-  readonly blank: Record<ScoreRole, boolean>;
   /** Roles whose cell held something that is not a usable number (reported at the cell). */
   readonly invalid: ReadonlySet<ScoreRole>;
   readonly name: string;
+}
+
+/**
+ * Whether the row's cell for a role was empty (or the table has no such column): no number, and
+ * nothing unusable reported there. Derived, so no record of blanks is kept per row.
+ */
+function blankAt(x: RowRead, role: ScoreRole): boolean {
+  return x.nums[role] === null && !x.invalid.has(role);
 }
 
 /** Reads one score cell: a formula never calculated, a percent, a number, or the issue it deserves. */
@@ -409,14 +418,6 @@ function readRow(rd: Reading, r: number): RowRead {
     deduction: null,
     total: null,
   };
-  const blank: Record<ScoreRole, boolean> = {
-    self: true,
-    verified: true,
-    max: true,
-    bonus: true,
-    deduction: true,
-    total: true,
-  };
   let invalid: Set<ScoreRole> | null = null;
   const cells = rd.grid[r];
   for (const role of SCORE_ROLES) {
@@ -426,15 +427,13 @@ function readRow(rd: Reading, r: number): RowRead {
     // The common cell, a plain number that is a score as it stands: no parse, no objects.
     if (typeof raw === "number" && raw >= 0 && raw !== Infinity && plainCell(rd, r, c)) {
       nums[role] = raw;
-      blank[role] = false;
       continue;
     }
     const got = scoreAt(rd, r, c);
     nums[role] = got.value;
-    blank[role] = got.blank;
     if (got.value === null && !got.blank) (invalid ??= new Set()).add(role);
   }
-  return { r, nums, blank, invalid: invalid ?? NO_ROLES, name: unitNameAt(rd, r) };
+  return { r, nums, invalid: invalid ?? NO_ROLES, name: unitNameAt(rd, r) };
 }
 
 /** The unit's name in row r, or "" with the issue it deserves. */
@@ -464,7 +463,7 @@ function unitNameAt(rd: Reading, r: number): string {
 function checkRow(rd: Reading, row: RowRead): void {
   const cols = rd.loc.columns;
   const { nums, r } = row;
-  if (cols.self !== undefined && row.blank.self)
+  if (cols.self !== undefined && blankAt(row, "self"))
     rd.issues.push({
       code: "missing-score",
       severity: "error",
@@ -511,12 +510,22 @@ function checkRow(rd: Reading, row: RowRead): void {
  */
 function checkDuplicates(rd: Reading, rows: readonly RowRead[]): string[] {
   const unitCol = rd.loc.columns.unit ?? 0;
-  const seen = new Map<string, RowRead[]>();
-  return rows.map((row) => {
-    if (!row.name) return "";
+  // One row per key (an array only when a key comes back): no array per unit.
+  const seen = new Map<string, RowRead | RowRead[]>();
+  const keys = new Array<string>(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k] as RowRead;
+    keys[k] = "";
+    if (!row.name) continue;
     const key = unitKey(row.name);
+    keys[k] = key;
     const same = seen.get(key);
-    const first = same?.find((s) => sameUnitName(s.name, row.name));
+    if (same === undefined) {
+      seen.set(key, row);
+      continue;
+    }
+    const list = Array.isArray(same) ? same : [same];
+    const first = list.find((s) => sameUnitName(s.name, row.name));
     if (first)
       rd.issues.push({
         code: "duplicate-unit",
@@ -525,10 +534,10 @@ function checkDuplicates(rd: Reading, rows: readonly RowRead[]): string[] {
         unit: row.name,
         firstAddress: cellAddress(ref(rd, first.r, unitCol)),
       });
-    else if (same) same.push(row);
-    else seen.set(key, [row]);
-    return key;
-  });
+    else if (list === same) list.push(row);
+    else seen.set(key, [same as RowRead, row]);
+  }
+  return keys;
 }
 
 /**
@@ -576,10 +585,10 @@ function rankingScores(rd: Reading, rows: readonly RowRead[], basis: Basis): num
   };
   const totalCol = cols.total;
   // A total column with anything in it is the ranking score, even when some cells are unreadable.
-  if (totalCol !== undefined && rows.some((x) => !x.blank.total)) {
+  if (totalCol !== undefined && rows.some((x) => !blankAt(x, "total"))) {
     return rows.map((x) => {
       if (x.nums.total === null) {
-        if (x.blank.total)
+        if (blankAt(x, "total"))
           rd.issues.push({
             code: "missing-score",
             severity: "error",
@@ -666,6 +675,96 @@ function checkScale(
   });
 }
 
+/** What every unit of one table shares: where its cells are. */
+interface TableContext {
+  readonly sheet: string;
+  readonly origin: GridOrigin;
+  readonly grid: Grid;
+  readonly cols: TableLocation["columns"];
+  readonly mapped: readonly (readonly [ColumnRole, number])[];
+}
+
+/**
+ * A unit row as read. Its cell references (`cells`) and its row's current classification and
+ * rank (`existing`) are built when first asked for, from the table they share (a class per table
+ * holds it), never for every unit of a 100,000-unit table that only the notice reads.
+ */
+/** The table context a unit's class holds on its prototype (`tableUnitClass`). */
+function contextOf(u: TableUnit): TableContext {
+  return (u as unknown as { readonly ctx: TableContext }).ctx;
+}
+
+// The fields are declared here, not in the class body: a class field is first defined as
+// undefined and then assigned (ES2022 semantics), twice the work for every unit of the table.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+interface TableUnit {
+  name: string;
+  key: string;
+  self: number | null;
+  verified: number | null;
+  max: number | null;
+  bonus: number | null;
+  deduction: number | null;
+  total: number | null;
+  score: number;
+  veto: boolean;
+  vetoReason: string;
+  row: number;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+abstract class TableUnit implements UnitRow {
+  constructor(x: RowRead, key: string, score: number, veto: { veto: boolean; reason: string }, row: number) {
+    this.name = x.name;
+    this.key = key;
+    this.self = x.nums.self;
+    this.verified = x.nums.verified;
+    this.max = x.nums.max;
+    this.bonus = x.nums.bonus;
+    this.deduction = x.nums.deduction;
+    this.total = x.nums.total;
+    this.score = score;
+    this.veto = veto.veto;
+    this.vetoReason = veto.reason;
+    this.row = row;
+  }
+  get cells(): Partial<Record<ColumnRole, CellRef>> {
+    const ctx = contextOf(this);
+    const cells: Partial<Record<ColumnRole, CellRef>> = {};
+    for (const [role, c] of ctx.mapped)
+      cells[role] = { sheet: ctx.sheet, row: this.row, col: c + ctx.origin.col };
+    Object.defineProperty(this, "cells", { value: cells });
+    return cells;
+  }
+  get existing(): { readonly classification: CellValue; readonly rank: CellValue } {
+    const ctx = contextOf(this);
+    const row = ctx.grid[this.row - ctx.origin.row] ?? [];
+    const get = (role: ColumnRole): CellValue | undefined =>
+      ctx.cols[role] === undefined ? undefined : row[ctx.cols[role]];
+    const existing = { classification: get("classification") ?? "", rank: get("rank") ?? "" };
+    Object.defineProperty(this, "existing", { value: existing });
+    return existing;
+  }
+}
+
+/**
+ * The same unit under another name (a document printing the member list's name). A unit read from
+ * a table builds its `cells` and `existing` on first use from its class, which an object spread
+ * would drop: the copy keeps the class.
+ * @example withUnitName(unit, "Sở Thông tin và Truyền thông tỉnh Hà Giang").cells // the same cells
+ */
+export function withUnitName<U extends UnitRow>(unit: U, name: string): U {
+  const copy = Object.create(Object.getPrototypeOf(unit) as object) as U;
+  return Object.assign(copy, unit, { name });
+}
+
+/** The unit class of one table: its prototype holds the table's context. */
+function tableUnitClass(ctx: TableContext): new (...a: ConstructorParameters<typeof TableUnit>) => TableUnit {
+  const Unit = class extends TableUnit {};
+  Object.defineProperty(Unit.prototype, "ctx", { value: ctx });
+  return Unit;
+}
+
 /**
  * Reads, checks and collects the units of a score table, in four phases: locate the rows
  * (`locateRows`), read each row (`readRow`), check it (`checkRow`, duplicates), then the totals
@@ -722,7 +821,7 @@ export function readScoreTable(
 
   // A blank verified score is missing only once inspection has started (some verified score exists).
   // A verified cell holding anything (even a formula never calculated) means inspection has started.
-  const inspected = rows.some((x) => !x.blank.verified);
+  const inspected = rows.some((x) => !blankAt(x, "verified"));
   let basis: Basis = "verified";
   if (rows.length > 0 && (cols.verified === undefined || !inspected)) {
     basis = "self";
@@ -734,7 +833,7 @@ export function readScoreTable(
   } else if (cols.verified !== undefined) {
     const vc = cols.verified;
     for (const x of rows)
-      if (x.blank.verified)
+      if (blankAt(x, "verified"))
         rd.issues.push({
           code: "missing-score",
           severity: "error",
@@ -747,31 +846,20 @@ export function readScoreTable(
 
   const scores = rankingScores(rd, rows, basis);
   if (opts.scaleCheck) checkScale(rd, rows, scores, opts.scaleCheck);
-  const mapped = Object.entries(cols) as [ColumnRole, number][];
-  const units: UnitRow[] = rows.map((x, k) => {
-    const row = grid[x.r] ?? [];
-    const get = (role: ColumnRole): CellValue | undefined =>
-      cols[role] === undefined ? undefined : row[cols[role]];
-    const veto = vetoOf(get("veto"));
-    const cells: Partial<Record<ColumnRole, CellRef>> = {};
-    for (const [role, c] of mapped) cells[role] = ref(rd, x.r, c);
-    return {
-      name: x.name,
-      key: keys[k] ?? "",
-      self: x.nums.self,
-      verified: x.nums.verified,
-      max: x.nums.max,
-      bonus: x.nums.bonus,
-      deduction: x.nums.deduction,
-      total: x.nums.total,
-      score: scores[k] ?? 0,
-      veto: veto.veto,
-      vetoReason: veto.reason,
-      row: x.r + origin.row,
-      cells,
-      existing: { classification: get("classification") ?? "", rank: get("rank") ?? "" },
-    };
+  const Unit = tableUnitClass({
+    sheet: origin.sheet,
+    origin,
+    grid,
+    cols,
+    mapped: Object.entries(cols) as [ColumnRole, number][],
   });
+  const vetoCol = cols.veto;
+  const units: UnitRow[] = new Array<UnitRow>(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const x = rows[k] as RowRead;
+    const veto = vetoCol === undefined ? NO_VETO : vetoOf(grid[x.r]?.[vetoCol]);
+    units[k] = new Unit(x, keys[k] ?? "", scores[k] ?? 0, veto, x.r + origin.row);
+  }
 
   const issues = sortIssues(rd.issues);
   if (hasErrors(issues)) return { ok: false, issues };

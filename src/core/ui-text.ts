@@ -208,8 +208,8 @@ export const UI_TEXT = {
     en: "From the workbook's last notice.",
   },
   noticeFromTemplate: {
-    vi: "Sổ làm việc chưa có thông tin thông báo: đang dùng mẫu theo Thông báo của Cụm thi đua số 2 (2022).",
-    en: "The workbook has no notice fields yet: using a template in the shape of Cluster 2's 2022 notice.",
+    vi: "Sổ làm việc chưa có thông tin thông báo: đang dùng mẫu chung, hãy điền thông tin của Cụm.",
+    en: "The workbook has no notice fields yet: using a general template; fill in your cluster's details.",
   },
   noticeUseSeed: { vi: "Điền mẫu Cụm thi đua số 2 (2022)", en: "Fill in Cluster 2's 2022 example" },
   noticeListHint: { vi: "Mỗi dòng một mục.", en: "One item per line." },
@@ -526,6 +526,60 @@ export const UI_TEXT = {
   rulesVoteCount: {
     vi: "{base}: bao nhiêu? (để tính số phiếu cần)",
     en: "{base}: how many? (for the votes needed)",
+  },
+  // The step's action bar, pinned to the bottom of the pane (issue 10)
+  stepActions: { vi: "Thao tác của bước", en: "Step actions" },
+  stepFailed: {
+    vi: "{op}: không thực hiện được (xem thông báo ở đầu bảng).",
+    en: "{op}: that did not work (see the message at the top).",
+  },
+  stepSeeError: { vi: "Xem", en: "Show" },
+  chartRow: {
+    vi: "Hạng {rank}: {unit}, tự chấm {self}, thẩm định {verified}",
+    en: "Rank {rank}: {unit}, self {self}, verified {verified}",
+  },
+  chartRankTied: { vi: "{rank} (đồng hạng)", en: "{rank} (tied)" },
+  chartAwardOf: { vi: "đề nghị {award}", en: "proposed for {award}" },
+  chartCutoffs: { vi: "Ngưỡng xếp loại: {cutoffs}", en: "Class cut-offs: {cutoffs}" },
+  chartAwardKey: { vi: "★ đề nghị khen thưởng", en: "★ proposed award" },
+  chartTieKey: { vi: "2= đồng hạng", en: "2= tied" },
+  chartCutKey: { vi: "ngưỡng xếp loại", en: "class cut-off" },
+  stepSaved: { vi: "Đã lưu.", en: "Saved." },
+  stepWrote: { vi: "Đã ghi “{sheet}”.", en: "Wrote “{sheet}”." },
+  // Step 6: why nothing is consolidated (issue 10)
+  formsNoneReadable: {
+    vi: "Không đọc được tệp nào trong {count} tệp đã chọn, nên chưa có gì để tổng hợp:",
+    en: "None of the {count} files chosen could be read, so there is nothing to consolidate:",
+  },
+  formsNoUsable: {
+    vi: "Không có phiếu nào dùng được, nên chưa có gì để ghi: lý do của từng tệp ở trên.",
+    en: "None of the forms could be used, so there is nothing to write: each file's reason is above.",
+  },
+  // Step 1: a sample score table for an empty or unrecognised workbook (issue 10)
+  tableTemplate: { vi: "Tạo bảng điểm mẫu", en: "Create a sample score table" },
+  tableTemplateHint: {
+    vi: "EMU thêm một trang mới có bảng điểm mẫu (STT, Đơn vị, Điểm tự chấm, Điểm chấm thẩm định) với vài đơn vị ví dụ; không trang nào đang có bị thay đổi.",
+    en: "EMU adds a new sheet with a sample score table (STT, Đơn vị, Điểm tự chấm, Điểm chấm thẩm định) and a few example units; no existing sheet is changed.",
+  },
+  tableTemplateMade: {
+    vi: "Đã tạo trang “{sheet}”: các đơn vị trong đó chỉ là ví dụ, hãy thay bằng tên và điểm của các đơn vị trong Cụm.",
+    en: "Made the sheet “{sheet}”: its units are examples only; replace them with your cluster's units and scores.",
+  },
+  tableTemplateRules: {
+    vi: "Đã thêm cả trang “{sheet}” (thang điểm và các mức xếp loại, cần đối chiếu với quy chế của Cụm).",
+    en: "Also added the sheet “{sheet}” (the scale and the classes, to check against your cluster's rules).",
+  },
+  tableTemplateRunning: { vi: "Tạo bảng điểm mẫu", en: "Creating the sample table" },
+  tableRequiredLegend: {
+    vi: "* Cột bắt buộc: Đơn vị và cột điểm dùng để xếp hạng.",
+    en: "* Required: the unit column and the score column the ranking uses.",
+  },
+  helpLink: { vi: "Hướng dẫn", en: "Help" },
+
+  // The notice signed by the member list's Cụm trưởng when no signer is typed.
+  noticeSignerFromMembers: {
+    vi: "Người ký lấy từ trang “Thành viên cụm”: {name} ({unit}, Cụm trưởng). Gõ Người ký ở trên để dùng người khác.",
+    en: "The signer comes from the “Thành viên cụm” sheet: {name} ({unit}, cluster head). Type a signer above to use someone else.",
   },
 
   // Steps fetched when first opened (src/taskpane/lazy.tsx)

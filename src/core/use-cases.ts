@@ -5,14 +5,17 @@ import type { ColumnMapping } from "./detect";
 import { hasErrors, type Issue, type Result } from "./issues";
 import { MARKS_SHEET_NAME, placeSheet, type EmuSheetKind, type Marks } from "./marks";
 import { issueMessage } from "./messages";
-import { buildNotice, type NoticeExtra } from "./notice";
+import { noticeDocument, type NoticeExtra } from "./notice";
+import { documentSheet } from "./document-sheet";
+import type { OfficialDocument } from "./document";
+import { documentNames, type ResolvedSigner } from "./document-names";
 import { DEFAULT_NOTICE_FIELDS, type NoticeFields } from "./notice-fields";
 import { isNoticeFieldsSheet } from "./notice-fields-sheet";
 import { rankTable, type RankedUnit } from "./rank";
 import { buildResults } from "./results-sheet";
 import { DEFAULT_PRESET, presetRules, type Rules } from "./rules";
 import { isRulesSheet } from "./rules-sheet";
-import { readScoreTable, sortIssues, type Basis, type ScoreTable } from "./score-table";
+import { readScoreTable, sortIssues, withUnitName, type Basis, type ScoreTable } from "./score-table";
 import {
   CRITERIA_SUMMARY_SHEET,
   compareSummary,
@@ -23,7 +26,7 @@ import type { CriteriaLayout } from "./criteria";
 import type { SheetModel } from "./sheet-model";
 import { gridSheet } from "./sheet-builder";
 import type { CellFacts, CellIndents, Grid, GridOrigin, Lang } from "./types";
-import { isMembersSheetName, membersOf, unknownMemberIssues } from "./members";
+import { isMembersSheetName, membersOf, unknownMemberIssues, type MemberList } from "./members";
 import { isCallFieldsSheet } from "./call";
 import { isPledgeFieldsSheet } from "./pledge";
 import { resolveRules, type RulesSource } from "./rules-resolve";
@@ -76,6 +79,11 @@ export interface RankOutcome {
   /** In ranking order; empty when validation found errors. */
   readonly ranking: readonly RankedUnit[];
   readonly issues: readonly Issue[];
+  /**
+   * The workbook's member list (*Thành viên cụm*) when it has one: the documents take the units'
+   * names and the Cụm trưởng's signer from it. Absent or null: names as the table writes them.
+   */
+  readonly members?: MemberList | null;
 }
 
 function originOf(s: WorkbookSheet): GridOrigin {
@@ -245,6 +253,7 @@ export function rankWorkbook(req: RankRequest): RankOutcome {
       table: read.value,
       ranking: ranked.ranking,
       issues,
+      members,
     };
   }
 }
@@ -312,9 +321,7 @@ export function rankingOutputs(
   if (opts.outputs.includes("notice")) {
     const sheetName = place(NOTICE_SHEET_BASE, "notice");
     const fields = opts.fields ?? DEFAULT_NOTICE_FIELDS;
-    sheets.push(
-      buildNotice(outcome.ranking, fields, { sheetName, extras: opts.extras ?? [], basis: outcome.basis }),
-    );
+    sheets.push(documentSheet(workbookNotice(outcome, fields, opts.extras ?? []).doc, { sheetName }));
   }
   return {
     sheets,
@@ -333,6 +340,41 @@ export function rankingOutputs(
       ]),
     },
   };
+}
+
+/**
+ * The notice of a ranking as the sheet, `emu rank --docx` and the pane's Word button all print
+ * it: each unit under its official name from the member list (a unit no member matches keeps its
+ * table's name — it is the `unknown-member` warning), signed by the Cụm trưởng of the list unless
+ * the notice's fields name a signer (what the user typed wins). `signer.source` says which was used.
+ * @example workbookNotice(outcome, fields).signer.source //=> "members"
+ */
+export function workbookNotice(
+  outcome: RankOutcome,
+  fields: NoticeFields,
+  extras: readonly NoticeExtra[] = [],
+): { doc: OfficialDocument; signer: ResolvedSigner } {
+  const names = documentNames(outcome.members ?? null);
+  const ranking = outcome.ranking.map((r) => {
+    const name = names.unitName(r.unit.name);
+    return name === r.unit.name ? r : { ...r, unit: withUnitName(r.unit, name) };
+  });
+  const s = noticeSigner(outcome, fields);
+  const doc = noticeDocument(
+    ranking,
+    { ...fields, signerTitle: s.signerTitle, signerName: s.signerName },
+    { extras, basis: outcome.basis },
+  );
+  return { doc, signer: s };
+}
+
+/**
+ * Who signs the notice (the pane shows it beside the form, and checks the fields' gaps with it):
+ * the signer typed in the notice's fields, else the Cụm trưởng's from the member list.
+ * @example noticeSigner(outcome, DEFAULT_NOTICE_FIELDS).source //=> "members"
+ */
+export function noticeSigner(outcome: RankOutcome | null, fields: NoticeFields): ResolvedSigner {
+  return documentNames(outcome?.members ?? null).signer(fields, fields.issuingBody);
 }
 
 /** The summary table's rows, in the units' source order (what EMU computed from detailed sheets). */

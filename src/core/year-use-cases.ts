@@ -16,6 +16,7 @@ import { yearDocumentSheet, type YearDocument } from "./letter";
 import { placeSheet, type EmuSheetKind, type Marks } from "./marks";
 import {
   MEMBERS_SHEET_NAME,
+  bareMember,
   findMember,
   memberKey,
   membersOf,
@@ -23,6 +24,7 @@ import {
   type Member,
   type MemberList,
 } from "./members";
+import { documentNames } from "./document-names";
 import {
   DEFAULT_PLEDGE_FIELDS,
   PLEDGE_FIELDS_SHEET_NAME,
@@ -130,17 +132,17 @@ function documentMembers(sheets: readonly WorkbookSheet[]): { members: Member[];
   const names = formSources(sheets).units;
   return {
     list: null,
-    members: names.map((name) => ({
-      name,
-      short: "",
-      signerTitle: [],
-      signer: "",
-      email: "",
-      address: "",
-      role: "",
-      cell: { sheet: "", row: 0, col: 0 },
-    })),
+    members: names.map((name) => bareMember(name)),
   };
+}
+
+/**
+ * The call's fields as the letter is signed: the signer typed in *Thông tin công văn*, else the
+ * Cụm trưởng's from the member list (the shared rule of every document; the sheet keeps what was typed).
+ */
+function signedByHead(fields: CallFields, list: MemberList | null): CallFields {
+  const s = documentNames(list).signer(fields, fields.issuingBody);
+  return { ...fields, signerTitle: s.signerTitle, signerName: s.signerName };
 }
 
 /** Why a deadline cannot be used. */
@@ -265,9 +267,9 @@ export function callDocument(
   const { fields, saved } = callFieldsOf(sheets);
   const d = callDeadline(fields);
   if (d === "bad") return { ok: false, reason: "bad-deadline" };
-  const { members } = documentMembers(sheets);
+  const { members, list } = documentMembers(sheets);
   if (members.length === 0 && fields.recipients.length === 0) return { ok: false, reason: "no-members" };
-  const doc = buildCall(fields, members, d);
+  const doc = buildCall(signedByHead(fields, list), members, d);
   return {
     ok: true,
     placed: place("call", doc, sheets, marks, saved ? null : callFieldsSheet(fields)),
@@ -288,24 +290,12 @@ export function reminderDocument(
   | { ok: false; reason: DeadlineProblem | "no-members" | "none-missing"; issues: readonly Issue[] } {
   const tracked = trackWorkbook(sheets, deadline);
   if (!tracked.ok) return tracked;
-  const { members } = documentMembers(sheets);
+  const { members, list } = documentMembers(sheets);
   const missingNames = tracked.members.filter((m) => m.status === "missing").map((m) => m.unit);
   if (missingNames.length === 0) return { ok: false, reason: "none-missing", issues: tracked.issues };
-  const missing = missingNames.map(
-    (n) =>
-      findMember(members, n) ?? {
-        name: n,
-        short: "",
-        signerTitle: [],
-        signer: "",
-        email: "",
-        address: "",
-        role: "" as const,
-        cell: { sheet: "", row: 0, col: 0 },
-      },
-  );
+  const missing = missingNames.map((n) => findMember(members, n) ?? bareMember(n));
   const { fields, saved } = callFieldsOf(sheets);
-  const doc = buildReminder(fields, missing, tracked.deadline);
+  const doc = buildReminder(signedByHead(fields, list), missing, tracked.deadline);
   return {
     ok: true,
     placed: place("reminder", doc, sheets, marks, saved ? null : callFieldsSheet(fields)),

@@ -16,6 +16,8 @@ import {
   presetRules,
   DEFAULT_PRESET,
   isNoticeFieldsSheet,
+  isBundledSample,
+  tableUnitNames,
   type CellValue,
   type ColumnMapping,
   type CriteriaLayout,
@@ -76,6 +78,8 @@ export interface SheetInspection {
   readonly noticeFields: NoticeFields;
   /** True when the fields come from the workbook's own sheet. */
   readonly noticeFieldsSaved: boolean;
+  /** True on the bundled sample (seed 000's units): only there is its notice example offered. */
+  readonly bundledSample: boolean;
   /**
    * When the sheet is a detailed scoring sheet (criteria × points): its detected layout, how many
    * units it scores and how many criteria it lists; null otherwise. The pane lets users override
@@ -177,6 +181,7 @@ function inspectRead(read: WorkbookRead): SheetInspection {
     rulesSignature: rulesSheet ? JSON.stringify(rulesSheet.grid) : "",
     noticeFields: noticeFieldsOf(read.sheets),
     noticeFieldsSaved: fieldsSheet,
+    bundledSample: isBundledSample(tableUnitNames(main.grid, origin)),
     criteria: criteriaOf(main, origin),
   };
 }

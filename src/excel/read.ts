@@ -1,5 +1,6 @@
 /* global Excel */
 import {
+  MEMBERS_SHEET_NAME,
   MARKS_SHEET_NAME,
   NOTICE_FIELDS_SHEET_NAME,
   RULES_SHEET_NAME,
@@ -11,8 +12,17 @@ import {
 } from "../core";
 import { toHostError } from "./host";
 
-/** Sheets EMU reads beside the score sheet: the rules, the notice fields, and its own marks. */
-export const AUX_SHEETS = [RULES_SHEET_NAME, NOTICE_FIELDS_SHEET_NAME, MARKS_SHEET_NAME] as const;
+/**
+ * Sheets EMU reads beside the score sheet: the rules, the notice fields, its own marks, and the
+ * member list (*Thành viên cụm*: the notice's names and signer, the `unknown-member` warnings —
+ * as the CLI, which reads every sheet, does).
+ */
+export const AUX_SHEETS = [
+  RULES_SHEET_NAME,
+  NOTICE_FIELDS_SHEET_NAME,
+  MARKS_SHEET_NAME,
+  MEMBERS_SHEET_NAME,
+] as const;
 
 /** Excel on the web refuses requests and responses over 5 MB, and reads over 5,000,000 cells. */
 export const LIMITS = { payloadBytes: 5 * 1024 * 1024, readCells: 5_000_000 };

@@ -4,9 +4,9 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
   Tab,
   TabList,
+  Link,
 } from "@fluentui/react-components";
 import { useState, type ComponentType } from "react";
 import { hasErrors, uiText, type Lang, type UiTextKey } from "../core";
@@ -70,6 +70,10 @@ export function App({ adapter, lang }: { adapter: Adapter; lang: Lang }) {
     <main className={s.root} lang={lang}>
       <header className={s.header}>
         <h1 className={s.title}>EMU</h1>
+        {/* The help page (assets/help.html) covers every step; it opens beside the pane. */}
+        <Link href={`assets/help.html#${lang}`} target="_blank" rel="noopener noreferrer">
+          {t("helpLink")}
+        </Link>
       </header>
       <TabList
         className={s.tabs}
@@ -106,11 +110,6 @@ export function App({ adapter, lang }: { adapter: Adapter; lang: Lang }) {
           </Tab>
         ))}
       </TabList>
-      <div className={s.status} role="status" aria-live="polite">
-        {runner.busy && (
-          <Spinner size="tiny" labelPosition="after" label={`${t(runner.busy)} – ${t("working")}`} />
-        )}
-      </div>
       {runner.error && (
         <MessageBar intent="error" layout="multiline" data-testid="pane-error">
           <MessageBarBody>

@@ -4,6 +4,7 @@ import { IssuesView } from "./IssuesView";
 import type { PaneState } from "./usePane";
 import { useCheckStep } from "./useCheckStep";
 import { useStepStyles } from "./shared.styles";
+import { StepActions } from "./StepActions";
 
 /** Step 3: every issue of the score table, grouped by severity; a click selects the cell. */
 export function CheckStep({ pane }: { pane: PaneState }) {
@@ -21,11 +22,6 @@ export function CheckStep({ pane }: { pane: PaneState }) {
         {t("stepCheck")}
       </h2>
       <Text>{t("checkIntro")}</Text>
-      <div className={s.actions}>
-        <Button appearance="primary" disabled={busy} onClick={() => void check()}>
-          {outcome ? t("checkAgain") : t("checkRun")}
-        </Button>
-      </div>
       {!outcome && <Text className={s.muted}>{t("checkNone")}</Text>}
       {outcome && (
         <div role="status" aria-live="polite" className={s.step} data-testid="check-summary">
@@ -54,6 +50,11 @@ export function CheckStep({ pane }: { pane: PaneState }) {
         </div>
       )}
       <IssuesView issues={issues} lang={lang} disabled={busy} onSelect={(a) => void select(a)} />
+      <StepActions step="check" pane={pane}>
+        <Button appearance="primary" disabled={busy} onClick={() => void check()}>
+          {outcome ? t("checkAgain") : t("checkRun")}
+        </Button>
+      </StepActions>
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { formatNumber, uiText, voteRuleText, type UiTextKey } from "../core";
 import { IssuesView } from "./IssuesView";
 import { useConferenceStep } from "./useConferenceStep";
 import type { PaneState } from "./usePane";
+import { StepActions } from "./StepActions";
 
 const useStyles = makeStyles({
   root: {
@@ -19,7 +20,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     padding: tokens.spacingHorizontalS,
   },
-  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   cell: {
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
@@ -55,14 +55,6 @@ export function ConferenceStep({ pane }: { pane: PaneState }) {
         {result ? `${voteRuleText(result.threshold.rule, result.threshold.baseCount, lang)}. ` : ""}
         {t("conferenceRuleNote")}
       </Caption1>
-      <div className={s.buttons}>
-        <Button disabled={busy} onClick={() => void prepare()}>
-          {t("conferencePrepare")}
-        </Button>
-        <Button appearance="primary" disabled={busy} onClick={() => void tally()}>
-          {t("conferenceTally")}
-        </Button>
-      </div>
       {outcome && (
         <MessageBar
           intent={outcome.step === "blocked" ? "error" : "success"}
@@ -115,6 +107,14 @@ export function ConferenceStep({ pane }: { pane: PaneState }) {
           onSelect={(address) => void runner.run("conferenceTally", () => adapter.selectCell(address))}
         />
       )}
+      <StepActions step="conference" pane={pane}>
+        <Button disabled={busy} onClick={() => void prepare()}>
+          {t("conferencePrepare")}
+        </Button>
+        <Button appearance="primary" disabled={busy} onClick={() => void tally()}>
+          {t("conferenceTally")}
+        </Button>
+      </StepActions>
     </section>
   );
 }

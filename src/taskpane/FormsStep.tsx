@@ -10,13 +10,14 @@ import {
   Textarea,
   mergeClasses,
 } from "@fluentui/react-components";
-import { formatNumber, uiText, type UiTextKey } from "../core";
+import { formatNumber, joinSentences, uiText, type UiTextKey } from "../core";
 import { IssuesView } from "./IssuesView";
 import type { PaneState } from "./usePane";
 import { useFormsStep } from "./useFormsStep";
 import { useDataTableStyles, useStepStyles } from "./shared.styles";
 import { useFormsStepStyles } from "./FormsStep.styles";
 import { YearPanel } from "./YearPanel";
+import { StepActions } from "./StepActions";
 
 /**
  * Step 6: the self-scoring forms. Make one blank form sheet per unit from the criteria list;
@@ -39,6 +40,16 @@ export function FormsStep({ pane }: { pane: PaneState }) {
     return v.trim() !== "" && Number.isFinite(n) ? formatNumber(n, lang) : v;
   };
   const writable = plan !== null && (plan.added.length > 0 || plan.filled > 0 || f.overwrite.size > 0);
+  const makeButtons = (
+    <>
+      <Button appearance="primary" disabled={busy || lists.length === 0} onClick={() => void f.make()}>
+        {t("formsMake")}
+      </Button>
+      <Button disabled={busy} onClick={() => void f.reload()}>
+        {t("formsReload")}
+      </Button>
+    </>
+  );
 
   return (
     <section className={s.step} aria-labelledby="step-title-forms">
@@ -78,20 +89,13 @@ export function FormsStep({ pane }: { pane: PaneState }) {
             onChange={(_, d) => f.setUnitsText(d.value)}
           />
         </Field>
-        <div className={s.actions}>
-          <Button appearance="primary" disabled={busy || lists.length === 0} onClick={() => void f.make()}>
-            {t("formsMake")}
-          </Button>
-          <Button disabled={busy} onClick={() => void f.reload()}>
-            {t("formsReload")}
-          </Button>
-        </div>
+        {plan && <div className={s.actions}>{makeButtons}</div>}
         <div role="status" aria-live="polite">
           {f.made?.ribbon && <Text className={s.muted}>{t("checkFromRibbon")}</Text>}
           {f.made?.kind === "made" && (
             <MessageBar intent="success" layout="multiline" data-testid="forms-made">
               <MessageBarBody>
-                {f.made.sheets.length > 0 ? (
+                {f.made.sheets.length > 0 && (
                   <>
                     {t("formsMade", { count: f.made.sheets.length })}
                     <ul className={c.list}>
@@ -100,18 +104,17 @@ export function FormsStep({ pane }: { pane: PaneState }) {
                       ))}
                     </ul>
                   </>
-                ) : (
-                  t("formsNoneMade")
                 )}
+                {joinSentences([
+                  f.made.sheets.length === 0 ? t("formsNoneMade") : "",
+                  f.made.skipped.length > 0 ? t("formsSkipped", { count: f.made.skipped.length }) : "",
+                ])}
                 {f.made.skipped.length > 0 && (
-                  <>
-                    {t("formsSkipped", { count: f.made.skipped.length })}
-                    <ul className={c.list}>
-                      {f.made.skipped.map((k) => (
-                        <li key={k.unit}>{t("formsSkippedUnit", { unit: k.unit, sheet: k.sheet })}</li>
-                      ))}
-                    </ul>
-                  </>
+                  <ul className={c.list}>
+                    {f.made.skipped.map((k) => (
+                      <li key={k.unit}>{t("formsSkippedUnit", { unit: k.unit, sheet: k.sheet })}</li>
+                    ))}
+                  </ul>
                 )}
               </MessageBarBody>
             </MessageBar>
@@ -158,7 +161,9 @@ export function FormsStep({ pane }: { pane: PaneState }) {
           {f.unreadable.length > 0 && (
             <MessageBar intent="warning" layout="multiline" data-testid="forms-unreadable">
               <MessageBarBody>
-                {t("formsFilesSkipped", { count: f.unreadable.length })}
+                {t(f.noneReadable ? "formsNoneReadable" : "formsFilesSkipped", {
+                  count: f.unreadable.length,
+                })}
                 <ul className={c.list}>
                   {f.unreadable.map((m) => (
                     <li key={m}>{m}</li>
@@ -171,13 +176,16 @@ export function FormsStep({ pane }: { pane: PaneState }) {
             (f.applied.written ? (
               <MessageBar intent="success" layout="multiline" data-testid="forms-applied">
                 <MessageBarBody>
-                  {t("formsApplied", {
-                    units: f.applied.units.length,
-                    added: f.applied.added.length,
-                    filled: f.applied.filled.length,
-                  })}
-                  {f.applied.conflicts.length > 0 &&
-                    ` ${t("formsKept", { count: f.applied.conflicts.length })}`}
+                  {joinSentences([
+                    t("formsApplied", {
+                      units: f.applied.units.length,
+                      added: f.applied.added.length,
+                      filled: f.applied.filled.length,
+                    }),
+                    f.applied.conflicts.length > 0
+                      ? t("formsKept", { count: f.applied.conflicts.length })
+                      : "",
+                  ])}
                 </MessageBarBody>
               </MessageBar>
             ) : (
@@ -254,21 +262,30 @@ export function FormsStep({ pane }: { pane: PaneState }) {
                 </div>
               </>
             )}
-            {plan.added.length === 0 && plan.filled === 0 && plan.conflicts.length === 0 && (
-              <Text className={s.muted}>{t("formsNothing")}</Text>
+            {(plan.nothing === "nothing-new" || plan.nothing === "no-usable-form") && (
+              <Text className={s.muted}>
+                {t(plan.nothing === "nothing-new" ? "formsNothing" : "formsNoUsable")}
+              </Text>
             )}
-            <div className={s.actions}>
-              <Button appearance="primary" disabled={busy || !writable} onClick={() => void f.apply()}>
-                {t("formsApply")}
-              </Button>
-              <Button disabled={busy} onClick={f.discard}>
-                {t("formsCancel")}
-              </Button>
-            </div>
           </div>
         )}
       </div>
       <YearPanel pane={pane} />
+      {/* The step's primary action pinned to the bottom: consolidating while a plan is shown, else making forms. */}
+      <StepActions step="forms" pane={pane}>
+        {plan ? (
+          <>
+            <Button appearance="primary" disabled={busy || !writable} onClick={() => void f.apply()}>
+              {t("formsApply")}
+            </Button>
+            <Button disabled={busy} onClick={f.discard}>
+              {t("formsCancel")}
+            </Button>
+          </>
+        ) : (
+          makeButtons
+        )}
+      </StepActions>
     </section>
   );
 }

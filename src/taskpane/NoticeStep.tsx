@@ -1,10 +1,18 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Text, Textarea } from "@fluentui/react-components";
-import { NOTICE_FIELDS_SHEET_NAME, noticeGaps, uiText, type UiTextKey } from "../core";
+import { NOTICE_FIELDS_SHEET_NAME, noticeSigner, uiText, type UiTextKey } from "../core";
 import type { PaneState } from "./usePane";
-import { GAP_LABELS, LIST_FIELDS, fieldsOfDraft, useNoticeStep, type FieldKey } from "./useNoticeStep";
+import {
+  GAP_LABELS,
+  LIST_FIELDS,
+  fieldsOfDraft,
+  signedNoticeGaps,
+  useNoticeStep,
+  type FieldKey,
+} from "./useNoticeStep";
 import { useStepStyles } from "./shared.styles";
 import { useNoticeStepStyles } from "./NoticeStep.styles";
 import { NoticeWordButtons } from "./NoticeWordButtons";
+import { StepActions } from "./StepActions";
 
 const LABELS: Readonly<Record<FieldKey, UiTextKey>> = {
   parentBody: "fieldParentBody",
@@ -52,7 +60,10 @@ export function NoticeStep({ pane }: { pane: PaneState }) {
   const t = (k: UiTextKey, v?: Record<string, string | number>) => uiText(lang, k, v);
   const busy = runner.busy !== null;
   const d = n.draft;
-  const gaps = d ? noticeGaps(fieldsOfDraft(d)) : [];
+  const ranking = pane.outcome?.ranking ?? null;
+  const gaps = d ? signedNoticeGaps(fieldsOfDraft(d), ranking) : [];
+  // A blank signer is the member list's Cụm trưởng: the pane says whose name the notice will carry.
+  const signer = d ? noticeSigner(ranking, fieldsOfDraft(d)) : null;
 
   const field = (k: FieldKey) => {
     const label = t(LABELS[k]);
@@ -87,11 +98,13 @@ export function NoticeStep({ pane }: { pane: PaneState }) {
       <Text className={s.muted}>
         {inspection?.noticeFieldsSaved ? t("noticeFromWorkbook") : t("noticeFromTemplate")}
       </Text>
-      <div className={s.actions}>
-        <Button size="small" disabled={busy} onClick={() => void n.fillSeed()}>
-          {t("noticeUseSeed")}
-        </Button>
-      </div>
+      {inspection?.bundledSample && (
+        <div className={s.actions}>
+          <Button size="small" disabled={busy} onClick={() => void n.fillSeed()}>
+            {t("noticeUseSeed")}
+          </Button>
+        </div>
+      )}
       {d && (
         <div className={c.form}>
           {LAYOUT.map((row, k) =>
@@ -109,6 +122,13 @@ export function NoticeStep({ pane }: { pane: PaneState }) {
         <MessageBar intent="warning" data-testid="notice-gaps">
           <MessageBarBody>
             {t("noticeGaps", { fields: gaps.map((g) => t(GAP_LABELS[g] ?? "fieldSubject")).join(", ") })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {signer?.source === "members" && (
+        <MessageBar intent="info" data-testid="notice-signer-members">
+          <MessageBarBody>
+            {t("noticeSignerFromMembers", { name: signer.signerName, unit: signer.member?.name ?? "" })}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -135,12 +155,6 @@ export function NoticeStep({ pane }: { pane: PaneState }) {
         )}
       </div>
       <div className={s.actions}>
-        <Button appearance="primary" disabled={busy || !d} onClick={() => void n.generate()}>
-          {t("noticeGenerate")}
-        </Button>
-        <Button disabled={busy || !d} onClick={() => void n.save()}>
-          {t("noticeSave")}
-        </Button>
         <NoticeWordButtons
           lang={lang}
           ranking={pane.outcome?.ranking ?? null}
@@ -148,6 +162,24 @@ export function NoticeStep({ pane }: { pane: PaneState }) {
           disabled={busy}
         />
       </div>
+      <StepActions
+        step="notice"
+        pane={pane}
+        result={
+          n.status?.kind === "written"
+            ? { intent: "success", text: t("stepWrote", { sheet: n.status.sheet }) }
+            : n.status?.kind === "saved"
+              ? { intent: "success", text: t("stepSaved") }
+              : null
+        }
+      >
+        <Button appearance="primary" disabled={busy || !d} onClick={() => void n.generate()}>
+          {t("noticeGenerate")}
+        </Button>
+        <Button disabled={busy || !d} onClick={() => void n.save()}>
+          {t("noticeSave")}
+        </Button>
+      </StepActions>
     </section>
   );
 }

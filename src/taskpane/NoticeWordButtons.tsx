@@ -1,8 +1,8 @@
 import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useState } from "react";
 import {
-  noticeDocument,
   uiText,
+  workbookNotice,
   type Lang,
   type NoticeFields,
   type OfficialDocument,
@@ -70,8 +70,7 @@ export function NoticeWordButtons(props: {
   const [note, setNote] = useState<{ intent: "success" | "warning"; text: string } | null>(null);
   const t = (k: Parameters<typeof uiText>[1], v?: Record<string, string>) => uiText(lang, k, v);
   const ready = ranking !== null && ranking.ok && ranking.ranking.length > 0 && fields !== null;
-  const doc = () =>
-    ready && fields ? noticeDocument(ranking.ranking, fields, { basis: ranking.basis }) : null;
+  const doc = () => (ready && fields ? workbookNotice(ranking, fields).doc : null);
 
   const download = async () => {
     const d = doc();

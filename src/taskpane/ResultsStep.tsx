@@ -13,6 +13,7 @@ import { ScoreChart } from "./ScoreChart";
 import { useResultsStep } from "./useResultsStep";
 import { useDataTableStyles, useStepStyles } from "./shared.styles";
 import { useResultsStepStyles } from "./ResultsStep.styles";
+import { StepActions } from "./StepActions";
 
 /** Step 4: the ranking preview (ties and deliberation shown, never broken silently) and the chart. */
 export function ResultsStep({ pane }: { pane: PaneState }) {
@@ -34,14 +35,6 @@ export function ResultsStep({ pane }: { pane: PaneState }) {
         {t("stepResults")}
       </h2>
       <Text>{t("resultsIntro")}</Text>
-      <div className={s.actions}>
-        <Button disabled={busy} onClick={() => void r.preview()}>
-          {t("resultsPreview")}
-        </Button>
-        <Button appearance="primary" disabled={busy} onClick={() => void r.compute()}>
-          {t("resultsCompute")}
-        </Button>
-      </div>
       <div role="status" aria-live="polite">
         {blocked && (
           <MessageBar intent="error" data-testid="results-blocked">
@@ -136,10 +129,33 @@ export function ResultsStep({ pane }: { pane: PaneState }) {
           <ScoreChart
             lang={lang}
             maxScore={outcome?.ranking.rules.maxScore ?? 1000}
-            units={ranking.map((u) => ({ name: u.unit.name, self: u.unit.self, verified: u.unit.verified }))}
+            bands={outcome?.ranking.rules.bands ?? []}
+            rows={ranking.map((u) => ({
+              name: u.unit.name,
+              rank: u.rank,
+              tied: u.tied,
+              award: u.award,
+              self: u.unit.self,
+              verified: u.unit.verified,
+            }))}
           />
         </>
       )}
+      <StepActions
+        step="results"
+        pane={pane}
+        result={
+          // Blocked: the one message above says so (and links to Kiểm tra); no second one here.
+          !blocked && r.written ? { intent: "success", text: t("stepWrote", { sheet: r.written }) } : null
+        }
+      >
+        <Button disabled={busy} onClick={() => void r.preview()}>
+          {t("resultsPreview")}
+        </Button>
+        <Button appearance="primary" disabled={busy} onClick={() => void r.compute()}>
+          {t("resultsCompute")}
+        </Button>
+      </StepActions>
     </section>
   );
 }

@@ -18,6 +18,5 @@ export const useRulesStepStyles = makeStyles({
   },
   wide: { gridColumn: "1 / -1" },
   list: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, margin: 0, padding: 0 },
-  refused: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   issues: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });

@@ -26,6 +26,7 @@ import type { PaneState } from "./usePane";
 import { shareOfDraft, useRulesStep } from "./useRulesStep";
 import { useStepStyles } from "./shared.styles";
 import { useRulesStepStyles } from "./RulesStep.styles";
+import { StepActions } from "./StepActions";
 
 const PRESET_NAMES: Readonly<Record<string, UiTextKey>> = {
   "cum-1000": "rulesPresetCum",
@@ -84,6 +85,7 @@ export function RulesStep({ pane }: { pane: PaneState }) {
           {t("stepRules")}
         </h2>
         <Text>{t("rulesIntro", { sheet: RULES_SHEET_NAME })}</Text>
+        <StepActions step="rules" pane={pane} />
       </section>
     );
   }
@@ -331,11 +333,6 @@ export function RulesStep({ pane }: { pane: PaneState }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {r.problems.size > 0 && (
-        <Text className={c.refused} data-testid="rules-refused">
-          {t("rulesFixFirst", { count: r.problems.size })}
-        </Text>
-      )}
       {r.dirty && (
         <MessageBar intent="warning">
           <MessageBarBody>{t("rulesUnsaved")}</MessageBarBody>
@@ -346,14 +343,28 @@ export function RulesStep({ pane }: { pane: PaneState }) {
           <MessageBarBody>{t("rulesSaved", { sheet: RULES_SHEET_NAME })}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={s.actions}>
+      <StepActions
+        step="rules"
+        pane={pane}
+        result={
+          r.problems.size > 0
+            ? {
+                intent: "error",
+                text: t("rulesFixFirst", { count: r.problems.size }),
+                testId: "rules-refused",
+              }
+            : r.status === "saved" && !r.dirty
+              ? { intent: "success", text: t("stepSaved") }
+              : null
+        }
+      >
         <Button appearance="primary" disabled={busy} onClick={() => void r.save()}>
           {t("rulesSave")}
         </Button>
         <Button disabled={busy} onClick={() => void r.reload()}>
           {t("rulesReload")}
         </Button>
-      </div>
+      </StepActions>
     </section>
   );
 }

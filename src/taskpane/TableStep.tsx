@@ -1,9 +1,17 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text } from "@fluentui/react-components";
-import { ROLE_NAMES, uiText, type CriteriaLayout, type UiTextKey } from "../core";
+import {
+  ROLE_NAMES,
+  joinSentences,
+  requiredRoles,
+  uiText,
+  type CriteriaLayout,
+  type UiTextKey,
+} from "../core";
 import type { PaneState } from "./usePane";
 import { MAPPED_ROLES, useTableStep } from "./useTableStep";
 import { useStepStyles } from "./shared.styles";
 import { useTableStepStyles } from "./TableStep.styles";
+import { StepActions } from "./StepActions";
 
 const LAYOUT_NAMES: Readonly<Record<CriteriaLayout, UiTextKey>> = {
   single: "layoutSingle",
@@ -26,14 +34,28 @@ export function TableStep({ pane }: { pane: PaneState }) {
           {t("stepTable")}
         </h2>
         <Text>{t("tableIntro")}</Text>
-        <div className={s.actions}>
+        <StepActions step="table" pane={pane}>
           <Button onClick={() => void pane.refresh()} disabled={busy}>
             {t("tableReload")}
           </Button>
-        </div>
+        </StepActions>
       </section>
     );
   }
+
+  // An empty or unrecognised workbook gets a way forward: a sample table in a new sheet.
+  const offer = state.makeTemplate && (
+    <div className={s.section} data-testid="table-template">
+      <Text className={s.muted}>{t("tableTemplateHint")}</Text>
+      <div className={s.actions}>
+        <Button disabled={busy} onClick={() => void state.makeTemplate?.()}>
+          {t("tableTemplate")}
+        </Button>
+      </div>
+    </div>
+  );
+  const made = state.template;
+  const required = requiredRoles(state.columns);
 
   const sheetOptions = inspection.sheets.includes(inspection.sheet)
     ? inspection.sheets
@@ -61,9 +83,12 @@ export function TableStep({ pane }: { pane: PaneState }) {
         <dd>{inspection.headerRow ?? "—"}</dd>
       </dl>
       {inspection.usedRange === null ? (
-        <MessageBar intent="warning">
-          <MessageBarBody>{t("tableEmpty")}</MessageBarBody>
-        </MessageBar>
+        <>
+          <MessageBar intent="warning">
+            <MessageBarBody>{t("tableEmpty")}</MessageBarBody>
+          </MessageBar>
+          {offer}
+        </>
       ) : inspection.mapping !== null ? (
         <Text className={s.muted}>
           {inspection.remembered ? t("mappingRemembered") : t("mappingDetected")}
@@ -71,10 +96,23 @@ export function TableStep({ pane }: { pane: PaneState }) {
       ) : (
         // A detailed scoring sheet has no summary columns to map: what EMU found is said below.
         !inspection.criteria && (
-          <MessageBar intent="warning">
-            <MessageBarBody>{t("tableNotFound")}</MessageBarBody>
-          </MessageBar>
+          <>
+            <MessageBar intent="warning">
+              <MessageBarBody>{t("tableNotFound")}</MessageBarBody>
+            </MessageBar>
+            {offer}
+          </>
         )
+      )}
+      {made && made.sheet === inspection.sheet && (
+        <MessageBar intent="success" layout="multiline" data-testid="table-template-made">
+          <MessageBarBody>
+            {joinSentences([
+              t("tableTemplateMade", { sheet: made.sheet }),
+              made.rulesSheet ? t("tableTemplateRules", { sheet: made.rulesSheet }) : "",
+            ])}
+          </MessageBarBody>
+        </MessageBar>
       )}
       {inspection.criteria && (
         <>
@@ -108,6 +146,7 @@ export function TableStep({ pane }: { pane: PaneState }) {
         </Text>
       ) : (
         <>
+          <Text className={s.muted}>{t("tableRequiredLegend")}</Text>
           <div className={c.roles}>
             {MAPPED_ROLES.map((role) => {
               const id = `map-${role}`;
@@ -117,6 +156,7 @@ export function TableStep({ pane }: { pane: PaneState }) {
                 <div key={role} className={c.role}>
                   <Field
                     label={roleName}
+                    required={required.includes(role)}
                     className={c.field}
                     {...(note ? { validationState: note.intent, validationMessage: note.text } : {})}
                   >
@@ -166,7 +206,11 @@ export function TableStep({ pane }: { pane: PaneState }) {
           <MessageBarBody>{t("mappingSaved")}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={s.actions}>
+      <StepActions
+        step="table"
+        pane={pane}
+        result={state.saved && !state.dirty ? { intent: "success", text: t("stepSaved") } : null}
+      >
         {!inspection.criteria && (
           <>
             <Button appearance="primary" disabled={busy} onClick={() => void state.save()}>
@@ -180,7 +224,7 @@ export function TableStep({ pane }: { pane: PaneState }) {
         <Button disabled={busy} onClick={() => void state.reload()}>
           {t("tableReload")}
         </Button>
-      </div>
+      </StepActions>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
-import { formatDateVi, parseDateCell, uiText, type UiTextKey } from "../core";
+import { formatDateVi, joinSentences, parseDateCell, uiText, type UiTextKey } from "../core";
 import type { PaneState } from "./usePane";
 import { useDataTableStyles, useStepStyles } from "./shared.styles";
 import { canDownload } from "./NoticeWordButtons";
@@ -123,7 +123,7 @@ export function YearPanel({ pane }: { pane: PaneState }) {
       <div role="status" aria-live="polite">
         {y.message && (
           <MessageBar intent={y.message.intent} layout="multiline" data-testid="year-message">
-            <MessageBarBody>{y.message.keys.map(([k, v]) => t(k, v)).join(" ")}</MessageBarBody>
+            <MessageBarBody>{joinSentences(y.message.keys.map(([k, v]) => t(k, v)))}</MessageBarBody>
           </MessageBar>
         )}
       </div>

@@ -6,6 +6,7 @@ import type {
   FormsOperationRequest,
 } from "../excel/forms";
 import { hostErrorMessage } from "../excel/host";
+import type { TemplateOutcome } from "../excel/template";
 import type { ConferenceOperationOutcome, ConferenceRequest } from "../excel/conference";
 import type { YearDocumentKind, YearInfo } from "../excel/year";
 import type { OperationOutcome } from "../excel/operations";
@@ -22,6 +23,7 @@ import {
 export type { ConsolidateOutcome, FormsOperationOutcome, OperationOutcome, SelectionInfo, SheetInspection };
 export type { YearDocumentKind, YearInfo };
 export type { ConferenceOperationOutcome };
+export type { TemplateOutcome };
 
 /** What the pane asks of a use case: the user's language, and the sheet and mapping it confirmed. */
 export interface PaneRequest {
@@ -82,6 +84,8 @@ export interface Adapter {
   yearWordDocument?(
     kind: YearDocumentKind,
   ): Promise<{ ok: true; document: OfficialDocument; file: string } | { ok: false; reason: string }>;
+  /** "Tạo bảng điểm mẫu": a sample score table in a new sheet (and the rules sheet when missing). */
+  scoreTemplate?(lang: Lang): Promise<TemplateOutcome>;
   /** Bình xét: prepare the vote (ballots, Kiểm phiếu) or count it and write the documents. */
   conference?(req: Omit<ConferenceRequest, "run">): Promise<ConferenceOperationOutcome>;
 }
@@ -103,6 +107,8 @@ const forms = async () =>
   (await Promise.all([import(/* webpackChunkName: "pane-forms" */ "../excel/forms"), loadRulesSchema()]))[0];
 const year = async () =>
   (await Promise.all([import(/* webpackChunkName: "pane-year" */ "../excel/year"), loadRulesSchema()]))[0];
+const template = async () =>
+  (await Promise.all([import(/* webpackChunkName: "pane-template" */ "../excel/template"), loadRulesSchema()]))[0];
 const conference = async () =>
   (
     await Promise.all([
@@ -155,5 +161,6 @@ export function excelAdapter(): Adapter {
     writeYearDocument: async (kind) => (await year()).writeYearDocument(kind),
     yearWordDocument: async (kind) => (await year()).yearWordDocument(kind),
     conference: async (req) => (await conference()).runConference(req),
+    scoreTemplate: async (lang) => (await template()).writeScoreTemplate(lang),
   };
 }

@@ -15,6 +15,8 @@ export const useStepStyles = makeStyles({
     "& .fui-Input": { minWidth: 0, maxWidth: "100%" },
     "& .fui-Input__input": { minWidth: 0, width: "100%" },
     "& .fui-Select": { minWidth: 0 },
+    // A control reached with Tab is scrolled clear of the action bar pinned to the pane's bottom.
+    "& input, & textarea, & select": { scrollMarginBottom: "112px" },
   },
   actions: {
     display: "flex",

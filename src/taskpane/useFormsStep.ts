@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { cellAddress, type Issue, type ReturnedForm } from "../core";
+import { cellAddress, whyNothingToWrite, type Issue, type NothingToWrite, type ReturnedForm } from "../core";
 import type { ConsolidateOutcome, FormsInfo, FormsOperationOutcome } from "./adapter";
 import { readFormFiles, type PickedFile } from "./formFiles";
 import type { PaneState } from "./usePane";
@@ -34,6 +34,8 @@ export interface FormsPlan {
   readonly conflicts: readonly Conflict[];
   /** The forms left out (criteria differ, no form found), for the issue list. */
   readonly issues: readonly Issue[];
+  /** Why consolidating would write nothing (the core's reason, as the CLI says it), or null. */
+  readonly nothing: NothingToWrite | null;
 }
 
 export interface FormsStepState {
@@ -49,6 +51,8 @@ export interface FormsStepState {
   make(): Promise<void>;
   /** One message per picked file that is not a readable .xlsx. */
   readonly unreadable: readonly string[];
+  /** True when none of the picked files could be read (so nothing at all was planned). */
+  readonly noneReadable: boolean;
   readonly plan: FormsPlan | null;
   /** Addresses of the differing cells the user agreed to overwrite. */
   readonly overwrite: ReadonlySet<string>;
@@ -62,13 +66,20 @@ export interface FormsStepState {
 }
 
 /** The plan as the step shows it: the differing cells apart, with their values; the rest as issues. */
-function planOf(forms: readonly ReturnedForm[], o: ConsolidateOutcome): FormsPlan {
+function planOf(forms: readonly ReturnedForm[], o: ConsolidateOutcome, unreadable: number): FormsPlan {
   const conflicts: Conflict[] = [];
   for (const i of o.conflicts)
     if (i.code === "kept-user-value" && i.cell)
       conflicts.push({ address: cellAddress(i.cell), current: i.value, proposed: i.proposed });
   const issues = o.issues.filter((i) => i.code !== "kept-user-value");
-  return { forms, units: o.units, added: o.added, filled: o.filled.length, conflicts, issues };
+  const nothing = whyNothingToWrite({
+    units: o.units.length,
+    writes: o.added.length + o.filled.length,
+    kept: conflicts.length,
+    unreadable,
+    forms: forms.length,
+  });
+  return { forms, units: o.units, added: o.added, filled: o.filled.length, conflicts, issues, nothing };
 }
 
 function madeOf(o: FormsOperationOutcome, ribbon: boolean): MadeForms {
@@ -133,7 +144,7 @@ export function useFormsStep(pane: PaneState): FormsStepState {
       });
       if (!out) return;
       setUnreadable(out.read.unreadable);
-      setPlan(out.outcome ? planOf(out.read.forms, out.outcome) : null);
+      setPlan(out.outcome ? planOf(out.read.forms, out.outcome, out.read.unreadable.length) : null);
       setOverwriteState(new Set());
     },
     [adapter, runner, lang],
@@ -175,6 +186,9 @@ export function useFormsStep(pane: PaneState): FormsStepState {
     reload,
     make,
     unreadable,
+    noneReadable:
+      plan === null &&
+      whyNothingToWrite({ units: 0, writes: 0, kept: 0, unreadable: unreadable.length }) === "none-readable",
     plan,
     overwrite,
     setOverwrite: (address, on) =>

@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
   SEED_000_NOTICE_FIELDS,
+  noticeFormFields,
   noticeGaps,
+  noticeSigner,
   quoteSheet,
   uiText,
   type NoticeFields,
+  type RankOutcome,
   type UiTextKey,
 } from "../core";
 
@@ -62,6 +65,15 @@ export function fieldsOfDraft(d: NoticeDraft): NoticeFields {
   };
 }
 
+/**
+ * What the notice still lacks once signed as it will be: a blank signer is the Cụm trưởng of the
+ * member list (`noticeSigner`, the rule every document follows), so it is no gap then.
+ */
+export function signedNoticeGaps(fields: NoticeFields, ranking: RankOutcome | null): (keyof NoticeFields)[] {
+  const s = noticeSigner(ranking, fields);
+  return noticeGaps({ ...fields, signerTitle: s.signerTitle, signerName: s.signerName });
+}
+
 export interface NoticeStepState {
   readonly draft: NoticeDraft | null;
   readonly dirty: boolean;
@@ -82,7 +94,9 @@ export interface NoticeStepState {
 export function useNoticeStep(pane: PaneState): NoticeStepState {
   const { inspection, adapter, runner, request, setOutcome, lang, ask, setUnsaved, writeAsking } = pane;
   const [draft, setDraft] = useState<NoticeDraft | null>(
-    inspection ? noticeDraftOf(inspection.noticeFields) : null,
+    inspection
+      ? noticeDraftOf(noticeFormFields(inspection.noticeFields, inspection.noticeFieldsSaved))
+      : null,
   );
   const [dirty, setDirty] = useState(false);
   const [status, setStatus] = useState<NoticeStepState["status"]>(null);
@@ -90,7 +104,8 @@ export function useNoticeStep(pane: PaneState): NoticeStepState {
   dirtyRef.current = dirty;
 
   useEffect(() => {
-    if (inspection && !dirtyRef.current) setDraft(noticeDraftOf(inspection.noticeFields));
+    if (inspection && !dirtyRef.current)
+      setDraft(noticeDraftOf(noticeFormFields(inspection.noticeFields, inspection.noticeFieldsSaved)));
   }, [inspection]);
 
   useEffect(() => setUnsaved("notice", dirty), [dirty, setUnsaved]);
@@ -117,7 +132,7 @@ export function useNoticeStep(pane: PaneState): NoticeStepState {
   const generate = useCallback(async () => {
     if (!draft) return;
     const fields = fieldsOfDraft(draft);
-    const gaps = noticeGaps(fields);
+    const gaps = signedNoticeGaps(fields, pane.outcome?.ranking ?? null);
     if (gaps.length > 0) {
       const names = gaps.map((g) => uiText(lang, GAP_LABELS[g] ?? "fieldSubject")).join(", ");
       const yes = await ask({

@@ -10,6 +10,8 @@ export interface Notice {
 export interface Runner {
   /** The running operation's label, or null when idle. */
   readonly busy: UiTextKey | null;
+  /** The last operation that ended, and whether it ended without a failure. */
+  readonly last: { readonly label: UiTextKey; readonly ok: boolean } | null;
   /** The last failure, explained for the user. */
   readonly error: string | null;
   clearError(): void;
@@ -26,6 +28,7 @@ export interface Runner {
 export function useRunner(adapter: Adapter, lang: Lang): Runner {
   const [busy, setBusy] = useState<UiTextKey | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [last, setLast] = useState<Runner["last"]>(null);
   const running = useRef(false);
   const run = useCallback(
     async <T>(label: UiTextKey, op: () => Promise<T>): Promise<T | undefined> => {
@@ -34,9 +37,12 @@ export function useRunner(adapter: Adapter, lang: Lang): Runner {
       setBusy(label);
       setError(null);
       try {
-        return await op();
+        const out = await op();
+        setLast({ label, ok: true });
+        return out;
       } catch (e) {
         setError(adapter.explain(e, lang));
+        setLast({ label, ok: false });
         return undefined;
       } finally {
         running.current = false;
@@ -47,5 +53,5 @@ export function useRunner(adapter: Adapter, lang: Lang): Runner {
   );
   const clearError = useCallback(() => setError(null), []);
   const report = useCallback((text: string) => setError(text), []);
-  return { busy, error, clearError, report, run };
+  return { busy, last, error, clearError, report, run };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ROLE_NAMES, uiText, type ColumnMapping, type ColumnRole } from "../core";
 import type { SheetInspection } from "../excel/pane";
+import type { TemplateOutcome } from "./adapter";
 import type { PaneState } from "./usePane";
 
 /** The roles the Table step offers, most important first. */
@@ -52,6 +53,10 @@ export interface TableStepState {
   reload(): Promise<void>;
   save(): Promise<void>;
   reset(): Promise<void>;
+  /** Writes a sample score table into a new sheet and reads it (absent when the adapter cannot). */
+  makeTemplate: (() => Promise<void>) | null;
+  /** What the last "Tạo bảng điểm mẫu" made. */
+  readonly template: TemplateOutcome | null;
 }
 
 /** The Table step: the detected columns, corrected by the user and remembered in the workbook. */
@@ -211,6 +216,18 @@ export function useTableStep(pane: PaneState): TableStepState {
     [refresh, discard],
   );
 
+  const [template, setTemplate] = useState<TemplateOutcome | null>(null);
+  const makeTemplate = useCallback(async () => {
+    if (!adapter.scoreTemplate || !(await discard())) return;
+    const write = adapter.scoreTemplate;
+    const out = await runner.run("tableTemplateRunning", () => write(lang));
+    if (!out) return;
+    setNotes({});
+    setSaved(false);
+    await refresh(out.sheet);
+    setTemplate(out);
+  }, [adapter, runner, lang, refresh, discard]);
+
   const reload = useCallback(async () => {
     if (!(await discard())) return;
     setNotes({});
@@ -233,5 +250,7 @@ export function useTableStep(pane: PaneState): TableStepState {
     reload,
     save,
     reset,
+    makeTemplate: adapter.scoreTemplate ? makeTemplate : null,
+    template,
   };
 }

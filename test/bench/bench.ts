@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--json] [--hf-budget=<seconds>]`
+ * `npm run bench [-- --quick] [--json] [--hf-budget=<seconds>] [--only=engine,cli]`
  *
  * Prints the benchmark's table, or with --json exactly one JSON object on stdout (the table then
  * goes to stderr with the progress). npm prints its "> emu-thi-dua bench" banner on stdout, so
@@ -7,12 +7,16 @@
  * A benchmark, not a test: nothing here asserts a time.
  */
 import { resolve } from "node:path";
-import { CONFIGS, renderReport, runBench } from "./run";
+import { CONFIGS, onlySections, renderReport, runBench } from "./run";
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const json = args.includes("--json");
-  const config = structuredClone(CONFIGS[args.includes("--quick") ? "quick" : "full"]);
+  let config = structuredClone(CONFIGS[args.includes("--quick") ? "quick" : "full"]);
+  // --only=engine,cli (or --only engine,cli): just those sections, for a quick before/after.
+  const onlyAt = args.findIndex((a) => a === "--only" || a.startsWith("--only="));
+  const onlyArg = onlyAt < 0 ? undefined : (args[onlyAt]?.split("=")[1] ?? args[onlyAt + 1]);
+  if (onlyArg !== undefined) config = onlySections(config, onlyArg.split(",").filter(Boolean));
   const budget = args.find((a) => a.startsWith("--hf-budget="));
   if (budget) config.hyperformula.budgetMs = Number(budget.split("=")[1]) * 1000;
   const root = resolve(__dirname, "..", "..");

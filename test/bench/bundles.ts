@@ -24,6 +24,8 @@ export interface BundleSizes {
   built: boolean;
   /** A build was needed but failed: the sizes are those of the old dist. */
   buildFailed: boolean;
+  /** Not measured in this run (`--only` without bundles): the sizes are zeros. */
+  skipped?: boolean;
 }
 
 const gz = (path: string): number => gzipSync(readFileSync(path), { level: 9 }).length;

@@ -37,6 +37,34 @@ export interface BenchConfig {
   paneRender: { runs: number } | null;
   phases: { n: number; runs: number };
   profile: { n: number; runs: number } | null;
+  /**
+   * Only these sections (`--only engine,cli`): engine (sizes, phases, profile), hyperformula,
+   * syncs, bundles, cli (scaling and start-up), functions, pane. Absent: all of them. A skipped
+   * section reports nothing measured (its goals "not run"); the README table wants a whole run.
+   */
+  only?: readonly string[];
+}
+
+/** The sections `--only` can name. */
+export const SECTIONS = ["engine", "hyperformula", "syncs", "bundles", "cli", "functions", "pane"] as const;
+
+/** The config with the sections `only` leaves out switched off. */
+export function onlySections(config: BenchConfig, only: readonly string[]): BenchConfig {
+  const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+  if (unknown.length)
+    throw new Error(`--only: unknown section ${unknown.join(", ")} (${SECTIONS.join(", ")})`);
+  const on = (s: (typeof SECTIONS)[number]): boolean => only.includes(s);
+  return {
+    ...config,
+    only,
+    engine: on("engine") ? config.engine : [],
+    hyperformula: on("hyperformula") ? config.hyperformula : { ...config.hyperformula, steps: [] },
+    syncRows: on("syncs") ? config.syncRows : [],
+    cli: on("cli") ? config.cli : null,
+    startup: on("cli") ? config.startup : null,
+    paneRender: on("pane") ? config.paneRender : null,
+    profile: on("engine") ? config.profile : null,
+  };
 }
 
 export const CONFIGS: Record<"full" | "quick", BenchConfig> = {
@@ -182,15 +210,16 @@ export function goals(r: Omit<BenchReport, "goals" | "meta">): Goal[] {
     measured: `largest ${round(biggest / 1024 / 1024, 2)} MB`,
     met: r.syncs.length ? biggest <= FIVE_MB && r.syncs.every((s) => s.ok) : null,
   });
+  const sized = !r.bundles.skipped;
   out.push({
     goal: "≤ 40 KB gzip before functions and commands work",
-    measured: `${round(r.bundles.runtimeGzipBytes / 1024)} KB`,
-    met: r.bundles.runtimeGzipBytes <= 40 * 1024,
+    measured: sized ? `${round(r.bundles.runtimeGzipBytes / 1024)} KB` : "not run",
+    met: sized ? r.bundles.runtimeGzipBytes <= 40 * 1024 : null,
   });
   out.push({
     goal: "≤ 150 KB gzip for the pane",
-    measured: `${round(r.bundles.paneGzipBytes / 1024)} KB`,
-    met: r.bundles.paneGzipBytes <= 150 * 1024,
+    measured: sized ? `${round(r.bundles.paneGzipBytes / 1024)} KB` : "not run",
+    met: sized ? r.bundles.paneGzipBytes <= 150 * 1024 : null,
   });
   out.push({
     goal: "the pane's first render in Chromium measured (preview, 320 px)",
@@ -254,8 +283,11 @@ export async function runBench(
     const e = engine[engine.length - 1] as EngineRow;
     log(`  n=${n}: ${e.ms.toFixed(1)} ms, sort ${e.sortMs.toFixed(3)} ms, ${e.ratioToSort.toFixed(0)}×`);
   }
+  const skip = (section: string): boolean => config.only !== undefined && !config.only.includes(section);
   log(`  phases at n=${config.phases.n}`);
-  const phases = phaseSplit(first(config.phases.n), config.phases.runs);
+  const phases = skip("engine")
+    ? { n: config.phases.n, runs: 0, phases: [], totalMs: 0 }
+    : phaseSplit(first(config.phases.n), config.phases.runs);
   let profile: ProfileSummary | null = null;
   if (config.profile) {
     log(`  CPU profile at n=${config.profile.n}`);
@@ -278,11 +310,22 @@ export async function runBench(
   }
 
   log("4. bundles");
-  const bundles = config.bundles.dist
-    ? { ...measureDist(config.bundles.dist), built: false, buildFailed: false }
-    : config.bundles.build
-      ? measureBundles(root, log)
-      : { ...measureDist(join(root, "dist")), built: false, buildFailed: false };
+  const bundles: BundleSizes = skip("bundles")
+    ? {
+        runtimeGzipBytes: 0,
+        paneGzipBytes: 0,
+        runtimeFiles: [],
+        paneFiles: [],
+        onDemandFiles: [],
+        built: false,
+        buildFailed: false,
+        skipped: true,
+      }
+    : config.bundles.dist
+      ? { ...measureDist(config.bundles.dist), built: false, buildFailed: false }
+      : config.bundles.build
+        ? measureBundles(root, log)
+        : { ...measureDist(join(root, "dist")), built: false, buildFailed: false };
 
   let cli: CliResult | null = null;
   let cliScaling: CliScalingRow[] | null = null;
@@ -309,9 +352,11 @@ export async function runBench(
   }
 
   log(`6. EMU.RANKOF filled down over ${config.customFunctions.n} cells, and as one array call`);
-  const customFunctions = customFunctionRows(
-    await measureFunctions(first(config.customFunctions.n), config.customFunctions.runs),
-  );
+  const customFunctions = skip("functions")
+    ? []
+    : customFunctionRows(
+        await measureFunctions(first(config.customFunctions.n), config.customFunctions.runs),
+      );
   for (const f of customFunctions) log(`  ${f.form}: ${f.ms.toFixed(1)} ms`);
 
   let paneRender: PaneRender | null = null;

@@ -41,8 +41,8 @@ describe("the argument parser's errors, translated, one line, exit 2", () => {
     [
       "unknown command with its suggestion",
       ["rnak", SEED],
-      'Không có lệnh "rnak". Có phải ý bạn là rank? Các lệnh: rank, validate, form, consolidate, members, call, remind, pledge, track, tally. Xem: emu --help',
-      'Unknown command "rnak". Did you mean rank? Commands: rank, validate, form, consolidate, members, call, remind, pledge, track, tally. See: emu --help',
+      'Không có lệnh "rnak". Có phải ý bạn là rank? Các lệnh: rank, validate, form, consolidate, members, call, remind, pledge, track, tally, template. Xem: emu --help',
+      'Unknown command "rnak". Did you mean rank? Commands: rank, validate, form, consolidate, members, call, remind, pledge, track, tally, template. See: emu --help',
     ],
     [
       "missing argument",

@@ -5,6 +5,7 @@ import {
   issueMessage,
   type Issue,
   makeForms,
+  whyNothingToWrite,
   planFormsConsolidation,
   type CellValue,
   type SheetModel,
@@ -193,5 +194,18 @@ describe("planFormsConsolidation", () => {
     const sheets = consolidationSheets(plan);
     expect(sheets.map((s) => s.name)).toEqual(["Sở A"]);
     expect(sheets[0]?.cells.find((c) => c.row === 6 && c.col === 3)?.value).toBe(7);
+  });
+});
+
+describe("whyNothingToWrite: the reason a consolidation writes nothing, for the CLI and the pane alike", () => {
+  it("tells unreadable files, unusable forms, kept cells and nothing new apart", () => {
+    expect(whyNothingToWrite({ units: 2, writes: 3, kept: 0 })).toBeNull();
+    expect(whyNothingToWrite({ units: 0, writes: 0, kept: 0, unreadable: 2 })).toBe("none-readable");
+    expect(whyNothingToWrite({ units: 0, writes: 0, kept: 0, unreadable: 1, forms: 1 })).toBe(
+      "no-usable-form",
+    );
+    expect(whyNothingToWrite({ units: 0, writes: 0, kept: 0, forms: 2 })).toBe("no-usable-form");
+    expect(whyNothingToWrite({ units: 1, writes: 0, kept: 2 })).toBe("kept-cells");
+    expect(whyNothingToWrite({ units: 1, writes: 0, kept: 0 })).toBe("nothing-new");
   });
 });

@@ -7,7 +7,8 @@
  * test-results/screenshots/every-step-*.png.
  */
 import type { Page } from "playwright-core";
-import { openPreview, shot, startPreview, type Preview } from "./preview";
+import { join } from "node:path";
+import { SCREENSHOTS, openPreview, shot, startPreview, type Preview } from "./preview";
 
 jest.setTimeout(300_000);
 
@@ -86,14 +87,45 @@ describe.each(["vi", "en"] as const)("every step in %s", (lang) => {
   );
 });
 
-it("a screenshot of every step at 350 px (Vietnamese)", async () => {
-  const { page } = await openPreview(preview, "?width=350", { width: 1250, height: 900 });
-  const tabs = page.locator("#pane [role=tab]");
-  const n = await tabs.count();
-  for (let k = 0; k < n; k++) {
-    await tabs.nth(k).click();
-    await page.locator("#pane").evaluate((el) => el.scrollTo(0, 0));
-    await shot(page, `every-step-350-${k + 1}`);
-  }
-  await page.close();
-});
+it.each(["vi", "en"] as const)(
+  "a screenshot of every step at 350 px (%s), and of the chart",
+  async (lang) => {
+    const { page } = await openPreview(preview, `?width=350&lang=${lang}`, { width: 1250, height: 900 });
+    const tabs = page.locator("#pane [role=tab]");
+    const n = await tabs.count();
+    // Vietnamese keeps its original file names (every-step-350-1.png …); English adds "-en".
+    const suffix = lang === "vi" ? "" : "-en";
+    for (let k = 0; k < n; k++) {
+      await tabs.nth(k).click();
+      await page.locator("#pane").evaluate((el) => el.scrollTo(0, 0));
+      await shot(page, `every-step-350-${k + 1}${suffix}`);
+    }
+    // Kết quả after a preview: the ranking and its chart, the chart alone as a picture too.
+    await tabs.nth(3).click();
+    await page
+      .getByRole("button", { name: lang === "vi" ? "Xem trước xếp hạng" : "Preview ranking" })
+      .click();
+    const chart = page.locator("figure", { has: page.getByTestId("score-chart") });
+    await chart.waitFor();
+    // Tall enough that the action bar pinned to the bottom does not cover the chart in the picture.
+    await page.setViewportSize({ width: 1250, height: 2400 });
+    await chart.screenshot({ path: join(SCREENSHOTS, `results-chart-350${suffix}.png`) });
+    // Every label of the chart is at least 12 px, as drawn.
+    const small = await chart.evaluate((fig) =>
+      Array.from(fig.querySelectorAll("svg text"))
+        .map((t) => [t.textContent ?? "", parseFloat(getComputedStyle(t).fontSize)] as const)
+        .filter(([, size]) => !(size >= 12)),
+    );
+    expect(small).toEqual([]);
+    await page.close();
+    if (lang !== "vi") return;
+    // Office's dark theme: the same chart in theme colours.
+    const dark = await openPreview(preview, "?width=350&theme=dark", { width: 1250, height: 2400 });
+    await dark.page.locator("#pane [role=tab]").nth(3).click();
+    await dark.page.getByRole("button", { name: "Xem trước xếp hạng" }).click();
+    const darkChart = dark.page.locator("figure", { has: dark.page.getByTestId("score-chart") });
+    await darkChart.waitFor();
+    await darkChart.screenshot({ path: join(SCREENSHOTS, "results-chart-350-dark.png") });
+    await dark.page.close();
+  },
+);

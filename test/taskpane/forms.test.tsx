@@ -141,6 +141,16 @@ describe("6. Forms: make self-scoring forms", () => {
     expect(double.workbook.sheet("Sở A").snapshot()).toEqual(before);
   });
 
+  it("keeps a space between the sentences when every unit already has its sheet", async () => {
+    await openForms();
+    await makeForms();
+    const again = await makeForms();
+    // Two messages in one bar: "…trang chấm điểm.Bỏ qua…" ran them together.
+    expect(again.textContent).toMatch(
+      /^Không tạo phiếu mới: các đơn vị đều đã có trang chấm điểm\. Bỏ qua 2 đơn vị đã có trang chấm điểm/,
+    );
+  });
+
   it("explains what a criteria list is when the workbook has none", async () => {
     renderPane([UNITS_SHEET]);
     await screen.findByText("A1:C3");
@@ -218,6 +228,38 @@ describe("6. Forms: consolidate returned forms", () => {
     expect(SCORES.map((x) => double.workbook.sheet("Sở A").cell(x).value)).toEqual([10, 18]);
     expect(SCORES.map((x) => double.workbook.sheet("Sở B").cell(x).value)).toEqual([8, 15]);
     expect(SCORES.map((x) => double.workbook.sheet("Sở C").cell(x).value)).toEqual([7, 17]);
+  });
+
+  it("says the files could not be read, and why for each, when none of them could (never 'nothing new')", async () => {
+    await openForms();
+    const csv = new File(["STT,Đơn vị,Điểm\n1,Sở D,90\n"], "diem-so-d.csv", { type: "text/csv" });
+    const fake = new File(["not a zip"], "phieu-so-e.xlsx");
+    await userEvent.setup({ applyAccept: false }).upload(picker(), [csv, fake]);
+    const bar = await screen.findByTestId("forms-unreadable");
+    expect(bar.textContent).toMatch(
+      /^Không đọc được tệp nào trong 2 tệp đã chọn, nên chưa có gì để tổng hợp:/,
+    );
+    const reasons = within(bar)
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
+    expect(reasons).toHaveLength(2);
+    expect(reasons[0]).toMatch(/"diem-so-d.csv" là tệp văn bản/);
+    expect(reasons[1]).toMatch(/"phieu-so-e.xlsx"/);
+    expect(screen.queryByText(/Không có gì mới/)).toBeNull();
+    expect(screen.queryByTestId("forms-plan")).toBeNull();
+  });
+
+  it("says no form could be used, not 'nothing new', when the files hold no form", async () => {
+    await openForms();
+    const path = tmpPath("ghi-chu.xlsx");
+    await writeGridsXlsx(path, [{ name: "Ghi chú", rows: [["Biên bản họp"], ["Nội dung"]] }]);
+    const notes = new File([readFileSync(path)], "ghi-chu.xlsx");
+    const plan = await upload([notes]);
+    expect(within(plan).getByTestId("issues-error").textContent).toMatch(
+      /Tệp "ghi-chu.xlsx" không có phiếu tự chấm/,
+    );
+    expect(within(plan).getByText(/^Không có phiếu nào dùng được, nên chưa có gì để ghi/)).toBeTruthy();
+    expect(within(plan).queryByText(/Không có gì mới/)).toBeNull();
   });
 
   it("shows a form with another criteria list as an issue and leaves it out", async () => {

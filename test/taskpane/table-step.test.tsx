@@ -115,3 +115,25 @@ describe("one sheet per unit (detailed criteria sheets)", () => {
     expect(section.textContent).toMatch(/Sở C.?!D4Điểm 70 vượt điểm tối đa 50/);
   });
 });
+
+describe("required columns are marked", () => {
+  const required = (name: string) => combo(name).hasAttribute("required");
+  it("marks Đơn vị and the score column the ranking needs, with a visible asterisk and a legend", async () => {
+    renderPane();
+    await loaded();
+    await waitFor(() => expect(combo("Điểm chấm thẩm định")).toHaveProperty("value", "D"));
+    // Seed 000 ranks on the verified score: that column and the unit are required.
+    expect(required("Đơn vị")).toBe(true);
+    expect(required("Điểm chấm thẩm định")).toBe(true);
+    expect(required("Điểm tự chấm")).toBe(false);
+    expect(required("Xếp loại")).toBe(false);
+    // The native `required` attribute is what screen readers announce ("required").
+    const label = screen.getByText("Đơn vị", { selector: "label" });
+    expect(label.textContent).toBe("Đơn vị*"); // Fluent spaces the asterisk by CSS
+    expect(screen.getByText("* Cột bắt buộc: Đơn vị và cột điểm dùng để xếp hạng.")).toBeTruthy();
+    // Without a verified column the ranking is on the self scores: that one becomes required.
+    fireEvent.change(combo("Điểm chấm thẩm định"), { target: { value: "" } });
+    await waitFor(() => expect(required("Điểm tự chấm")).toBe(true));
+    expect(required("Điểm chấm thẩm định")).toBe(false);
+  });
+});

@@ -38,13 +38,33 @@ const LEVELS = new Set(["tinh", "tp", "huyen", "quan", "tx", "xa", "phuong"]);
  * @example unitKey("UBND thành phố Cao Lãnh") //=> "ubnd tp cao lanh"
  */
 export function unitKey(name: string): string {
-  const words = dedupe(canonicalise(foldedWords(name)));
-  const kept: string[] = [];
-  for (let i = 0; i < words.length; i++) {
+  // dedupe(canonicalise(words)) in one pass: a word is dropped when it repeats the word kept
+  // before it, which is the word before it in the canonical list (a run repeats its first word).
+  const words = foldedWords(name);
+  const once: string[] = [];
+  for (let i = 0; i < words.length;) {
     const word = words[i] as string;
-    if (!introducesPlace(word, kept[kept.length - 1], i === words.length - 1)) kept.push(word);
+    const spellings = BY_FIRST.get(word);
+    const hit = spellings?.find(({ words: spelling }) => spelling.every((w, j) => words[i + j] === w));
+    const token = hit ? hit.token : word;
+    if (token !== once[once.length - 1] || DIGITS.test(token)) once.push(token);
+    i += hit ? hit.words.length : 1;
   }
-  return dedupe(kept).join(" ");
+  // Then the place words, and dedupe again, against the last word kept: in place, one join.
+  let kept = 0;
+  let previous: string | undefined;
+  let last: string | undefined;
+  const n = once.length;
+  for (let i = 0; i < n; i++) {
+    const word = once[i] as string;
+    if (introducesPlace(word, previous, i === n - 1)) continue;
+    previous = word;
+    if (word === last && !DIGITS.test(word)) continue;
+    once[kept++] = word;
+    last = word;
+  }
+  once.length = kept;
+  return once.join(" ");
 }
 
 /**
@@ -88,27 +108,11 @@ export function foldedWords(name: string): string[] {
 
 const DIGITS = /^\p{N}+$/u;
 
-function dedupe(words: readonly string[]): string[] {
-  return words.filter((word, i) => word !== words[i - 1] || DIGITS.test(word));
-}
-
 /** The spellings that start with each word, longest first: one Map lookup per word. */
 const BY_FIRST = new Map<string, { words: string[]; token: string }[]>();
 for (const sp of SPELLINGS) {
   const first = sp.words[0] ?? "";
   BY_FIRST.set(first, [...(BY_FIRST.get(first) ?? []), sp]);
-}
-
-function canonicalise(words: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < words.length;) {
-    const hit = BY_FIRST.get(words[i] ?? "")?.find(({ words: spelling }) =>
-      spelling.every((w, j) => words[i + j] === w),
-    );
-    out.push(hit ? hit.token : (words[i] ?? ""));
-    i += hit ? hit.words.length : 1;
-  }
-  return out;
 }
 
 function introducesPlace(word: string, previous: string | undefined, last: boolean): boolean {

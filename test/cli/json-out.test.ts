@@ -1,0 +1,69 @@
+import fc from "fast-check";
+import { prettyJson } from "../../src/cli/json-out";
+
+/** The text prettyJson gives, put back together. */
+function pieces(value: unknown, chunk?: number): { text: string; sizes: number[] } {
+  const parts: string[] = [];
+  prettyJson(value, (p) => parts.push(p), chunk);
+  return { text: parts.join(""), sizes: parts.map((p) => p.length) };
+}
+
+describe("prettyJson: JSON.stringify(value, null, 2) in pieces", () => {
+  it("is the same text for any JSON value, whatever the piece size", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.jsonValue(), fc.array(fc.jsonValue(), { minLength: 250, maxLength: 700 })),
+        fc.integer({ min: 1, max: 64 }),
+        (v, chunk) => {
+          expect(pieces(v, chunk).text).toBe(JSON.stringify(v, null, 2));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("treats undefined, functions, toJSON and boxed values as JSON.stringify does", () => {
+    const odd = {
+      a: undefined,
+      f: () => 1,
+      d: new Date(Date.UTC(2026, 11, 3)),
+      list: [undefined, () => 1, 1, { toJSON: () => undefined }],
+      gone: { toJSON: () => undefined },
+      n: Number.NaN,
+      inf: -Infinity,
+      boxed: [new Number(3), new String("x"), new Boolean(false)],
+      nested: { toJSON: (k: string) => ({ key: k, deep: { toJSON: () => "once" } }) },
+      empty: { o: {}, a: [] },
+      'tiếng Việt "quoted"\n': "Sở TT&TT\u2028",
+    };
+    expect(pieces(odd).text).toBe(JSON.stringify(odd, null, 2));
+    expect(pieces(undefined).text).toBe("");
+    // Long arrays go through the native stringify in batches: the same text, the same keys to toJSON.
+    const long = Array.from({ length: 600 }, (_, k) =>
+      k % 97 === 0
+        ? { toJSON: (key: string) => ({ key, again: { toJSON: () => "inner" } }) }
+        : k % 89 === 0
+          ? undefined
+          : odd,
+    );
+    expect(pieces({ long }).text).toBe(JSON.stringify({ long }, null, 2));
+    const chained = Array.from({ length: 300 }, (_, k) =>
+      k === 299 ? { toJSON: () => ({ toJSON: () => 1 }) } : k,
+    );
+    expect(pieces([chained]).text).toBe(JSON.stringify([chained], null, 2));
+  });
+
+  it("gives a 100,000-unit report in pieces of about the chunk size, none of them the whole", () => {
+    const units = Array.from({ length: 100_000 }, (_, k) => ({
+      stt: k + 1,
+      unit: `Sở số ${k}`,
+      score: 900.5,
+    }));
+    const report = { sheet: "Tổng hợp", units, issues: [] };
+    const { text, sizes } = pieces(report);
+    expect(text).toBe(JSON.stringify(report, null, 2));
+    // A piece is the chunk plus at most one batch of elements (256 units, some 60 KB here).
+    expect(Math.max(...sizes)).toBeLessThan((1 << 20) * 1.25);
+    expect(sizes.length).toBeGreaterThan(3);
+  });
+});
