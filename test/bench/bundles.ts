@@ -100,6 +100,7 @@ const GROUP_LOADS: Readonly<Record<string, string>> = {
   "pane-forms": "on the pane's first forms action",
   "pane-year": "when step 6's year panel first reads the workbook",
   "pane-conference": "on the pane's first Bình xét action",
+  "pane-template": "on the first Create a sample score table click",
 };
 
 /**
