@@ -12,10 +12,11 @@ import { useState, type ComponentType } from "react";
 import { hasErrors, uiText, type Lang, type UiTextKey } from "../core";
 import type { Adapter } from "./adapter";
 import { TableStep } from "./TableStep";
-// Steps 2–7 and the question dialog: chunks fetched when first opened (lazy.tsx).
+import { CheckStep } from "./CheckStep";
+// Steps 2 and 4–7 and the question dialog: chunks fetched when first opened (lazy.tsx). Step 3
+// (Kiểm tra), where a ribbon Validate lands, is small and comes with the pane.
 import {
   AskDialog,
-  CheckStep,
   ConferenceStep,
   FormsStep,
   NoticeStep,

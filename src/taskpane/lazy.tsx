@@ -104,9 +104,6 @@ export const RulesStep = lazyStep(async () => {
   ]);
   return m.RulesStep;
 });
-export const CheckStep = lazyStep(
-  async () => (await import(/* webpackChunkName: "step-check" */ "./CheckStep")).CheckStep,
-);
 export const ResultsStep = lazyStep(
   async () => (await import(/* webpackChunkName: "step-results" */ "./ResultsStep")).ResultsStep,
 );
@@ -130,7 +127,6 @@ export const ConferenceStep = lazyStep(
 
 const PRELOAD: Readonly<Record<string, { preload(): void }>> = {
   rules: RulesStep,
-  check: CheckStep,
   results: ResultsStep,
   notice: NoticeStep,
   forms: FormsStep,

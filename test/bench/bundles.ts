@@ -88,7 +88,7 @@ const ON_DEMAND: Readonly<Record<string, string>> = {
 const GROUP_LOADS: Readonly<Record<string, string>> = {
   ...ON_DEMAND,
   "step-rules": "when step 2 (Quy tắc) is first opened",
-  "step-check": "when step 3 (Kiểm tra) is first opened",
+
   "step-results": "when step 4 (Kết quả) is first opened",
   "step-notice": "when step 5 (Thông báo) is first opened",
   "step-forms": "when step 6 (Phiếu chấm) is first opened",
