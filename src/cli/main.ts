@@ -11,6 +11,9 @@ import {
   marksGrid,
   marksOf,
   noticeSigner,
+  noticeGaps,
+  noticeGapsText,
+  NOTICE_FIELDS_SHEET_NAME,
   workbookNotice,
   noticeFieldsOf,
   parseRules,
@@ -148,6 +151,12 @@ const USAGE = {
       `Người ký thông báo lấy từ trang "Thành viên cụm": ${name} (${unit}, Cụm trưởng); gõ Người ký ở trang "Thông tin thông báo" để dùng người khác.`,
     en: (name: string, unit: string) =>
       `The notice's signer comes from the "Thành viên cụm" sheet: ${name} (${unit}, cluster head); type a signer in the "Thông tin thông báo" sheet to use someone else.`,
+  },
+  noticeDraft: {
+    vi: (gaps: string, sheet: string) =>
+      `${gaps} Thông báo vừa ghi là bản nháp: điền các mục này ở trang "${sheet}" rồi chạy lại.`,
+    en: (gaps: string, sheet: string) =>
+      `${gaps} The notice just written is a draft: fill these in the "${sheet}" sheet and run again.`,
   },
   docxWritten: {
     vi: (p: string) => `Đã ghi văn bản Word "${p}" (số và ngày để trống cho văn thư).`,
@@ -340,9 +349,14 @@ async function rankCommand(
         `\n${USAGE.written[opts.lang](written, outputs.names.results ?? "", outputs.names.notice ?? "")}`,
       );
     if (docxWritten) io.out(`\n${USAGE.docxWritten[opts.lang](docxWritten)}`);
-    const signer = noticeSigner(outcome, noticeFieldsOf(sheets));
+    const fields = noticeFieldsOf(sheets);
+    const signer = noticeSigner(outcome, fields);
     if ((written || docxWritten) && signer.source === "members")
       io.out(USAGE.signerFromMembers[opts.lang](signer.signerName, signer.member?.name ?? ""));
+    // The pane's rule: a notice lacking fields is a draft, and said so (the pane asks first).
+    const gaps = noticeGaps({ ...fields, signerTitle: signer.signerTitle, signerName: signer.signerName });
+    if ((outputs?.names.notice || docxWritten) && gaps.length > 0)
+      io.out(USAGE.noticeDraft[opts.lang](noticeGapsText(gaps, opts.lang), NOTICE_FIELDS_SHEET_NAME));
   }
   return failed ? EXIT.invalid : EXIT.ok;
 }

@@ -96,7 +96,7 @@ export type { FormsOutcome, FormsRequest } from "./form-use-cases";
 export type { ValidationModel } from "./sheet-model";
 export { editedSheets, gridPrint, modelPrint } from "./sheet-print";
 export { rulesProblems, type RulesProblem } from "./rules-messages";
-export { noticeGaps } from "./notice-gaps";
+export { NOTICE_GAP_LABELS, noticeGaps, noticeGapsText } from "./notice-gaps";
 export {
   DEFAULT_VOTE,
   VOTE_BASES,

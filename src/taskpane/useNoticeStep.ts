@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
+  NOTICE_GAP_LABELS,
   SEED_000_NOTICE_FIELDS,
   noticeFormFields,
   noticeGaps,
@@ -8,17 +9,10 @@ import {
   uiText,
   type NoticeFields,
   type RankOutcome,
-  type UiTextKey,
 } from "../core";
 
-/** The labels of the fields a notice may lack (as the form names them). */
-export const GAP_LABELS: Readonly<Record<string, UiTextKey>> = {
-  parentBody: "fieldParentBody",
-  issuingBody: "fieldIssuingBody",
-  place: "fieldPlace",
-  signerTitle: "fieldSignerTitle",
-  signerName: "fieldSignerName",
-};
+/** The labels of the fields a notice may lack (as the form names them; one table with the CLI). */
+export const GAP_LABELS = NOTICE_GAP_LABELS;
 import type { PaneState } from "./usePane";
 
 export type FieldKey = keyof NoticeFields;

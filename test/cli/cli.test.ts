@@ -135,6 +135,32 @@ describe("emu rank", () => {
     expect((await cli("rank", input, "--docx", input, "--force")).code).toBe(2);
   });
 
+  it("says a notice lacking its fields is a draft, naming them as the pane does; the filled sample is not", async () => {
+    const input = tmpPath("no-fields.xlsx");
+    await writeGridsXlsx(input, [
+      { name: "Bảng điểm", rows: [HEAD, [1, "Sở A", 985, 980, ""], [2, "Sở B", 975, 975, ""]] },
+    ]);
+    const docx = join(dirname(input), "nhap.docx");
+    const r = await cli("rank", input, "--docx", docx, "--force");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'Chưa sẵn sàng in: còn thiếu Cơ quan chủ quản, Cơ quan ban hành, Địa danh, Người ký. Thông báo vừa ghi là bản nháp: điền các mục này ở trang "Thông tin thông báo" rồi chạy lại.',
+    );
+    const en = await cli(
+      "rank",
+      input,
+      "--out",
+      join(dirname(input), "nhap.xlsx"),
+      "--force",
+      "--lang",
+      "en",
+    );
+    expect(en.stdout).toContain("Not ready to print: ");
+    const sample = await cli("rank", SAMPLE_PATH, "--docx", join(dirname(input), "mau.docx"), "--force");
+    expect(sample.stdout).not.toContain("Chưa sẵn sàng in");
+    expect((await cli("rank", input)).stdout).not.toContain("Chưa sẵn sàng in");
+  });
+
   it("replaces its own sheets on a re-run and keeps a user's sheet of the same name", async () => {
     const first = tmpPath("a.xlsx");
     await cli("rank", SAMPLE_PATH, "--out", first);
