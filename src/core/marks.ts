@@ -237,3 +237,12 @@ export function placeSheet(
     if (!taken.has(foldKey(name))) return { name, replace: false };
   }
 }
+
+/**
+ * The marks EMU left in the workbook (which sheets and cells it wrote), from its sheets as read.
+ * @example marksOf([]) //=> NO_MARKS
+ */
+export function marksOf(sheets: readonly { readonly name: string; readonly grid: Grid }[]): Marks {
+  const m = sheets.find((s) => s.name === MARKS_SHEET_NAME);
+  return m ? parseMarks(m.grid) : NO_MARKS;
+}

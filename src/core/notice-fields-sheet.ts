@@ -72,3 +72,14 @@ export function noticeFieldsGrid(fields: NoticeFields): CellValue[][] {
     fields,
   );
 }
+
+/**
+ * The notice fields saved in the workbook, or the default template.
+ * @example noticeFieldsOf([]) //=> DEFAULT_NOTICE_FIELDS
+ */
+export function noticeFieldsOf(
+  sheets: readonly { readonly name: string; readonly grid: Grid }[],
+): NoticeFields {
+  const s = sheets.find((x) => isNoticeFieldsSheet(x.name));
+  return s ? noticeFieldsFromGrid(s.grid) : DEFAULT_NOTICE_FIELDS;
+}

@@ -581,6 +581,14 @@ export const UI_TEXT = {
     vi: "Người ký lấy từ trang “Thành viên cụm”: {name} ({unit}, Cụm trưởng). Gõ Người ký ở trên để dùng người khác.",
     en: "The signer comes from the “Thành viên cụm” sheet: {name} ({unit}, cluster head). Type a signer above to use someone else.",
   },
+
+  // Steps fetched when first opened (src/taskpane/lazy.tsx)
+  stepLoading: { vi: "Đang tải…", en: "Loading…" },
+  stepLoadFailed: {
+    vi: "Không tải được phần này của EMU (có thể do mất kết nối). Bấm “Thử lại”; dữ liệu của bạn không bị ảnh hưởng.",
+    en: "This part of EMU could not be loaded (the connection may have dropped). Press “Try again”; your data is not affected.",
+  },
+  stepLoadRetry: { vi: "Thử lại", en: "Try again" },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type UiTextKey = keyof typeof UI_TEXT;

@@ -3,14 +3,14 @@ import { cellAddress, parseRangeA1 } from "./address";
 import { proposeAwards, vetoIssues } from "./awards";
 import type { ColumnMapping } from "./detect";
 import { hasErrors, type Issue, type Result } from "./issues";
-import { MARKS_SHEET_NAME, NO_MARKS, parseMarks, placeSheet, type EmuSheetKind, type Marks } from "./marks";
+import { MARKS_SHEET_NAME, placeSheet, type EmuSheetKind, type Marks } from "./marks";
 import { issueMessage } from "./messages";
 import { noticeDocument, type NoticeExtra } from "./notice";
 import { documentSheet } from "./document-sheet";
 import type { OfficialDocument } from "./document";
 import { documentNames, type ResolvedSigner } from "./document-names";
 import { DEFAULT_NOTICE_FIELDS, type NoticeFields } from "./notice-fields";
-import { isNoticeFieldsSheet, noticeFieldsFromGrid } from "./notice-fields-sheet";
+import { isNoticeFieldsSheet } from "./notice-fields-sheet";
 import { rankTable, type RankedUnit } from "./rank";
 import { buildResults } from "./results-sheet";
 import { DEFAULT_PRESET, presetRules, type Rules } from "./rules";
@@ -30,9 +30,14 @@ import { isMembersSheetName, membersOf, unknownMemberIssues, type MemberList } f
 import { isCallFieldsSheet } from "./call";
 import { isPledgeFieldsSheet } from "./pledge";
 import { resolveRules, type RulesSource } from "./rules-resolve";
+import { marksOf } from "./marks";
+import { noticeFieldsOf } from "./notice-fields-sheet";
+import { NOTICE_SHEET_BASE, RESULTS_SHEET_BASE } from "./sheet-names";
 
 // In its own module so the custom functions (which need the rules, not the outputs) load it alone.
 export { resolveRules, type RulesSource };
+// Likewise what the task pane's first look at the sheet needs (its first render loads no use case).
+export { marksOf, noticeFieldsOf, NOTICE_SHEET_BASE, RESULTS_SHEET_BASE };
 
 /** A sheet as any entry point reads it: the CLI from a file, the add-in from Excel. */
 export interface WorkbookSheet {
@@ -109,12 +114,6 @@ export function cropSheet(
   };
 }
 
-/** The marks EMU left in the workbook (which sheets and cells it wrote). */
-export function marksOf(sheets: readonly WorkbookSheet[]): Marks {
-  const m = sheets.find((s) => s.name === MARKS_SHEET_NAME);
-  return m ? parseMarks(m.grid) : NO_MARKS;
-}
-
 /** Sheets EMU keeps for itself are never taken for a score table. */
 export function isEmuSheet(s: WorkbookSheet, marks: Marks): boolean {
   return (
@@ -126,15 +125,6 @@ export function isEmuSheet(s: WorkbookSheet, marks: Marks): boolean {
     isCallFieldsSheet(s.name) ||
     isPledgeFieldsSheet(s.name)
   );
-}
-
-/**
- * The notice fields saved in the workbook, or the default template.
- * @example noticeFieldsOf([]) //=> DEFAULT_NOTICE_FIELDS
- */
-export function noticeFieldsOf(sheets: readonly WorkbookSheet[]): NoticeFields {
-  const s = sheets.find((x) => isNoticeFieldsSheet(x.name));
-  return s ? noticeFieldsFromGrid(s.grid) : DEFAULT_NOTICE_FIELDS;
 }
 
 /**
@@ -267,12 +257,6 @@ export function rankWorkbook(req: RankRequest): RankOutcome {
     };
   }
 }
-
-export const RESULTS_SHEET_BASE: Readonly<Record<Lang, string>> = {
-  vi: "Kết quả xếp hạng",
-  en: "Ranking results",
-};
-export const NOTICE_SHEET_BASE = "Thông báo kết quả";
 
 /** The sheets a ranking can produce on request (the summary comes with them when due). */
 export type RankingOutput = "results" | "notice";

@@ -79,12 +79,15 @@ export function distProblems(dist: string, origin: string): string[] {
   return problems;
 }
 
-/** Zips dist/ (paths relative to it, "/" separated), without the CLI bundle and the source maps. */
+/**
+ * Zips dist/ (paths relative to it, "/" separated), without the CLI bundle, the source maps and
+ * the build's chunk report (bundle-groups.json, read by the benchmark).
+ */
 export function zipDist(dist: string): Uint8Array {
   const entries: Record<string, Uint8Array> = {};
   for (const file of filesUnder(dist)) {
     const name = relative(dist, file).split("\\").join("/");
-    if (name.startsWith("cli/") || name.endsWith(".map")) continue;
+    if (name.startsWith("cli/") || name.endsWith(".map") || name === "bundle-groups.json") continue;
     entries[name] = readFileSync(file);
   }
   return zipSync(entries, { level: 9 });

@@ -32,7 +32,6 @@ import {
 } from "../core";
 import { runExcel, type RunOptions } from "./host";
 import { AUX_SHEETS, readWorkbook, type WorkbookRead } from "./read";
-import { queueMarks } from "./write";
 
 /**
  * What the task pane needs beside the use cases in operations.ts: what EMU sees on the active
@@ -239,12 +238,14 @@ export async function currentSelection(run?: RunOptions): Promise<SelectionInfo>
 /**
  * Remembers (or, with null, forgets) the column mapping of a score sheet in EMU's marks sheet,
  * where the ribbon commands and the pane both find it. Two round trips: read the marks, write them.
+ * The writer is fetched on the first save: the pane's first render only reads.
  */
 export async function saveMapping(
   sheet: string,
   mapping: ColumnMapping | null,
   run?: RunOptions,
 ): Promise<void> {
+  const { queueMarks } = await import("./write");
   await runExcel(async (context) => {
     const ws = context.workbook.worksheets.getItemOrNullObject(MARKS_SHEET_NAME);
     ws.load("name");

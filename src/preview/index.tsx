@@ -176,10 +176,10 @@ async function main(): Promise<void> {
   await import("../commands/index");
   // The benchmark times the pane's first render from here (test/bench/pane.ts).
   performance.mark("emu:pane-import");
+  // As in the add-in (src/taskpane/index.tsx): the rules schema comes later, when needed.
   const [{ mountPane }, { excelAdapter }] = await Promise.all([
     import(/* webpackChunkName: "pane" */ "../taskpane/mount"),
     import(/* webpackChunkName: "pane" */ "../taskpane/adapter"),
-    import("../excel/rules-schema").then((m) => m.loadRulesSchema()),
   ]);
   mountPane(pane, {
     ...excelAdapter(),

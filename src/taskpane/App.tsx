@@ -11,14 +11,20 @@ import {
 import { useState, type ComponentType } from "react";
 import { hasErrors, uiText, type Lang, type UiTextKey } from "../core";
 import type { Adapter } from "./adapter";
-import { CheckStep } from "./CheckStep";
-import { ConferenceStep } from "./ConferenceStep";
-import { FormsStep } from "./FormsStep";
-import { NoticeStep } from "./NoticeStep";
-import { ResultsStep } from "./ResultsStep";
-import { RulesStep } from "./RulesStep";
 import { TableStep } from "./TableStep";
-import { AskDialog } from "./AskDialog";
+import { CheckStep } from "./CheckStep";
+// Steps 2 and 4–7 and the question dialog: chunks fetched when first opened (lazy.tsx). Step 3
+// (Kiểm tra), where a ribbon Validate lands, is small and comes with the pane.
+import {
+  AskDialog,
+  ConferenceStep,
+  FormsStep,
+  NoticeStep,
+  ResultsStep,
+  RulesStep,
+  preloadSteps,
+  preloadTab,
+} from "./lazy";
 import { STEPS, usePane, type PaneState, type StepId } from "./usePane";
 import { useAppStyles } from "./App.styles";
 
@@ -75,6 +81,8 @@ export function App({ adapter, lang }: { adapter: Adapter; lang: Lang }) {
         size="small"
         selectedValue={step}
         onTabSelect={(_, d) => setStep(d.value as StepId)}
+        onPointerOver={preloadTab}
+        onFocus={preloadSteps}
         aria-label={t("stepsLabel")}
       >
         {STEPS.map((id) => (

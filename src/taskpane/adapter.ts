@@ -1,33 +1,16 @@
 import type { ColumnMapping, CriteriaLayout, Lang, NoticeFields, OfficialDocument, Rules } from "../core";
-import {
-  consolidateForms,
-  formsInfo,
-  generateForms,
-  type ConsolidateOutcome,
-  type ConsolidateRequest,
-  type FormsOperationOutcome,
-  type FormsOperationRequest,
+import type {
+  ConsolidateOutcome,
+  ConsolidateRequest,
+  FormsOperationOutcome,
+  FormsOperationRequest,
 } from "../excel/forms";
 import { hostErrorMessage } from "../excel/host";
-import { writeScoreTemplate, type TemplateOutcome } from "../excel/template";
-import { runConference, type ConferenceOperationOutcome, type ConferenceRequest } from "../excel/conference";
-import {
-  createMembers,
-  writeYearDocument,
-  yearInfo,
-  yearWordDocument,
-  type YearDocumentKind,
-  type YearInfo,
-} from "../excel/year";
-import {
-  computeRanking,
-  generateNotice,
-  saveNoticeFields,
-  saveRules,
-  selectCell,
-  validateSheet,
-  type OperationOutcome,
-} from "../excel/operations";
+import type { TemplateOutcome } from "../excel/template";
+import type { ConferenceOperationOutcome, ConferenceRequest } from "../excel/conference";
+import type { YearDocumentKind, YearInfo } from "../excel/year";
+import type { OperationOutcome } from "../excel/operations";
+import { loadRulesSchema, rulesNeedExplaining } from "../excel/rules-schema";
 import {
   currentSelection,
   inspectSheet,
@@ -107,21 +90,59 @@ export interface Adapter {
   conference?(req: Omit<ConferenceRequest, "run">): Promise<ConferenceOperationOutcome>;
 }
 
+/*
+ * The use cases' code, fetched on the first action that needs it: the pane's first render reads
+ * the sheet (pane.ts) and nothing more. Each action also brings the rules schema's messages
+ * (rules-schema.ts, zod): an action may meet invalid rules and must say why in full, as the CLI
+ * does. A chunk that cannot be fetched rejects like any host failure, and the runner says so.
+ */
+const operations = async () =>
+  (
+    await Promise.all([
+      import(/* webpackChunkName: "pane-operations" */ "../excel/operations"),
+      loadRulesSchema(),
+    ])
+  )[0];
+const forms = async () =>
+  (await Promise.all([import(/* webpackChunkName: "pane-forms" */ "../excel/forms"), loadRulesSchema()]))[0];
+const year = async () =>
+  (await Promise.all([import(/* webpackChunkName: "pane-year" */ "../excel/year"), loadRulesSchema()]))[0];
+const template = async () =>
+  (await Promise.all([import(/* webpackChunkName: "pane-template" */ "../excel/template"), loadRulesSchema()]))[0];
+const conference = async () =>
+  (
+    await Promise.all([
+      import(/* webpackChunkName: "pane-conference" */ "../excel/conference"),
+      loadRulesSchema(),
+    ])
+  )[0];
+
+/**
+ * Reads the score sheet; invalid rules on the rules sheet are explained in full (the schema's
+ * chunk is fetched only then, and the same read is looked at again).
+ */
+async function inspect(opts: { sheet?: string }): Promise<SheetInspection> {
+  const first = await inspectSheet(opts);
+  if (!rulesNeedExplaining(first.rulesIssues)) return first;
+  await loadRulesSchema();
+  return inspectSheet(opts);
+}
+
 /** The adapter over the live workbook (src/excel). */
 export function excelAdapter(): Adapter {
   return {
-    inspect: (opts) => inspectSheet(opts ?? {}),
+    inspect: (opts) => inspect(opts ?? {}),
     selection: () => currentSelection(),
     saveMapping: (sheet, mapping) => saveMapping(sheet, mapping),
-    validate: (req) => validateSheet(req),
-    compute: (req) => computeRanking(req),
-    generateNotice: (req) => generateNotice(req),
-    saveRules: (rules) => saveRules(rules),
-    saveNoticeFields: (fields) => saveNoticeFields(fields),
-    formsInfo: () => formsInfo(),
-    generateForms: (req) => generateForms(req),
-    consolidate: (req) => consolidateForms(req),
-    selectCell: (address) => selectCell(address),
+    validate: async (req) => (await operations()).validateSheet(req),
+    compute: async (req) => (await operations()).computeRanking(req),
+    generateNotice: async (req) => (await operations()).generateNotice(req),
+    saveRules: async (rules) => (await operations()).saveRules(rules),
+    saveNoticeFields: async (fields) => (await operations()).saveNoticeFields(fields),
+    formsInfo: async () => (await forms()).formsInfo(),
+    generateForms: async (req) => (await forms()).generateForms(req),
+    consolidate: async (req) => (await forms()).consolidateForms(req),
+    selectCell: async (address) => (await operations()).selectCell(address),
     onWorkbookChanged(listener) {
       let stop: (() => Promise<void>) | null = null;
       let cancelled = false;
@@ -135,11 +156,11 @@ export function excelAdapter(): Adapter {
       };
     },
     explain: (error, lang) => hostErrorMessage(error, lang),
-    yearInfo: () => yearInfo(),
-    createMembers: (units) => createMembers(units),
-    writeYearDocument: (kind) => writeYearDocument(kind),
-    yearWordDocument: (kind) => yearWordDocument(kind),
-    conference: (req) => runConference(req),
-    scoreTemplate: (lang) => writeScoreTemplate(lang),
+    yearInfo: async () => (await year()).yearInfo(),
+    createMembers: async (units) => (await year()).createMembers(units),
+    writeYearDocument: async (kind) => (await year()).writeYearDocument(kind),
+    yearWordDocument: async (kind) => (await year()).yearWordDocument(kind),
+    conference: async (req) => (await conference()).runConference(req),
+    scoreTemplate: async (lang) => (await template()).writeScoreTemplate(lang),
   };
 }

@@ -3,18 +3,14 @@
  * The shared runtime's page bootstrap. The ribbon commands and custom functions must be ready
  * fast, so the pane's React UI (the bulk of the code) is fetched only when the pane is shown.
  */
-import { loadRulesSchema } from "../excel/rules-schema";
-
 let started = false;
 
 async function showPane(): Promise<void> {
   if (started) return;
   started = true;
-  // The rules schema's messages come with the pane, fetched beside it (not in the first load).
-  const [{ mountPane }] = await Promise.all([
-    import(/* webpackChunkName: "pane" */ "./mount"),
-    loadRulesSchema(),
-  ]);
+  // The rules schema's messages are not needed to show the pane: they come with the Rules step,
+  // the first action, or rules found invalid (adapter.ts, lazy.tsx).
+  const { mountPane } = await import(/* webpackChunkName: "pane" */ "./mount");
   const root = document.getElementById("root");
   if (root) mountPane(root);
 }

@@ -1,5 +1,3 @@
-import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
-
 /** Relative luminance of "#rrggbb" (or "#rgb"); null when it is not a hex colour. */
 function luminance(hex: string): number | null {
   let h = hex.trim().replace(/^#/, "");
@@ -16,8 +14,4 @@ function luminance(hex: string): number | null {
 export function isDarkOfficeTheme(theme: { bodyBackgroundColor?: string } | undefined | null): boolean {
   const l = theme?.bodyBackgroundColor ? luminance(theme.bodyBackgroundColor) : null;
   return l !== null && l < 0.5;
-}
-
-export function fluentTheme(dark: boolean): Theme {
-  return dark ? webDarkTheme : webLightTheme;
 }

@@ -102,6 +102,56 @@ describe("bench helpers", () => {
       rmSync(d, { recursive: true, force: true });
     }
   });
+  it("with the build's chunk report: the pane is its first render's group, later groups add what they add", () => {
+    const d = mkdtempSync(join(tmpdir(), "emu-bench-groups-"));
+    try {
+      writeFileSync(
+        join(d, "taskpane.html"),
+        "<script defer src=runtime.js></script><script defer src=functions.js></script>",
+      );
+      const sizes: Record<string, number> = {
+        "runtime.js": 10,
+        "functions.js": 20,
+        "pane-vendors.1.js": 400,
+        "pane.1.js": 100,
+        "3.1.js": 50, // the sheet reader: the pane's first render and a ribbon click share it
+        "step-rules.1.js": 60,
+        "372.1.js": 30, // shared by two steps
+        "ribbon-commands.1.js": 70,
+      };
+      // Incompressible content of a known size, so each file's gzip size is ordered as its length.
+      let seed = 1;
+      const noise = (n: number) =>
+        Array.from({ length: n * 20 }, () => ((seed = (seed * 48271) % 2147483647) % 36).toString(36)).join(
+          "",
+        );
+      for (const [f, n] of Object.entries(sizes)) writeFileSync(join(d, f), `var x="${noise(n)}";`);
+      writeFileSync(
+        join(d, "bundle-groups.json"),
+        JSON.stringify({
+          initial: ["runtime.js", "functions.js"],
+          groups: {
+            functions: ["runtime.js", "functions.js"],
+            pane: ["pane-vendors.1.js", "3.1.js", "pane.1.js"],
+            "step-rules": ["372.1.js", "step-rules.1.js"],
+            "ribbon-commands": ["3.1.js", "ribbon-commands.1.js"],
+          },
+        }),
+      );
+      const m = measureDist(d);
+      expect(m.paneFiles.map((f) => f.file)).toEqual(["pane-vendors.1.js", "3.1.js", "pane.1.js"]);
+      expect(m.paneGzipBytes).toBe(m.paneFiles.reduce((a, f) => a + f.gzipBytes, 0));
+      const rules = m.onDemandFiles.find((f) => f.file.startsWith("step-rules:"));
+      const ribbon = m.onDemandFiles.find((f) => f.file.startsWith("ribbon-commands:"));
+      expect(rules?.file).toBe("step-rules: 372.1.js + step-rules.1.js");
+      expect(rules?.loads).toMatch(/step 2/);
+      // A ribbon click needs no pane: the chunk it shares with the pane counts for it.
+      expect(ribbon?.file).toBe("ribbon-commands: 3.1.js + ribbon-commands.1.js");
+      expect(m.onDemandFiles.some((f) => f.file.startsWith("pane:"))).toBe(false);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
   it("takes medians and power fits", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
