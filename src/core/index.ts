@@ -268,7 +268,7 @@ export { tableCells, type TableCells } from "./score-table";
 export { unitSheetName } from "./unit-sheet-name";
 export { joinSentences } from "./sentences";
 export { whyNothingToWrite, type NothingToWrite } from "./form-use-cases";
-export { scoreTableTemplate, type ScoreTemplate } from "./score-template";
+export { exampleUnitIssues, scoreTableTemplate, type ScoreTemplate } from "./score-template";
 export { requiredRoles } from "./required-columns";
 export { SEED_000_UNITS, isBundledSample, noticeFormFields } from "./sample-workbook";
 export { tableUnitNames } from "./score-table";

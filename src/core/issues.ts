@@ -115,6 +115,7 @@ export type Issue =
   | (At & { readonly code: "kept-user-value"; readonly value: string; readonly proposed: string })
   | (At & { readonly code: "mapping-invalid"; readonly role: ColumnRole; readonly column: string })
   | (At & { readonly code: "unknown-member"; readonly unit: string; readonly sheet: string })
+  | (At & { readonly code: "example-unit"; readonly unit: string })
   | (At & { readonly code: "bad-date"; readonly text: string })
   | (At & { readonly code: "not-a-member"; readonly unit: string; readonly sheet: string })
   // The conference's count (Kiểm phiếu).

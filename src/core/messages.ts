@@ -190,6 +190,12 @@ export const ISSUE_MESSAGES: MessageTable = {
     vi: (i) => `Cột "${i.column}" chọn cho "${role(i.role, "vi")}" không hợp lệ.`,
     en: (i) => `Column "${i.column}" chosen for "${role(i.role, "en")}" is not valid.`,
   },
+  "example-unit": {
+    vi: (i) =>
+      `"${i.unit}" là đơn vị ví dụ của bảng điểm mẫu: thay bằng tên và điểm của một đơn vị trong Cụm, hoặc xóa dòng này trước khi ghi kết quả và thông báo.`,
+    en: (i) =>
+      `"${i.unit}" is an example unit of the sample table: replace it with a member's name and scores, or delete the row, before writing the results and the notice.`,
+  },
   "unknown-member": {
     vi: (i) =>
       `"${i.unit}" không khớp đơn vị nào trong danh sách "${i.sheet}". Hãy sửa tên, hoặc thêm đơn vị (hay tên viết tắt) vào danh sách.`,

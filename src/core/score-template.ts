@@ -1,4 +1,6 @@
 import { canonicalScore } from "./classify";
+import type { Issue } from "./issues";
+import type { ScoreTable } from "./score-table";
 import type { Rules } from "./rules";
 import { RULES_SHEET_NAME, rulesSheetGrid } from "./rules-sheet";
 import type { CellValue, Lang } from "./types";
@@ -46,6 +48,25 @@ const EXAMPLES: readonly (readonly [string, number, number])[] = [
   ["Đơn vị B", 0.88, 0.86],
   ["Đơn vị C", 0.76, 0.76],
 ];
+
+/**
+ * The template's example units still in a score table (their names exactly as the template
+ * writes them, in either language): a warning at each, so a notice never lists "Đơn vị A (ví dụ)"
+ * unnoticed.
+ * @example exampleUnitIssues(table)[0]?.code //=> "example-unit"
+ */
+export function exampleUnitIssues(table: ScoreTable): Issue[] {
+  const names = new Set(
+    EXAMPLES.flatMap(([unit]) => (Object.keys(TEXT) as Lang[]).map((l) => `${unit} (${TEXT[l].example})`)),
+  );
+  const out: Issue[] = [];
+  for (const u of table.units) {
+    if (!names.has(u.name)) continue;
+    const cell = u.cells.unit ?? { sheet: table.sheet, row: u.row, col: 0 };
+    out.push({ code: "example-unit", severity: "warning", cell, unit: u.name });
+  }
+  return out;
+}
 
 /**
  * The template sheet (and the rules sheet when `rulesSheet` is true) for a workbook whose sheets

@@ -26,6 +26,7 @@ import type { CriteriaLayout } from "./criteria";
 import type { SheetModel } from "./sheet-model";
 import { gridSheet } from "./sheet-builder";
 import type { CellFacts, CellIndents, Grid, GridOrigin, Lang } from "./types";
+import { exampleUnitIssues } from "./score-template";
 import { isMembersSheetName, membersOf, unknownMemberIssues, type MemberList } from "./members";
 import { isCallFieldsSheet } from "./call";
 import { isPledgeFieldsSheet } from "./pledge";
@@ -244,6 +245,7 @@ export function rankWorkbook(req: RankRequest): RankOutcome {
       ...vetoIssues(ranked.ranking),
       ...ranked.issues,
       ...unknown,
+      ...exampleUnitIssues(read.value),
     ]);
     return {
       ok: true,

@@ -21,9 +21,28 @@ describe("emu template: the pane's 'Tạo bảng điểm mẫu' as a file", () =
     ]);
     const checked = await cli("validate", out, "--json");
     expect(checked.code).toBe(0);
-    const json = JSON.parse(checked.stdout) as { sheet: string; issues: unknown[] };
+    const json = JSON.parse(checked.stdout) as {
+      sheet: string;
+      issues: { code: string; severity: string; cell: string }[];
+    };
     expect(json.sheet).toBe("Bảng điểm mẫu");
-    expect(json.issues).toEqual([]);
+    // No error; each example unit is a warning at its name until it is replaced.
+    expect(json.issues.map((i) => [i.code, i.severity, i.cell])).toEqual([
+      ["example-unit", "warning", "'Bảng điểm mẫu'!B5"],
+      ["example-unit", "warning", "'Bảng điểm mẫu'!B6"],
+      ["example-unit", "warning", "'Bảng điểm mẫu'!B7"],
+    ]);
+    const replaced = tmpPath("bang-diem-that.xlsx");
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("Bảng điểm mẫu");
+    ["Sở TT&TT Điện Biên", "Sở TT&TT Lào Cai", "Sở TT&TT Sơn La"].forEach((n, k) => {
+      if (ws) ws.getCell(5 + k, 2).value = n;
+    });
+    await wb.xlsx.writeFile(replaced);
+    const real = JSON.parse((await cli("validate", replaced, "--json")).stdout) as { issues: unknown[] };
+    expect(real.issues).toEqual([]);
   });
 
   it("takes a preset's scale and refuses to overwrite a file without --force", async () => {

@@ -36,10 +36,12 @@ describe("1. Bảng điểm: Tạo bảng điểm mẫu", () => {
     expect(screen.queryByText(/Chưa tìm thấy bảng điểm/)).toBeNull();
     expect(screen.queryByRole("button", { name: "Tạo bảng điểm mẫu" })).toBeNull();
 
-    // Kiểm tra finds no error in it.
+    // Kiểm tra finds no error in it, and points at each example unit until it is replaced.
     await user().click(screen.getByRole("tab", { name: /3\./ }));
     await user().click(await screen.findByRole("button", { name: "Kiểm tra bảng điểm" }));
-    await screen.findByText("Bảng điểm hợp lệ, không có lỗi hay cảnh báo.");
+    await screen.findByText("Cảnh báo (3)");
+    expect(screen.queryByText(/^Lỗi \(/)).toBeNull();
+    expect(screen.getAllByRole("button", { name: /là đơn vị ví dụ của bảng điểm mẫu/ })).toHaveLength(3);
   });
 
   it("offers it on an empty sheet too", async () => {
