@@ -261,11 +261,27 @@ function queueDrawing(ws: Excel.Worksheet, model: SheetModel): void {
   for (const r of model.rowBreaks ?? []) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(r, 0, 1, 1));
 }
 
-/** Queues the sheet-level layout: widths, heights, merges, page setup, gridlines, panes. */
-export function queueLayout(ws: Excel.Worksheet, model: SheetModel, rows: number): void {
-  model.columnWidths.forEach((w, c) => {
-    ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthToPoints(w);
-  });
+/** One layout command for some rows (a height, a merge, a page break) and its size in a request. */
+export interface RowLayoutOp {
+  /** A generous estimate of what the command adds to a request (office.js JSON: a range path and an action). */
+  readonly bytes: number;
+  queue(ws: Excel.Worksheet): void;
+}
+
+/**
+ * What a range and one action on it weigh in a request: the measured office.js shape is ~120
+ * bytes per action ({"Id","ActionType","Name","ObjectPathId","ArgumentInfo"}); doubled for safety.
+ */
+const LAYOUT_OP_BYTES = 2 * 2 * 120;
+
+/**
+ * The per-row layout of a sheet — row heights (runs of equal heights as one command), merges and
+ * manual page breaks — as commands with their size, so that the writer spreads them over requests
+ * under the 5 MB limit with the values: a 100,000-unit notice has a merge per unit row and a break
+ * per page, 26 MB when they all went in the swap's one request.
+ */
+export function rowLayoutOps(model: SheetModel): RowLayoutOp[] {
+  const ops: RowLayoutOp[] = [];
   const heights = Object.entries(model.rowHeights)
     .map(([r, h]) => [Number(r), h] as const)
     .sort((a, b) => a[0] - b[0]);
@@ -273,14 +289,39 @@ export function queueLayout(ws: Excel.Worksheet, model: SheetModel, rows: number
     const [r, h] = heights[k] as readonly [number, number];
     let end = k;
     while (heights[end + 1]?.[0] === (heights[end]?.[0] ?? -2) + 1 && heights[end + 1]?.[1] === h) end++;
-    ws.getRangeByIndexes(r, 0, (heights[end]?.[0] ?? r) - r + 1, 1).format.rowHeight = Math.min(
-      h,
-      MAX_ROW_HEIGHT,
-    );
+    const n = (heights[end]?.[0] ?? r) - r + 1;
+    ops.push({
+      bytes: LAYOUT_OP_BYTES,
+      queue: (ws) => {
+        ws.getRangeByIndexes(r, 0, n, 1).format.rowHeight = Math.min(h, MAX_ROW_HEIGHT);
+      },
+    });
     k = end + 1;
   }
   for (const m of model.merges)
-    ws.getRangeByIndexes(m.r1, m.c1, m.r2 - m.r1 + 1, m.c2 - m.c1 + 1).merge(false);
+    ops.push({
+      bytes: LAYOUT_OP_BYTES,
+      queue: (ws) => ws.getRangeByIndexes(m.r1, m.c1, m.r2 - m.r1 + 1, m.c2 - m.c1 + 1).merge(false),
+    });
+  // Manual page breaks (ExcelApi 1.9) above the rows a page must start at.
+  for (const r of model.rowBreaks ?? [])
+    ops.push({
+      bytes: LAYOUT_OP_BYTES,
+      queue: (ws) => {
+        ws.horizontalPageBreaks.add(ws.getRangeByIndexes(r, 0, 1, 1));
+      },
+    });
+  return ops;
+}
+
+/**
+ * Queues the sheet-level layout: widths, page setup, print area, drawing, gridlines, panes,
+ * protection (the per-row layout, `rowLayoutOps`, is queued before it with the values).
+ */
+export function queueLayout(ws: Excel.Worksheet, model: SheetModel, rows: number): void {
+  model.columnWidths.forEach((w, c) => {
+    ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthToPoints(w);
+  });
   const p = model.page;
   const pl = ws.pageLayout;
   pl.paperSize = "A4" as Excel.PaperType;
@@ -300,8 +341,6 @@ export function queueLayout(ws: Excel.Worksheet, model: SheetModel, rows: number
   queueDrawing(ws, model);
   ws.showGridlines = model.showGridLines;
   if (model.freezeRows) ws.freezePanes.freezeRows(model.freezeRows);
-  // Manual page breaks (ExcelApi 1.9) above the rows a page must start at.
-  for (const r of model.rowBreaks ?? []) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(r, 0, 1, 1));
   // Last: once protected, the sheet's locked cells (and its layout) refuse every change.
   if (model.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
 }

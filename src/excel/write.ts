@@ -11,7 +11,7 @@ import {
 import { setCellValues } from "./cell-values";
 import { toHostError } from "./host";
 import { LIMITS } from "./read";
-import { denseRows, planBands, queueBand, queueLayout } from "./render";
+import { denseRows, planBands, queueBand, queueLayout, rowLayoutOps } from "./render";
 
 /** What one write operation puts into the workbook. */
 export interface WriteJob {
@@ -78,6 +78,13 @@ export async function writeJob(context: Excel.RequestContext, job: WriteJob): Pr
         if (band.bytes > budget) await flush();
         queueBand(context.workbook.worksheets.getItem(p.temp), p.model, p.dense, band.r1, band.r2, p.cols);
         budget -= band.bytes;
+      }
+      // Row heights, merges and page breaks: with the values, spread over requests like them.
+      const temp = context.workbook.worksheets.getItem(p.temp);
+      for (const op of rowLayoutOps(p.model)) {
+        if (op.bytes > budget) await flush();
+        op.queue(temp);
+        budget -= op.bytes;
       }
     }
     // The swap goes in the last request; if it would not fit beside the last band, it goes alone.

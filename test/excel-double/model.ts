@@ -338,7 +338,38 @@ export class SheetModel {
   readonly rowStyles = new Map<number, number>();
   readonly colWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
-  merges: Rect[] = [];
+  /** Merged areas; `mergesByRow` indexes them by row (a 100,000-row notice has a merge per row). */
+  private mergeList: Rect[] = [];
+  private byRow: Map<number, Rect[]> | null = null;
+  get merges(): Rect[] {
+    return this.mergeList;
+  }
+  set merges(list: Rect[]) {
+    this.mergeList = list;
+    this.byRow = null;
+  }
+  addMerge(area: Rect): void {
+    this.mergeList.push(area);
+    if (this.byRow) this.indexMerge(this.byRow, area);
+  }
+  private indexMerge(index: Map<number, Rect[]>, m: Rect): void {
+    for (let r = m.r0; r <= m.r1; r++) {
+      const at = index.get(r);
+      if (at) at.push(m);
+      else index.set(r, [m]);
+    }
+  }
+  /** The merged areas touching rows r0..r1, each once. */
+  mergesInRows(r0: number, r1: number): Rect[] {
+    if (!this.byRow) {
+      const index = new Map<number, Rect[]>();
+      for (const m of this.mergeList) this.indexMerge(index, m);
+      this.byRow = index;
+    }
+    const out = new Set<Rect>();
+    for (let r = r0; r <= r1; r++) for (const m of this.byRow.get(r) ?? []) out.add(m);
+    return [...out];
+  }
   freezeRows = 0;
   freezeColumns = 0;
   /** 0-based rows with a manual page break above them (`horizontalPageBreaks`). */
@@ -414,7 +445,7 @@ export class SheetModel {
   }
 
   mergeAt(r: number, c: number): Rect | undefined {
-    return this.merges.find((m) => r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1);
+    return this.mergesInRows(r, r).find((m) => c >= m.c0 && c <= m.c1);
   }
 
   /** The used range: cells with a value or formula, plus (unless valuesOnly) cells with a non-default format. */
@@ -919,7 +950,7 @@ export class WorkbookModel {
     else areas.push(target);
     for (const area of areas) {
       if (area.r0 === area.r1 && area.c0 === area.c1) continue;
-      for (const m of sheet.merges) {
+      for (const m of sheet.mergesInRows(area.r0, area.r1)) {
         if (intersects(m, area) && !contains(area, m)) {
           throw officeError(
             Codes.invalidOperation,
@@ -935,17 +966,19 @@ export class WorkbookModel {
     }
     for (const area of areas) {
       if (area.r0 === area.r1 && area.c0 === area.c1) continue;
-      sheet.merges = sheet.merges.filter((m) => !contains(area, m));
+      const inside = new Set(sheet.mergesInRows(area.r0, area.r1).filter((m) => contains(area, m)));
+      if (inside.size > 0) sheet.merges = sheet.merges.filter((m) => !inside.has(m));
       // Excel keeps only the upper-left value of a merged area.
-      for (const [r, row] of sheet.rows) {
-        if (r < area.r0 || r > area.r1) continue;
+      for (let r = area.r0; r <= area.r1; r++) {
+        const row = sheet.rows.get(r);
+        if (!row) continue;
         for (let c = area.c0; c <= area.c1; c++) {
           if (r === area.r0 && c === area.c0) continue;
           if (row.v[c] !== undefined || row.f?.[c] !== undefined)
             sheet.setContent(r, c, undefined, undefined);
         }
       }
-      sheet.merges.push(area);
+      sheet.addMerge(area);
     }
   }
 

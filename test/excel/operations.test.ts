@@ -233,6 +233,19 @@ describe("Large tables", () => {
     expect(double.stats.syncs).toBeLessThan(20);
   }, 60_000);
 
+  it("writes the notice for 30,000 units without a request over 5 MB (its merges and page breaks spread over requests)", async () => {
+    use([big(30_000)]);
+    const out = await generateNotice({ lang: "vi", run: noSleep });
+    expect(out.ok).toBe(true);
+    expect(double.stats.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
+    const notice = double.workbook.sheet("Thông báo kết quả");
+    const flat = notice.values().flat();
+    expect(flat).toContain("Đơn vị thi đua số 30000 tỉnh Điện Biên");
+    // A merge per unit row: all of them there, none left on a temporary sheet.
+    expect(notice.merges().length).toBeGreaterThan(30_000);
+    expect(double.workbook.sheetNames().some((n) => n.startsWith("~emu"))).toBe(false);
+  }, 60_000);
+
   it("removes its temporary sheets and leaves the workbook unchanged when a middle write fails", async () => {
     use([big(30_000)]);
     const before = double.workbook.snapshot();
