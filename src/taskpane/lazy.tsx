@@ -32,7 +32,7 @@ function settled<T>(value: T): Promise<T> {
 function lazyStep(load: () => Promise<StepView>): StepView & { preload(): void } {
   let loaded: StepView | null = null;
   let loading: Promise<StepView> | null = null;
-  const fetch = () =>
+  const loadChunk = () =>
     (loading ??= load().then(
       (v) => (loaded = v),
       (e: unknown) => {
@@ -41,7 +41,7 @@ function lazyStep(load: () => Promise<StepView>): StepView & { preload(): void }
       },
     ));
   const make = () =>
-    lazy(() => (loaded ? settled({ default: loaded }) : fetch().then((v) => ({ default: v }))));
+    lazy(() => (loaded ? settled({ default: loaded }) : loadChunk().then((v) => ({ default: v }))));
   let View = make();
   function LazyStep({ pane }: { pane: PaneState }) {
     const [attempt, setAttempt] = useState(0);
@@ -61,7 +61,7 @@ function lazyStep(load: () => Promise<StepView>): StepView & { preload(): void }
       </StepBoundary>
     );
   }
-  return Object.assign(LazyStep, { preload: () => void fetch().catch(() => undefined) });
+  return Object.assign(LazyStep, { preload: () => void loadChunk().catch(() => undefined) });
 }
 
 function StepLoading({ lang }: { lang: Lang }) {
