@@ -62,6 +62,17 @@ async function everyStep(page: Page, lang: Lang, when: string): Promise<string[]
     const number = /^(\d+)\./.exec(label)?.[1] ?? "";
     const keys = PRIMARY[number];
     if (!keys) continue;
+    // A step's code is fetched the first time its tab opens (a spinner meanwhile): wait for it.
+    await page
+      .waitForFunction(
+        (names) =>
+          Array.from(document.querySelectorAll("#pane [role=tabpanel]:not([hidden]) button")).some((b) =>
+            names.includes((b.textContent ?? "").trim()),
+          ),
+        keys.map((key) => uiText(lang, key)),
+        { timeout: 20_000 },
+      )
+      .catch(() => undefined);
     const problem = await reachable(
       page,
       keys.map((key) => uiText(lang, key)),
@@ -102,6 +113,8 @@ it("the running operation shows beside the button that started it", async () => 
   const { page } = await openPreview(preview, "?width=320", { width: 1020, height: 500 });
   await page.locator("#pane [role=tab]").nth(3).click();
   const button = page.getByRole("button", { name: uiText("vi", "resultsCompute") });
+  // The step's code arrives on its first opening (with its own loading spinner): wait for it.
+  await button.waitFor();
   // The spinner appears while the ranking is written: catch it the moment it does.
   const seen = page.evaluate(
     (name) =>
