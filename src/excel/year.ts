@@ -14,6 +14,7 @@ import {
   type PlacedDocument,
   type TrackedMember,
   yearToOfficialDocument,
+  type Marks,
 } from "../core";
 import { runExcel, type RunOptions } from "./host";
 import { readAllSheets } from "./read";
@@ -79,6 +80,12 @@ export async function createMembers(
 
 export type YearDocumentKind = "call" | "reminder" | "pledge";
 
+/** The year document of `kind` from the workbook's sheets (the sheet and the Word file alike). */
+function yearDocumentOf(kind: YearDocumentKind, sheets: Parameters<typeof callDocument>[0], marks: Marks) {
+  if (kind === "call") return callDocument(sheets, marks);
+  return kind === "reminder" ? reminderDocument(sheets, marks) : pledgeDocument(sheets, marks);
+}
+
 /**
  * Writes the call, the reminder or the pledge as a sheet (replacing only EMU's previous one),
  * with its fields sheet when the workbook has none yet.
@@ -90,12 +97,7 @@ export async function writeYearDocument(
   return runExcel(async (context) => {
     const read = await readAllSheets(context);
     const marks = marksOf(read.sheets);
-    const made =
-      kind === "call"
-        ? callDocument(read.sheets, marks)
-        : kind === "reminder"
-          ? reminderDocument(read.sheets, marks)
-          : pledgeDocument(read.sheets, marks);
+    const made = yearDocumentOf(kind, read.sheets, marks);
     if (!made.ok) return { ok: false, reason: made.reason };
     const placed: PlacedDocument = made.placed;
     const names = read.names.map((n) => n.name);
@@ -132,12 +134,7 @@ export async function yearWordDocument(
   return runExcel(async (context) => {
     const read = await readAllSheets(context);
     const marks = marksOf(read.sheets);
-    const made =
-      kind === "call"
-        ? callDocument(read.sheets, marks)
-        : kind === "reminder"
-          ? reminderDocument(read.sheets, marks)
-          : pledgeDocument(read.sheets, marks);
+    const made = yearDocumentOf(kind, read.sheets, marks);
     if (!made.ok) return { ok: false, reason: made.reason };
     return {
       ok: true,
