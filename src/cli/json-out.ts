@@ -8,7 +8,8 @@
  * @example let s = ""; prettyJson({ a: [1] }, (p) => (s += p)); s //=> '{\n  "a": [\n    1\n  ]\n}'
  */
 export function prettyJson(value: unknown, write: (piece: string) => void, chunk = 1 << 15): void {
-  // Pieces gathered in an array and joined: one flat string per chunk for the UTF-8 encoder.
+  // Pieces gathered in an array and joined: one flat string per chunk for the UTF-8 encoder,
+  // small enough to stay out of the large-object space (see BATCH); a batch is a piece alone.
   let parts: string[] = [];
   let size = 0;
   const emit = (s: string): void => {
@@ -25,7 +26,12 @@ export function prettyJson(value: unknown, write: (piece: string) => void, chunk
   if (size > 0) write(parts.join(""));
 }
 
-/** Array elements given to one native `JSON.stringify` call (about 0.3 MB of a report's units). */
+/**
+ * Array elements given to one native `JSON.stringify` call: 128 of a report's units are some
+ * 42,000 characters, 84 KB as V8 holds Vietnamese text (two bytes a character), under the 128 KB
+ * above which V8 puts a string in its large-object space. Batches of 256 and pieces of 1 MB
+ * went there, and the 100,000-unit report took 0.6 s instead of 0.1 s.
+ */
 const BATCH = 128;
 
 /**
