@@ -534,25 +534,36 @@ function checkRow(rd: Reading, row: RowRead): void {
  * Names that differ only in tone marks are different units; one typed without accents may match.
  * Returns each row's key (`unitKey`, "" without a name), computed once for the units too. A
  * first row's address is built only when a duplicate names it.
+ *
+ * The rows seen so far are kept in an open-addressing table of row numbers under the FNV-1a hash
+ * of their key (linear probing, so the rows of one key are met in the order they came): a `Map`
+ * of 100,000 freshly built key strings took twice as long, and its growth copied it each time.
  */
 function checkDuplicates(rd: Reading, rows: readonly RowRead[]): string[] {
   const unitCol = rd.loc.columns.unit ?? 0;
-  // One row per key (an array only when a key comes back): no array per unit.
-  const seen = new Map<string, RowRead | RowRead[]>();
-  const keys = new Array<string>(rows.length);
-  for (let k = 0; k < rows.length; k++) {
+  const n = rows.length;
+  const keys = new Array<string>(n);
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size); // a row's index + 1; 0 is an empty slot
+  const hashes = new Int32Array(size);
+  for (let k = 0; k < n; k++) {
     const row = rows[k] as RowRead;
     keys[k] = "";
     if (!row.name) continue;
     const key = unitKey(row.name);
     keys[k] = key;
-    const same = seen.get(key);
-    if (same === undefined) {
-      seen.set(key, row);
-      continue;
+    const h = fnv1a(key);
+    let p = h & mask;
+    let first: RowRead | undefined;
+    for (let e = slots[p] as number; e !== 0; p = (p + 1) & mask, e = slots[p] as number) {
+      const seen = rows[e - 1] as RowRead;
+      if (hashes[p] === h && keys[e - 1] === key && sameUnitName(seen.name, row.name)) {
+        first = seen;
+        break;
+      }
     }
-    const list = Array.isArray(same) ? same : [same];
-    const first = list.find((s) => sameUnitName(s.name, row.name));
     if (first)
       rd.issues.push({
         code: "duplicate-unit",
@@ -561,10 +572,19 @@ function checkDuplicates(rd: Reading, rows: readonly RowRead[]): string[] {
         unit: row.name,
         firstAddress: cellAddress(ref(rd, first.r, unitCol)),
       });
-    else if (list === same) list.push(row);
-    else seen.set(key, [same as RowRead, row]);
+    else {
+      slots[p] = k + 1;
+      hashes[p] = h;
+    }
   }
   return keys;
+}
+
+/** The 32-bit FNV-1a hash of a string's UTF-16 code units. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h;
 }
 
 /**
