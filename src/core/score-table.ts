@@ -379,10 +379,13 @@ interface Reading extends Reader {
   readonly percentSaid: Set<number>;
 }
 
-/** One row's cells as read: numbers per role, which were unusable, the unit's name (blanks: `blankAt`). */
-interface RowRead {
+/**
+ * One row's cells as read: its number per role (null when blank or unusable), which were
+ * unusable, the unit's name (blanks: `blankAt`). One flat object per row: the numbers once sat in
+ * a record of their own, a second object for each of 100,000 rows to carry through the checks.
+ */
+interface RowRead extends Readonly<Record<ScoreRole, number | null>> {
   readonly r: number;
-  readonly nums: Record<ScoreRole, number | null>;
   /** Roles whose cell held something that is not a usable number (reported at the cell). */
   readonly invalid: ReadonlySet<ScoreRole>;
   readonly name: string;
@@ -393,7 +396,7 @@ interface RowRead {
  * nothing unusable reported there. Derived, so no record of blanks is kept per row.
  */
 function blankAt(x: RowRead, role: ScoreRole): boolean {
-  return x.nums[role] === null && !x.invalid.has(role);
+  return x[role] === null && !x.invalid.has(role);
 }
 
 /** Reads one score cell: a formula never calculated, a percent, a number, or the issue it deserves. */
@@ -437,13 +440,16 @@ function plainCell(rd: Reading, r: number, c: number): boolean {
 /** Phase 2, reading a row: its score cells and its unit's name (each problem at its cell). */
 function readRow(rd: Reading, r: number): RowRead {
   const cols = rd.loc.columns;
-  const nums: Record<ScoreRole, number | null> = {
+  const row: { -readonly [K in keyof RowRead]: RowRead[K] } = {
+    r,
     self: null,
     verified: null,
     max: null,
     bonus: null,
     deduction: null,
     total: null,
+    invalid: NO_ROLES,
+    name: "",
   };
   let invalid: Set<ScoreRole> | null = null;
   const cells = rd.grid[r];
@@ -453,14 +459,16 @@ function readRow(rd: Reading, r: number): RowRead {
     const raw = cells?.[c];
     // The common cell, a plain number that is a score as it stands: no parse, no objects.
     if (typeof raw === "number" && raw >= 0 && raw !== Infinity && plainCell(rd, r, c)) {
-      nums[role] = raw;
+      row[role] = raw;
       continue;
     }
     const got = scoreAt(rd, r, c);
-    nums[role] = got.value;
+    row[role] = got.value;
     if (got.value === null && !got.blank) (invalid ??= new Set()).add(role);
   }
-  return { r, nums, invalid: invalid ?? NO_ROLES, name: unitNameAt(rd, r) };
+  if (invalid) row.invalid = invalid;
+  row.name = unitNameAt(rd, r);
+  return row;
 }
 
 /** The unit's name in row r, or "" with the issue it deserves. */
@@ -489,7 +497,8 @@ function unitNameAt(rd: Reading, r: number): string {
  */
 function checkRow(rd: Reading, row: RowRead): void {
   const cols = rd.loc.columns;
-  const { nums, r } = row;
+  const { r } = row;
+  const nums = row;
   if (cols.self !== undefined && blankAt(row, "self"))
     rd.issues.push({
       code: "missing-score",
@@ -608,7 +617,7 @@ function checkTotalRow(rd: Reading, r: number, rows: readonly RowRead[]): void {
       hidden !== undefined &&
       rows.some((x) => hidden.has(x.r + rd.origin.row));
     let sum = 0;
-    for (const x of rows) if (!visibleOnly || !hidden?.has(x.r + rd.origin.row)) sum += x.nums[role] ?? 0;
+    for (const x of rows) if (!visibleOnly || !hidden?.has(x.r + rd.origin.row)) sum += x[role] ?? 0;
     const expected = canonicalScore(sum);
     if (Math.abs(canonicalScore(parsed.value) - expected) > 1e-6)
       rd.issues.push({
@@ -625,16 +634,16 @@ function checkTotalRow(rd: Reading, r: number, rows: readonly RowRead[]): void {
 
 function rankingScores(rd: Reading, rows: readonly RowRead[], basis: Basis): number[] {
   const cols = rd.loc.columns;
-  const base = (x: RowRead): number | null => (basis === "verified" ? x.nums.verified : x.nums.self);
+  const base = (x: RowRead): number | null => (basis === "verified" ? x.verified : x.self);
   const adjusted = (x: RowRead): number | null => {
     const b = base(x);
-    return b === null ? null : canonicalScore(b + (x.nums.bonus ?? 0) - (x.nums.deduction ?? 0));
+    return b === null ? null : canonicalScore(b + (x.bonus ?? 0) - (x.deduction ?? 0));
   };
   const totalCol = cols.total;
   // A total column with anything in it is the ranking score, even when some cells are unreadable.
   if (totalCol !== undefined && rows.some((x) => !blankAt(x, "total"))) {
     return rows.map((x) => {
-      if (x.nums.total === null) {
+      if (x.total === null) {
         if (blankAt(x, "total"))
           rd.issues.push({
             code: "missing-score",
@@ -646,19 +655,19 @@ function rankingScores(rd: Reading, rows: readonly RowRead[], basis: Basis): num
         return 0;
       }
       const expected = adjusted(x);
-      if (expected !== null && Math.abs(canonicalScore(x.nums.total) - expected) > 1e-6)
+      if (expected !== null && Math.abs(canonicalScore(x.total) - expected) > 1e-6)
         rd.issues.push({
           code: "total-column-mismatch",
           severity: "warning",
           cell: ref(rd, x.r, totalCol),
           expected,
-          actual: x.nums.total,
+          actual: x.total,
         });
-      return x.nums.total;
+      return x.total;
     });
   }
-  const bonus = rows.some((x) => (x.nums.bonus ?? 0) !== 0);
-  const deduction = rows.some((x) => (x.nums.deduction ?? 0) !== 0);
+  const bonus = rows.some((x) => (x.bonus ?? 0) !== 0);
+  const deduction = rows.some((x) => (x.deduction ?? 0) !== 0);
   if (!rd.opts.scoresIncludeBonus && (bonus || deduction)) {
     const at = bonus ? cols.bonus : cols.deduction;
     rd.issues.push({
@@ -701,13 +710,13 @@ function checkScale(
   let highest = -Infinity;
   for (const v of scores) if (v > highest) highest = v;
   for (const x of rows)
-    for (const v of [x.nums.self, x.nums.verified, x.nums.max]) if (v !== null && v > highest) highest = v;
+    for (const v of [x.self, x.verified, x.max]) if (v !== null && v > highest) highest = v;
   if (highest === -Infinity) return;
-  const noBonus = rd.loc.columns.bonus === undefined && !rows.some((x) => x.nums.max !== null);
+  const noBonus = rd.loc.columns.bonus === undefined && !rows.some((x) => x.max !== null);
   const tooLow = highest > 0 && highest <= max / 10;
   // One score above the maximum is that cell's mistake (score-above-max); most of them, the scale's.
   const above = rows.filter((x) =>
-    [x.nums.self, x.nums.verified].some((v) => v !== null && canonicalScore(v) > canonicalScore(max)),
+    [x.self, x.verified].some((v) => v !== null && canonicalScore(v) > canonicalScore(max)),
   ).length;
   const tooHigh = noBonus && above * 2 > rows.length;
   if (!tooLow && !tooHigh) return;
@@ -764,12 +773,12 @@ abstract class TableUnit implements UnitRow {
   constructor(x: RowRead, key: string, score: number, veto: { veto: boolean; reason: string }, row: number) {
     this.name = x.name;
     this.key = key;
-    this.self = x.nums.self;
-    this.verified = x.nums.verified;
-    this.max = x.nums.max;
-    this.bonus = x.nums.bonus;
-    this.deduction = x.nums.deduction;
-    this.total = x.nums.total;
+    this.self = x.self;
+    this.verified = x.verified;
+    this.max = x.max;
+    this.bonus = x.bonus;
+    this.deduction = x.deduction;
+    this.total = x.total;
     this.score = score;
     this.veto = veto.veto;
     this.vetoReason = veto.reason;
