@@ -173,6 +173,28 @@ describe("narrow, English and dark", () => {
     await page.close();
   });
 
+  it("fetches the English strings only under an English Office, and before the first render", async () => {
+    // The text of the first tab as it first appears (src/dev/ui-text-loader.cjs, mount.tsx).
+    const firstTab = async (query: string) => {
+      const page = await preview.browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const chunks: string[] = [];
+      page.on("request", (r) => chunks.push(r.url().split("/").pop() ?? ""));
+      await page.addInitScript(`
+        new MutationObserver((_, obs) => {
+          const tab = document.querySelector("#root [role=tab]");
+          if (tab) { window.__emuFirstTabText = tab.textContent; obs.disconnect(); }
+        }).observe(document, { childList: true, subtree: true, characterData: true });
+      `);
+      await page.goto(`${preview.url}${query}`);
+      await page.waitForFunction(() => (window as { __emuFirstTabText?: string }).__emuFirstTabText);
+      const text = await page.evaluate(() => (window as { __emuFirstTabText?: string }).__emuFirstTabText);
+      await page.close();
+      return { text, english: chunks.some((c) => c.startsWith("ui-text-en.")) };
+    };
+    await expect(firstTab("?lang=en&width=320")).resolves.toEqual({ text: "1. Table", english: true });
+    await expect(firstTab("?width=320")).resolves.toEqual({ text: "1. Bảng điểm", english: false });
+  });
+
   it("a ribbon command's errors land in the pane's Check step", async () => {
     const { page } = await openPreview(preview, "?file=extra/messy.xlsx");
     await page.getByRole("toolbar").getByRole("button", { name: "Xếp hạng" }).click();
