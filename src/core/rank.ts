@@ -39,6 +39,71 @@ function tieValue(u: UnitRow, t: TieBreak): number {
 }
 
 /**
+ * The indices 0 … n − 1 ordered by each column in turn, highest first, then by index: one native
+ * sort of numbers. Each column's values become their places among its distinct values (−0 and 0
+ * are one value, as the comparison by subtraction has it), and a unit's places and index are
+ * packed into one exact integer key, with room while the distinct counts multiplied by n stay
+ * under 2⁵³ (1,000 scores × 1,000 self-scores × 100,000 units is 10¹¹). Otherwise, or when a
+ * value is not a number, a comparator sort gives the same order. The comparator sort was a fifth
+ * of ranking 100,000 units.
+ * @example numericOrder([Float64Array.of(5, 7, 5), Float64Array.of(1, 0, 2)], 3) //=> [1, 2, 0]
+ */
+export function numericOrder(columns: readonly Float64Array[], n: number): number[] {
+  const places: Uint32Array[] = [];
+  const counts: number[] = [];
+  let room = n;
+  for (const col of columns) {
+    const distinct = Float64Array.from(col).sort();
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const v = distinct[i] as number;
+      if (v !== v) return comparatorOrder(columns, n); // NaN
+      if (m === 0 || v !== distinct[m - 1]) distinct[m++] = v === 0 ? 0 : v;
+    }
+    room *= m;
+    if (!(room <= Number.MAX_SAFE_INTEGER)) return comparatorOrder(columns, n);
+    const place = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      // The value's position among the distinct ones, counted from the highest.
+      const v = col[i] as number;
+      let lo = 0;
+      let hi = m - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((distinct[mid] as number) < v) lo = mid + 1;
+        else hi = mid;
+      }
+      place[i] = m - 1 - lo;
+    }
+    places.push(place);
+    counts.push(m);
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let key = 0;
+    for (let c = 0; c < places.length; c++)
+      key = key * (counts[c] as number) + ((places[c] as Uint32Array)[i] as number);
+    keys[i] = key * n + i;
+  }
+  keys.sort();
+  const order = new Array<number>(n);
+  for (let k = 0; k < n; k++) order[k] = (keys[k] as number) % n;
+  return order;
+}
+
+/** `numericOrder` by comparisons: each column highest first, then the index. */
+function comparatorOrder(columns: readonly Float64Array[], n: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  return order.sort((a, b) => {
+    for (const col of columns) {
+      const d = (col[b] as number) - (col[a] as number);
+      if (d < 0 || d > 0) return d; // NaN compares as equal, as it did in the ranking's sort
+    }
+    return a - b;
+  });
+}
+
+/**
  * Ranks the units of a validated table: competition ranks on the basis score (split further only
  * by the tie-break chain the rules configure), classification by bands (a veto forces the veto
  * class), in display order score ↓, then the chain, then self-score ↓, then Vietnamese name order.
@@ -72,8 +137,7 @@ export function rankTable(table: ScoreTable, rules: Rules): RankedUnit[] {
   // of units equal on all of those is put in Vietnamese name order, so the collator (the costly
   // comparison) runs within ties only, on names read once into an array. The same order as one
   // sort by score, chain, self-score, name, row.
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => rankCmp(a, b) || (self[b] as number) - (self[a] as number) || a - b);
+  const order = numericOrder([score, ...ties, self], n);
   let names: string[] | null = null;
   for (let start = 0; start < n;) {
     const first = order[start] as number;

@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import ExcelJS from "exceljs";
-import { PRESETS } from "../../src/core";
+import { PRESETS, presetRules, rulesSheetGrid } from "../../src/core";
 import { readWorkbook } from "../../src/cli/io";
 import { cleanTmp, tmpPath, writeGridsXlsx } from "../helpers/xlsx";
 import { cli } from "./run-cli";
@@ -351,6 +351,55 @@ describe("through the built dist/cli/emu.js, as a real process", () => {
     });
     expect(r.stdout).toBe("{\n");
     expect(r.stderr).toBe("");
+  });
+
+  it("loads zod's rules schema only for rules the user gives, and then words them with it", async () => {
+    // A preload reports, at exit, whether the process required zod.
+    const preload = tmpPath("zod-probe.cjs");
+    writeFileSync(
+      preload,
+      `const M = require("module"); const load = M._load; let zod = false;
+M._load = function (r, ...a) { if (r === "zod" || r.startsWith("zod/")) zod = true; return load.call(this, r, ...a); };
+process.on("exit", () => process.stderr.write("ZOD=" + zod + "\\n"));`,
+    );
+    const probe = (...argv: string[]) =>
+      spawnSync(process.execPath, ["--require", preload, dist, ...argv], { cwd: ROOT, encoding: "utf8" });
+    const table = [
+      ["STT", "Đơn vị", "Điểm tự chấm", "Điểm chấm thẩm định", "Xếp loại"],
+      [1, "Sở TT&TT Điện Biên", 980, 975, ""],
+      [2, "Sở TT&TT Lai Châu", 960, 950, ""],
+    ];
+    const plain = tmpPath("zod-plain.xlsx");
+    await writeGridsXlsx(plain, [{ name: "Bảng điểm", rows: table }]);
+    const ranked = probe("rank", plain, "--json");
+    expect(ranked.status).toBe(0);
+    expect(JSON.parse(ranked.stdout).units).toHaveLength(2);
+    expect(ranked.stderr).toBe("ZOD=false\n");
+    expect(probe("--help").stderr).toContain("ZOD=false");
+
+    // A rules sheet whose scale is 0: the sheet's reading takes the number, the schema says what
+    // is wrong with it (without the schema it would be only "invalid value").
+    const rules = rulesSheetGrid(presetRules("cum-1000")).map((r) => [...r]);
+    expect(rules[3]?.[0]).toBe("Thang điểm");
+    (rules[3] as unknown[])[1] = 0;
+    const withRules = tmpPath("zod-rules-sheet.xlsx");
+    await writeGridsXlsx(withRules, [
+      { name: "Bảng điểm", rows: table },
+      { name: "Quy tắc xếp loại", rows: rules as (string | number)[][] },
+    ]);
+    const bad = probe("rank", withRules, "--lang", "en");
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain("ZOD=true");
+    expect(`${bad.stdout}${bad.stderr}`).toContain(
+      'Invalid rules at "maxScore": Too small: expected number to be >0.',
+    );
+
+    const file = tmpPath("zod-scale-zero.json");
+    writeFileSync(file, JSON.stringify({ maxScore: 0, bands: [{ min: 0, label: "Đạt" }] }));
+    const badFile = probe("rank", plain, "--rules", file, "--lang", "en");
+    expect(badFile.status).toBe(2);
+    expect(badFile.stderr).toContain("ZOD=true");
+    expect(badFile.stderr).toMatch(/zod-scale-zero\.json.*Maximum score/);
   });
 
   it("an --out folder in English, and --version", () => {

@@ -38,9 +38,22 @@ const LEVELS = new Set(["tinh", "tp", "huyen", "quan", "tx", "xa", "phuong"]);
  * @example unitKey("UBND thành phố Cao Lãnh") //=> "ubnd tp cao lanh"
  */
 export function unitKey(name: string): string {
+  const words = foldedWords(name);
+  // Most names have no abbreviation to spell one way and no word twice in a row: then the
+  // canonical list is the words themselves, and only the place words are left to drop.
+  for (let i = 0; i < words.length; i++)
+    if (BY_FIRST.has(words[i] as string) || words[i] === words[i - 1])
+      return keyOfCanonical(canonicalWords(words));
+  return keyOfCanonical(words);
+}
+
+/**
+ * The words with each abbreviation spelled one way (`CANONICAL`) and a word that repeats the one
+ * before it once (numbers are kept: "số 1 1" is not "số 1").
+ */
+function canonicalWords(words: readonly string[]): string[] {
   // dedupe(canonicalise(words)) in one pass: a word is dropped when it repeats the word kept
   // before it, which is the word before it in the canonical list (a run repeats its first word).
-  const words = foldedWords(name);
   const once: string[] = [];
   for (let i = 0; i < words.length;) {
     const word = words[i] as string;
@@ -50,7 +63,14 @@ export function unitKey(name: string): string {
     if (token !== once[once.length - 1] || DIGITS.test(token)) once.push(token);
     i += hit ? hit.words.length : 1;
   }
-  // Then the place words, and dedupe again, against the last word kept: in place, one join.
+  return once;
+}
+
+/**
+ * The key of canonical words: the place words dropped ("tỉnh" after a department), and a word
+ * that then repeats the one kept before it once. Works in place on `once`.
+ */
+function keyOfCanonical(once: string[]): string {
   let kept = 0;
   let previous: string | undefined;
   let last: string | undefined;

@@ -13,8 +13,9 @@ import {
   foldKey,
   isExcelError,
   parseNumber,
+  toNfc,
 } from "../../../src/core";
-import { foldedWords } from "../../../src/core/text/unit-key";
+import { foldedWords, unitKey } from "../../../src/core/text/unit-key";
 
 const RUNS = { numRuns: 3000, seed: 20261203 };
 
@@ -116,5 +117,138 @@ describe("text fast paths agree with the plain definitions", () => {
       ),
       RUNS,
     );
+  });
+  it("unitKey is its four steps done one after the other: abbreviations, repeats, places, repeats", () => {
+    // The definition as the doc comment gives it, step by step (the engine fuses the steps and
+    // skips the first two for names with no abbreviation and no word twice in a row).
+    const SPELLINGS: [string[], string][] = (
+      [
+        ["thong tin va truyen thong", "tttt"],
+        ["thong tin truyen thong", "tttt"],
+        ["tt tt", "tttt"],
+        ["uy ban nhan dan", "ubnd"],
+        ["u ban nhan dan", "ubnd"],
+        ["van hoa the thao va du lich", "vhttdl"],
+        ["van hoa the thao du lich", "vhttdl"],
+        ["vh tt va dl", "vhttdl"],
+        ["vh tt dl", "vhttdl"],
+        ["vhtt dl", "vhttdl"],
+        ["van hoa thong tin the thao va du lich", "vhttttdl"],
+        ["van hoa thong tin the thao du lich", "vhttttdl"],
+        ["vh tt tt va dl", "vhttttdl"],
+        ["vh tt tt dl", "vhttttdl"],
+        ["thanh pho", "tp"],
+        ["thi xa", "tx"],
+      ] as const
+    )
+      .map(([w, t]): [string[], string] => [w.split(" "), t])
+      .sort((a, b) => b[0].length - a[0].length);
+    const digits = (w: string) => /^\p{N}+$/u.test(w);
+    const levels = new Set(["tinh", "tp", "huyen", "quan", "tx", "xa", "phuong"]);
+    const plain = (name: string): string => {
+      const words = foldKey(name)
+        .split(/[ &%/]+/)
+        .filter((w) => w !== "");
+      const canonical: string[] = [];
+      for (let i = 0; i < words.length;) {
+        const hit = SPELLINGS.find(([sp]) => sp.every((w, j) => words[i + j] === w));
+        canonical.push(hit ? hit[1] : (words[i] as string));
+        i += hit ? hit[0].length : 1;
+      }
+      const once = canonical.filter((w, i) => w !== canonical[i - 1] || digits(w));
+      const placed: string[] = [];
+      once.forEach((w, i) => {
+        const prev = placed[placed.length - 1];
+        const dropped =
+          (w === "tinh" || w === "tp") &&
+          i !== once.length - 1 &&
+          prev !== undefined &&
+          prev !== "ubnd" &&
+          !levels.has(prev);
+        if (!dropped) placed.push(w);
+      });
+      return placed.filter((w, i) => w !== placed[i - 1] || digits(w)).join(" ");
+    };
+    const names = fc.oneof(
+      text,
+      fc
+        .array(
+          fc.constantFrom(
+            "Sở",
+            "tỉnh",
+            "Tỉnh",
+            "thành",
+            "phố",
+            "TP",
+            "thị",
+            "xã",
+            "huyện",
+            "UBND",
+            "Ủy",
+            "ban",
+            "nhân",
+            "dân",
+            "Thông",
+            "tin",
+            "và",
+            "Truyền",
+            "thông",
+            "TT&TT",
+            "VH,TT&DL",
+            "Văn",
+            "hóa",
+            "Thể",
+            "thao",
+            "Du",
+            "lịch",
+            "số",
+            "1",
+            "1",
+            "Điện",
+            "Biên",
+            "Lào",
+            "Cai",
+          ),
+          { maxLength: 10 },
+        )
+        .map((w) => w.join(" ")),
+    );
+    fc.assert(
+      fc.property(names, (s) => expect(unitKey(s)).toBe(plain(s))),
+      RUNS,
+    );
+  });
+  it('toNfc is normalize("NFC"), and its shortcut blocks hold only NFC, non-combining characters', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          text,
+          text.map((s) => s.normalize("NFD")),
+          fc.string({ unit: "binary", maxLength: 12 }),
+        ),
+        (s) => expect(toNfc(s)).toBe(s.normalize("NFC")),
+      ),
+      RUNS,
+    );
+    // Every character of the blocks toNfc trusts is its own NFC form and not a combining mark
+    // (the only characters that compose with the one before them in these scripts).
+    const blocks: [number, number][] = [
+      [0x0000, 0x02ff],
+      [0x1e00, 0x1eff],
+      [0x2002, 0x206f],
+      [0x20a0, 0x20cf],
+    ];
+    for (const [from, to] of blocks)
+      for (let c = from; c <= to; c++) {
+        const ch = String.fromCharCode(c);
+        if (ch.normalize("NFC") !== ch || /\p{M}/u.test(ch))
+          throw new Error(`U+${c.toString(16)} is not safe`);
+        expect(toNfc(`a${ch}\u0301`)).toBe(`a${ch}\u0301`.normalize("NFC"));
+      }
+    // Vietnamese as staff type it, composed and decomposed.
+    for (const s of ["Sở TT&TT Điện Biên", "Ủy ban nhân dân xã Tân Thạnh", "₫ 1.000"]) {
+      expect(toNfc(s)).toBe(s);
+      expect(toNfc(s.normalize("NFD"))).toBe(s);
+    }
   });
 });
