@@ -125,7 +125,14 @@ function numberAt(rd: Reader, r: number, c: number, parsed: ParsedNumber): numbe
 }
 
 function rowIsBlank(row: ReadonlyArray<CellValue> | undefined): boolean {
-  return !row || row.every((v) => isBlank(v));
+  if (!row) return true;
+  for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) return false;
+  return true;
+}
+
+/** A short text that labels a total row ("Tổng cộng:", "Grand total"). */
+function totalLabel(v: CellValue | undefined): boolean {
+  return typeof v === "string" && v.length <= 16 && TOTAL_WORDS.test(foldKey(v));
 }
 
 /** Longer than any unit name: a closing paragraph written under the table. */
@@ -145,19 +152,23 @@ function lastScoreRow(grid: Grid, loc: TableLocation): number {
   return loc.firstDataRow - 1;
 }
 
-function rowKind(grid: Grid, r: number, loc: TableLocation, lastScored: number): RowKind {
+function rowKind(
+  grid: Grid,
+  r: number,
+  loc: TableLocation,
+  lastScored: number,
+  scoreCols: readonly number[],
+): RowKind {
   const row = grid[r];
-  if (rowIsBlank(row)) return "blank";
-  const col = (role: ColumnRole): CellValue | undefined => {
-    const c = loc.columns[role];
-    return c === undefined ? undefined : row?.[c];
-  };
-  const unit = col("unit");
-  for (const v of [unit, col("stt")]) {
-    // Only short texts can be a total's label ("Tổng cộng:", "Grand total"): no need to fold names.
-    if (typeof v === "string" && v.length <= 16 && TOTAL_WORDS.test(foldKey(v))) return "total";
-  }
-  if (SCORE_ROLES.every((role) => isBlank(col(role)))) {
+  if (!row || rowIsBlank(row)) return "blank";
+  const unit = loc.columns.unit === undefined ? undefined : row[loc.columns.unit];
+  const stt = loc.columns.stt === undefined ? undefined : row[loc.columns.stt];
+  // Only short texts can be a total's label ("Tổng cộng:", "Grand total"): no need to fold names.
+  if (totalLabel(unit) || totalLabel(stt)) return "total";
+  let scoresBlank = true;
+  for (let k = 0; k < scoreCols.length && scoresBlank; k++)
+    scoresBlank = isBlank(row[scoreCols[k] as number]);
+  if (scoresBlank) {
     // Below the last score, a row without a unit name (a closing paragraph, a signature) ends
     // the table; above it, such a row (an unused STT, a stray note) is passed over.
     if (isBlank(unit) || paragraph(unit)) return r > lastScored ? "end" : "blank";
@@ -278,6 +289,9 @@ function isSectionRow(row: readonly CellValue[] | undefined, loc: TableLocation)
  * title after units) starts a second table, which ends the first.
  */
 export function locateRows(grid: Grid, loc: TableLocation): RowPlan {
+  // The score columns once, and plain loops over them: closures made per row were most of the
+  // 50 MB this phase allocated for 100,000 rows.
+  const scoreCols = scoreColumns(loc);
   let first = loc.firstDataRow;
   while (first < grid.length && rowIsBlank(grid[first])) first++;
   if (isNumberingRow(grid[first], loc)) first++;
@@ -285,7 +299,7 @@ export function locateRows(grid: Grid, loc: TableLocation): RowPlan {
   let stop = grid.length;
   for (let r = first; r < grid.length; r++) {
     const row = grid[r];
-    if (!row || !SCORE_ROLES.every((role) => !isNumericCell(row, loc.columns[role]))) continue;
+    if (!row || anyNumericCell(row, scoreCols)) continue;
     if (row.some((v) => closingText(v))) {
       stop = r;
       break;
@@ -299,7 +313,7 @@ export function locateRows(grid: Grid, loc: TableLocation): RowPlan {
   for (let r = first; r < stop; r++) {
     const row = grid[r];
     // Only a row without a number in its score cells can be a header or a section title.
-    const unscored = !!row && !SCORE_ROLES.some((role) => isNumericCell(row, loc.columns[role]));
+    const unscored = !!row && !anyNumericCell(row, scoreCols);
     if (units.length > 0 && unscored && (isHeaderRow(row) || isSectionRow(row, loc))) {
       secondTable = r;
       // A section title names the second table; its header, if one follows closely, is where to point.
@@ -311,7 +325,7 @@ export function locateRows(grid: Grid, loc: TableLocation): RowPlan {
       break;
     }
     if (units.length === 0 && unscored && isSectionRow(row, loc)) continue;
-    const kind = rowKind(grid, r, loc, lastScored);
+    const kind = rowKind(grid, r, loc, lastScored, scoreCols);
     if (kind === "blank") continue;
     if (kind === "end") break;
     lastRow = r;
@@ -337,10 +351,23 @@ export function locateRows(grid: Grid, loc: TableLocation): RowPlan {
   return { units, totalRow, lastRow, secondTable, secondEnd };
 }
 
-function isNumericCell(row: readonly CellValue[], c: number | undefined): boolean {
-  if (c === undefined) return false;
-  const v = row[c];
-  return typeof v === "number" || (typeof v === "string" && parseNumber(v).kind === "number");
+/** The columns of the score roles a table has, in `SCORE_ROLES` order. */
+function scoreColumns(loc: TableLocation): number[] {
+  const cs: number[] = [];
+  for (const role of SCORE_ROLES) {
+    const c = loc.columns[role];
+    if (c !== undefined) cs.push(c);
+  }
+  return cs;
+}
+
+/** True when any of the columns holds a number (or a text that reads as one). */
+function anyNumericCell(row: readonly CellValue[], cols: readonly number[]): boolean {
+  for (let k = 0; k < cols.length; k++) {
+    const v = row[cols[k] as number];
+    if (typeof v === "number" || (typeof v === "string" && parseNumber(v).kind === "number")) return true;
+  }
+  return false;
 }
 
 /** Everything reading the cells needs, and what it gathers on the way. */
@@ -507,25 +534,36 @@ function checkRow(rd: Reading, row: RowRead): void {
  * Names that differ only in tone marks are different units; one typed without accents may match.
  * Returns each row's key (`unitKey`, "" without a name), computed once for the units too. A
  * first row's address is built only when a duplicate names it.
+ *
+ * The rows seen so far are kept in an open-addressing table of row numbers under the FNV-1a hash
+ * of their key (linear probing, so the rows of one key are met in the order they came): a `Map`
+ * of 100,000 freshly built key strings took twice as long, and its growth copied it each time.
  */
 function checkDuplicates(rd: Reading, rows: readonly RowRead[]): string[] {
   const unitCol = rd.loc.columns.unit ?? 0;
-  // One row per key (an array only when a key comes back): no array per unit.
-  const seen = new Map<string, RowRead | RowRead[]>();
-  const keys = new Array<string>(rows.length);
-  for (let k = 0; k < rows.length; k++) {
+  const n = rows.length;
+  const keys = new Array<string>(n);
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size); // a row's index + 1; 0 is an empty slot
+  const hashes = new Int32Array(size);
+  for (let k = 0; k < n; k++) {
     const row = rows[k] as RowRead;
     keys[k] = "";
     if (!row.name) continue;
     const key = unitKey(row.name);
     keys[k] = key;
-    const same = seen.get(key);
-    if (same === undefined) {
-      seen.set(key, row);
-      continue;
+    const h = fnv1a(key);
+    let p = h & mask;
+    let first: RowRead | undefined;
+    for (let e = slots[p] as number; e !== 0; p = (p + 1) & mask, e = slots[p] as number) {
+      const seen = rows[e - 1] as RowRead;
+      if (hashes[p] === h && keys[e - 1] === key && sameUnitName(seen.name, row.name)) {
+        first = seen;
+        break;
+      }
     }
-    const list = Array.isArray(same) ? same : [same];
-    const first = list.find((s) => sameUnitName(s.name, row.name));
     if (first)
       rd.issues.push({
         code: "duplicate-unit",
@@ -534,10 +572,19 @@ function checkDuplicates(rd: Reading, rows: readonly RowRead[]): string[] {
         unit: row.name,
         firstAddress: cellAddress(ref(rd, first.r, unitCol)),
       });
-    else if (list === same) list.push(row);
-    else seen.set(key, [same as RowRead, row]);
+    else {
+      slots[p] = k + 1;
+      hashes[p] = h;
+    }
   }
   return keys;
+}
+
+/** The 32-bit FNV-1a hash of a string's UTF-16 code units. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h;
 }
 
 /**

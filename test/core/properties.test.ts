@@ -7,6 +7,8 @@ import {
   readScoreTable,
   buildNotice,
   DEFAULT_NOTICE_FIELDS,
+  sameUnitName,
+  unitKey,
   type CellValue,
 } from "../../src/core";
 import { at } from "../helpers/grid";
@@ -151,3 +153,44 @@ function unwrapTable(g: CellValue[][]) {
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.value;
 }
+
+describe("duplicate units, found by hash", () => {
+  it("flag exactly the rows the plain definition flags, each pointing at the first same unit", () => {
+    // Spellings that fold to one key in many ways: abbreviations, capitals, missing accents, and
+    // tone-mark twins that are different places (Tân Thành / Tân Thạnh).
+    const names = fc.constantFrom(
+      "Sở TT&TT Tân Thành",
+      "SỞ THÔNG TIN VÀ TRUYỀN THÔNG TÂN THÀNH",
+      "So TTTT Tan Thanh",
+      "Sở TT&TT Tân Thạnh",
+      "Sở TT&TT tỉnh Tân Thạnh",
+      "UBND xã An Hoà",
+      "UBND xã An Hòa",
+      "Ủy ban nhân dân xã An Hòa",
+      "UBND xã An Hóa",
+      "Sở TT&TT Điện Biên",
+    );
+    fc.assert(
+      fc.property(fc.array(names, { minLength: 1, maxLength: 12 }), (list) => {
+        const grid = [["STT", "Đơn vị", "Điểm tự chấm"], ...list.map((n, i) => [i + 1, n, 900])];
+        const read = readScoreTable(grid, at("Bảng điểm"), rules);
+        const got = read.issues
+          .filter((i) => i.code === "duplicate-unit")
+          .map((i) => `${i.cell?.row}:${(i as { firstAddress?: string }).firstAddress}`);
+        // The definition: a row repeats the first earlier row, not itself a repeat, with the same
+        // unitKey and a name sameUnitName accepts.
+        const kept: number[] = [];
+        const want: string[] = [];
+        list.forEach((name, i) => {
+          const first = kept.find(
+            (j) => unitKey(list[j] as string) === unitKey(name) && sameUnitName(list[j] as string, name),
+          );
+          if (first === undefined) kept.push(i);
+          else want.push(`${i + 1}:'Bảng điểm'!B${first + 2}`);
+        });
+        expect(got.sort()).toEqual(want.sort());
+      }),
+      RUNS,
+    );
+  });
+});

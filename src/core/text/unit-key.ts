@@ -57,8 +57,7 @@ function canonicalWords(words: readonly string[]): string[] {
   const once: string[] = [];
   for (let i = 0; i < words.length;) {
     const word = words[i] as string;
-    const spellings = BY_FIRST.get(word);
-    const hit = spellings?.find(({ words: spelling }) => spelling.every((w, j) => words[i + j] === w));
+    const hit = spellingAt(words, i);
     const token = hit ? hit.token : word;
     if (token !== once[once.length - 1] || DIGITS.test(token)) once.push(token);
     i += hit ? hit.words.length : 1;
@@ -127,6 +126,18 @@ export function foldedWords(name: string): string[] {
 }
 
 const DIGITS = /^\p{N}+$/u;
+
+/** The longest spelling that starts at `words[i]`, if any (plain loops: this runs on every name). */
+function spellingAt(words: readonly string[], i: number): { words: string[]; token: string } | undefined {
+  const spellings = BY_FIRST.get(words[i] as string);
+  if (spellings === undefined) return undefined;
+  for (const sp of spellings) {
+    let j = 1;
+    while (j < sp.words.length && words[i + j] === sp.words[j]) j++;
+    if (j === sp.words.length) return sp;
+  }
+  return undefined;
+}
 
 /** The spellings that start with each word, longest first: one Map lookup per word. */
 const BY_FIRST = new Map<string, { words: string[]; token: string }[]>();
