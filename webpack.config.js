@@ -40,6 +40,17 @@ const GRIFFEL_AOT = {
 };
 
 /**
+ * The pane's strings in one language per download (src/dev/ui-text-loader.cjs): the Vietnamese
+ * table with the pane, the English one a chunk fetched only under an English Office. The CLI
+ * (esbuild) and the tests read src/core/ui-text.ts as written, both languages together.
+ */
+const UI_TEXT_SPLIT = {
+  test: /[\\/]src[\\/]core[\\/]ui-text\.ts$/,
+  enforce: "pre",
+  use: path.join(ROOT, "src", "dev", "ui-text-loader.cjs"),
+};
+
+/**
  * Size goals, gzip bytes: what every Excel session loads, and what the pane fetches for its first
  * render (the "pane" chunk group: the shell, step 1 and their libraries; later steps apart).
  */
@@ -320,6 +331,7 @@ async function createConfig({
     module: {
       rules: [
         GRIFFEL_AOT,
+        UI_TEXT_SPLIT,
         { test: /\.ts$/, exclude: /node_modules/, use: esbuild("ts") },
         { test: /\.tsx$/, exclude: /node_modules/, use: esbuild("tsx") },
       ],
@@ -451,6 +463,7 @@ function createPreviewConfig({ mode, outDir = path.join(ROOT, "dist", "preview")
       noParse: /exceljs\.min\.js$/,
       rules: [
         GRIFFEL_AOT,
+        UI_TEXT_SPLIT,
         { test: /\.ts$/, exclude: /node_modules/, use: esbuild("ts") },
         { test: /\.tsx$/, exclude: /node_modules/, use: esbuild("tsx") },
       ],

@@ -277,3 +277,5 @@ export { documentNames, documentNamesOf } from "./document-names";
 export type { DocumentNames, ResolvedSigner, SignerFields, SignerSource } from "./document-names";
 export { conferenceDocuments } from "./conference";
 export type { ConferenceDocuments } from "./conference";
+// The pane waits for its language's strings before its first render (src/dev/ui-text-loader.cjs).
+export { uiTextReady } from "./ui-text";

@@ -602,3 +602,13 @@ export function uiText(lang: Lang, key: UiTextKey, vars?: Readonly<Record<string
   if (!vars) return s;
   return s.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
+
+/**
+ * Resolves once `lang`'s texts can be read with `uiText`. Here both languages always are; the
+ * add-in's build (src/dev/ui-text-loader.cjs) keeps English apart, in a chunk fetched on this
+ * call, and the pane waits for it before its first render.
+ */
+export function uiTextReady(lang: Lang): Promise<void> {
+  void lang;
+  return Promise.resolve();
+}

@@ -4,8 +4,6 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Tab,
-  TabList,
   Link,
 } from "@fluentui/react-components";
 import { useState, type ComponentType } from "react";
@@ -13,6 +11,7 @@ import { hasErrors, uiText, type Lang, type UiTextKey } from "../core";
 import type { Adapter } from "./adapter";
 import { TableStep } from "./TableStep";
 import { CheckStep } from "./CheckStep";
+import { StepTab, StepTabList } from "./StepTabs";
 // Steps 2 and 4–7 and the question dialog: chunks fetched when first opened (lazy.tsx). Step 3
 // (Kiểm tra), where a ribbon Validate lands, is small and comes with the pane.
 import {
@@ -76,7 +75,8 @@ export function App({ adapter, lang }: { adapter: Adapter; lang: Lang }) {
           {t("helpLink")}
         </Link>
       </header>
-      <TabList
+      {/* Fluent's TabList and Tab, with arrow keys of our own instead of tabster (StepTabs.tsx). */}
+      <StepTabList
         className={s.tabs}
         size="small"
         selectedValue={step}
@@ -86,7 +86,7 @@ export function App({ adapter, lang }: { adapter: Adapter; lang: Lang }) {
         aria-label={t("stepsLabel")}
       >
         {STEPS.map((id) => (
-          <Tab key={id} value={id} id={`tab-${id}`} data-unsaved={pane.unsaved.has(id) || undefined}>
+          <StepTab key={id} value={id} id={`tab-${id}`} data-unsaved={pane.unsaved.has(id) || undefined}>
             {t(STEP_VIEWS[id].label)}
             {stateOf(id) === "errors" && (
               <span
@@ -108,9 +108,9 @@ export function App({ adapter, lang }: { adapter: Adapter; lang: Lang }) {
                 {" ●"}
               </span>
             )}
-          </Tab>
+          </StepTab>
         ))}
-      </TabList>
+      </StepTabList>
       {runner.error && (
         <MessageBar intent="error" layout="multiline" data-testid="pane-error">
           <MessageBarBody>

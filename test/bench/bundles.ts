@@ -101,6 +101,7 @@ const GROUP_LOADS: Readonly<Record<string, string>> = {
   "pane-year": "when step 6's year panel first reads the workbook",
   "pane-conference": "on the pane's first Bình xét action",
   "pane-template": "on the first Create a sample score table click",
+  "ui-text-en": "with the pane, under an English Office (its strings; Vietnamese come with the pane)",
 };
 
 /**

@@ -7,7 +7,7 @@
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { makeForms } from "../../src/core";
 import { writeGridsXlsx, writeModelsXlsx } from "../../src/cli/io";
 import { ROOT, gridCell, openPreview, shot, startPreview, type Preview } from "./preview";
@@ -173,6 +173,28 @@ describe("narrow, English and dark", () => {
     await page.close();
   });
 
+  it("fetches the English strings only under an English Office, and before the first render", async () => {
+    // The text of the first tab as it first appears (src/dev/ui-text-loader.cjs, mount.tsx).
+    const firstTab = async (query: string) => {
+      const page = await preview.browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const chunks: string[] = [];
+      page.on("request", (r) => chunks.push(r.url().split("/").pop() ?? ""));
+      await page.addInitScript(`
+        new MutationObserver((_, obs) => {
+          const tab = document.querySelector("#root [role=tab]");
+          if (tab) { window.__emuFirstTabText = tab.textContent; obs.disconnect(); }
+        }).observe(document, { childList: true, subtree: true, characterData: true });
+      `);
+      await page.goto(`${preview.url}${query}`);
+      await page.waitForFunction(() => (window as { __emuFirstTabText?: string }).__emuFirstTabText);
+      const text = await page.evaluate(() => (window as { __emuFirstTabText?: string }).__emuFirstTabText);
+      await page.close();
+      return { text, english: chunks.some((c) => c.startsWith("ui-text-en.")) };
+    };
+    await expect(firstTab("?lang=en&width=320")).resolves.toEqual({ text: "1. Table", english: true });
+    await expect(firstTab("?width=320")).resolves.toEqual({ text: "1. Bảng điểm", english: false });
+  });
+
   it("a ribbon command's errors land in the pane's Check step", async () => {
     const { page } = await openPreview(preview, "?file=extra/messy.xlsx");
     await page.getByRole("toolbar").getByRole("button", { name: "Xếp hạng" }).click();
@@ -196,6 +218,21 @@ describe("forms: made in the workbook, one returned filled in and consolidated",
     ["2", "Sơ kết, tổng kết, nhân rộng điển hình tiên tiến", 20],
   ];
   const UNITS = ["Sở TT&TT Sơn La", "Sở TT&TT Lai Châu", "Sở TT&TT Điện Biên", "Sở TT&TT Lào Cai"];
+  /**
+   * The units box's text once step 6 has filled it: the step's chunk arrives when its tab is
+   * first opened and the units come from a read of the workbook after that, so on a loaded
+   * machine the box is still empty when the tab's click returns.
+   */
+  const unitsOnceFilled = async (box: Locator): Promise<string> => {
+    await box.evaluate(
+      (el: HTMLTextAreaElement) =>
+        new Promise<void>((resolve) => {
+          const check = () => (el.value !== "" ? resolve() : setTimeout(check, 50));
+          check();
+        }),
+    );
+    return box.inputValue();
+  };
 
   beforeAll(async () => {
     await writeGridsXlsx(join(preview.extraDir, "cum-phieu.xlsx"), [
@@ -239,7 +276,7 @@ describe("forms: made in the workbook, one returned filled in and consolidated",
     });
     await tab(page, /6\./);
     const units = page.getByLabel("Đơn vị, mỗi dòng một đơn vị");
-    await expect(units.inputValue()).resolves.toBe(UNITS.join("\n"));
+    await expect(unitsOnceFilled(units)).resolves.toBe(UNITS.join("\n"));
     await expect(page.getByLabel("Danh mục tiêu chí", { exact: true }).inputValue()).resolves.toBe(
       "Danh mục tiêu chí",
     );
@@ -301,7 +338,7 @@ describe("forms: made in the workbook, one returned filled in and consolidated",
   it("speaks English and follows the dark theme", async () => {
     const { page, errors } = await openPreview(preview, "?file=extra/cum-phieu.xlsx&lang=en&theme=dark");
     await page.getByRole("tab", { name: "6. Forms" }).click();
-    await expect(page.getByLabel("Units, one per line").inputValue()).resolves.toBe(UNITS.join("\n"));
+    await expect(unitsOnceFilled(page.getByLabel("Units, one per line"))).resolves.toBe(UNITS.join("\n"));
     await page.locator("#pane").getByRole("button", { name: "Make forms", exact: true }).click();
     await expect(page.getByTestId("forms-made").innerText()).resolves.toMatch(/Made 4 self-scoring forms/);
     await shot(page, "dark-en-forms");

@@ -280,18 +280,52 @@ describe("language and keyboard", () => {
     expect(screen.getByRole("combobox", { name: "Unit" })).toBeTruthy();
   });
 
+  it("moves between the steps' tabs with the arrow keys, one tab in the Tab order (StepTabs.tsx)", async () => {
+    renderPane();
+    await loaded();
+    const u = user();
+    const tabs = screen.getAllByRole("tab");
+    expect(tabs).toHaveLength(7);
+    const stops = () => tabs.filter((t) => t.tabIndex === 0).map((t) => t.textContent);
+    // Before any arrow: only the selected tab is in the Tab order.
+    expect(stops()).toEqual([tabs[0]!.textContent]);
+    expect(screen.getByRole("tablist").getAttribute("aria-orientation")).toBe("horizontal");
+    act(() => tabs[0]!.focus());
+    await u.keyboard("{ArrowRight}{ArrowRight}");
+    expect(document.activeElement).toBe(tabs[2]);
+    // Focus moved, selection did not; the focused tab is the Tab stop now.
+    expect(tabs[0]!.getAttribute("aria-selected")).toBe("true");
+    expect(tabs[2]!.getAttribute("aria-selected")).toBe("false");
+    expect(stops()).toEqual([tabs[2]!.textContent]);
+    await u.keyboard("{End}");
+    expect(document.activeElement).toBe(tabs[6]);
+    await u.keyboard("{ArrowRight}");
+    expect(document.activeElement).toBe(tabs[0]);
+    await u.keyboard("{ArrowLeft}");
+    expect(document.activeElement).toBe(tabs[6]);
+    await u.keyboard("{Home}{ArrowRight}{ArrowRight} ");
+    expect(tabs[2]!.getAttribute("aria-selected")).toBe("true");
+    // Tab leaves the list for the step's content; Shift+Tab comes back to the selected tab.
+    await u.keyboard("{ArrowLeft}");
+    expect(document.activeElement).toBe(tabs[1]);
+    await u.tab();
+    expect(document.activeElement?.textContent).toBe("Kiểm tra bảng điểm");
+    expect(stops()).toEqual([tabs[2]!.textContent]);
+    await u.tab({ shift: true });
+    expect(document.activeElement).toBe(tabs[2]);
+  });
+
   it("reaches every step and its main action by keyboard", async () => {
     renderPane();
     await loaded();
     const u = user();
-    // Arrow keys between tabs are tabster's (it needs a real layout: the browser tests cover
-    // them); here: a focused tab opens with Enter, and Tab reaches the step's action.
-    screen.getByRole("tab", { name: /3\./ }).focus();
+    // A focused tab opens with Enter, and Tab reaches the step's action (the arrow keys: below).
+    act(() => screen.getByRole("tab", { name: /3\./ }).focus());
     await u.keyboard("{Enter}");
     expect(screen.getByRole("tab", { name: /3\./ }).getAttribute("aria-selected")).toBe("true");
     const check = screen.getByRole("button", { name: "Kiểm tra bảng điểm" });
     expect(check.tabIndex).toBe(0);
-    check.focus();
+    act(() => check.focus());
     await u.keyboard("{Enter}");
     await screen.findByText(/Bảng điểm hợp lệ|Không có lỗi/);
   });
