@@ -35,6 +35,24 @@ export function prettyJson(value: unknown, write: (piece: string) => void, chunk
 }
 
 /**
+ * A list whose elements are made when they are written: `prettyJson` asks for a batch at a
+ * time, so a 100,000-unit report's records die young instead of living, all of them, until the
+ * last is written. Anything else sees the array (`toJSON`).
+ * @example let s = ""; prettyJson({ a: new JsonList(2, (i) => i * 10) }, (p) => (s += p)); s //=> '{\n  "a": [\n    0,\n    10\n  ]\n}'
+ */
+export class JsonList<T> {
+  constructor(
+    readonly length: number,
+    readonly at: (i: number) => T,
+  ) {}
+  toJSON(): T[] {
+    const out: T[] = [];
+    for (let i = 0; i < this.length; i++) out.push(this.at(i));
+    return out;
+  }
+}
+
+/**
  * Array elements given to one native `JSON.stringify` call: 128 of a report's units are some
  * 42,000 characters, 84 KB as V8 holds Vietnamese text (two bytes a character), under the 128 KB
  * above which V8 puts a string in its large-object space. Batches of 256 and pieces of 1 MB
@@ -50,13 +68,14 @@ const BATCH = 128;
  * wrappers' brackets, a known number of characters at each end, are cut off. Null when an
  * element's `toJSON` result has a `toJSON` of its own (the native call would apply it again).
  */
-function batchText(v: readonly unknown[], from: number, to: number, inner: string): string | null {
+function batchText(at: (i: number) => unknown, from: number, to: number, inner: string): string | null {
   // Filled by push, not `new Array(n)`: the native stringify slows to a crawl on a holey array.
   const batch: unknown[] = [];
   for (let i = from; i < to; i++) {
-    const x = resolved(v[i], String(i));
+    const v = at(i);
+    const x = resolvedAt(v, i);
     if (
-      x !== v[i] &&
+      x !== v &&
       x !== null &&
       typeof x === "object" &&
       typeof (x as { toJSON?: unknown }).toJSON === "function"
@@ -78,11 +97,19 @@ function skipped(v: unknown): boolean {
   return v === undefined || typeof v === "function" || typeof v === "symbol";
 }
 
-/** A value as `JSON.stringify` sees it: through its `toJSON`, once. */
+/** A value as `JSON.stringify` sees it: through its `toJSON`, once (a `JsonList` is written as it comes). */
 function resolved(v: unknown, key: string): unknown {
-  return v !== null && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON === "function"
+  return v !== null &&
+    typeof v === "object" &&
+    !(v instanceof JsonList) &&
+    typeof (v as { toJSON?: unknown }).toJSON === "function"
     ? (v as { toJSON: (k: string) => unknown }).toJSON(key)
     : v;
+}
+
+/** `resolved` for an array's element: its index becomes the key only when a `toJSON` asks. */
+function resolvedAt(v: unknown, i: number): unknown {
+  return v !== null && typeof v === "object" ? resolved(v, String(i)) : v;
 }
 
 function emitValue(v: unknown, indent: string, emit: (s: string) => void): void {
@@ -98,27 +125,10 @@ function emitValue(v: unknown, indent: string, emit: (s: string) => void): void 
     return;
   }
   const inner = `${indent}  `;
-  if (Array.isArray(v)) {
-    if (v.length === 0) {
-      emit("[]");
-      return;
-    }
-    emit("[");
-    for (let from = 0; from < v.length; from += BATCH) {
-      const to = Math.min(from + BATCH, v.length);
-      emit(from === 0 ? "\n" : ",\n");
-      const text = batchText(v, from, to, inner);
-      if (text !== null) {
-        emit(text);
-        continue;
-      }
-      for (let i = from; i < to; i++) {
-        emit(i === from ? inner : `,\n${inner}`);
-        const x = resolved(v[i], String(i));
-        emitValue(skipped(x) ? null : x, inner, emit);
-      }
-    }
-    emit(`\n${indent}]`);
+  if (Array.isArray(v) || v instanceof JsonList) {
+    const list = v as readonly unknown[] | JsonList<unknown>;
+    const at = list instanceof JsonList ? list.at : (i: number) => list[i];
+    emitList(list.length, at, indent, inner, emit);
     return;
   }
   let first = true;
@@ -131,4 +141,34 @@ function emitValue(v: unknown, indent: string, emit: (s: string) => void): void 
     emitValue(shown, inner, emit);
   }
   emit(first ? "{}" : `\n${indent}}`);
+}
+
+/** The elements of an array (or a `JsonList`) at `indent`, a native batch at a time. */
+function emitList(
+  length: number,
+  at: (i: number) => unknown,
+  indent: string,
+  inner: string,
+  emit: (s: string) => void,
+): void {
+  if (length === 0) {
+    emit("[]");
+    return;
+  }
+  emit("[");
+  for (let from = 0; from < length; from += BATCH) {
+    const to = Math.min(from + BATCH, length);
+    emit(from === 0 ? "\n" : ",\n");
+    const text = batchText(at, from, to, inner);
+    if (text !== null) {
+      emit(text);
+      continue;
+    }
+    for (let i = from; i < to; i++) {
+      emit(i === from ? inner : `,\n${inner}`);
+      const x = resolvedAt(at(i), i);
+      emitValue(skipped(x) ? null : x, inner, emit);
+    }
+  }
+  emit(`\n${indent}]`);
 }

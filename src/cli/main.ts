@@ -8,6 +8,7 @@ import {
   hasErrors,
   issueMessage,
   jsonReport,
+  jsonUnit,
   marksGrid,
   marksOf,
   noticeSigner,
@@ -32,6 +33,7 @@ import {
   cellAddress,
   parseRangeA1,
   type Lang,
+  type RankedUnit,
   type Rules,
   type WorkbookSheet,
   parseDateCell,
@@ -40,7 +42,7 @@ import {
 } from "../core";
 import { blockedMessage, formatIssues, formatRanking } from "./format";
 import { jsonErrorAt } from "./json-error-at";
-import { prettyJson } from "./json-out";
+import { JsonList, prettyJson } from "./json-out";
 import { argvLang, commandOf, localise, parserErrorMessage, withoutLeadingLang } from "./i18n";
 import { tallyCommand } from "./tally-command";
 import {
@@ -352,7 +354,14 @@ async function rankCommand(
   }
 
   if (opts.json) {
-    printJson(io, jsonReport(outcome, opts.lang));
+    // The units' records are made a batch at a time as they are written (JsonList), so they do
+    // not all live at once: the same text as jsonReport's.
+    const { ranking } = outcome;
+    const report = jsonReport({ ...outcome, ranking: [] }, opts.lang);
+    printJson(io, {
+      ...report,
+      units: new JsonList(ranking.length, (i) => jsonUnit(ranking[i] as RankedUnit)),
+    });
   } else {
     if (outcome.ok && rankingRequired) io.out(`${formatRanking(outcome, opts.lang)}\n`);
     io.out(formatIssues(outcome.issues, opts.lang));

@@ -60,6 +60,7 @@ export {
   NOTICE_SHEET_BASE,
   RESULTS_SHEET_BASE,
   jsonReport,
+  jsonUnit,
   marksOf,
   noticeFieldsOf,
   rankWorkbook,
@@ -68,6 +69,7 @@ export {
 } from "./use-cases";
 export type {
   JsonReport,
+  JsonUnit,
   RankOutcome,
   RankRequest,
   RankingOutput,

@@ -423,25 +423,33 @@ export interface JsonReport {
   readonly issues: readonly { code: string; severity: string; cell: string | null; message: string }[];
 }
 
+/** One unit of the machine-readable report. */
+export type JsonUnit = JsonReport["units"][number];
+
+/** A ranked unit as the report gives it (the CLI makes them a batch at a time). */
+export function jsonUnit(r: RankedUnit): JsonUnit {
+  return {
+    stt: r.stt,
+    unit: r.unit.name,
+    self: r.unit.self,
+    verified: r.unit.verified,
+    score: r.score,
+    gap: r.gap,
+    rank: r.rank,
+    tied: r.tied,
+    classification: r.classification,
+    award: r.award,
+    needsDeliberation: r.needsDeliberation,
+    row: r.unit.row + 1,
+  };
+}
+
 /** The report of a ranking (or of a validation when `ranking` is empty). */
 export function jsonReport(outcome: RankOutcome, lang: Lang): JsonReport {
   return {
     sheet: outcome.sheet,
     basis: outcome.basis,
-    units: outcome.ranking.map((r) => ({
-      stt: r.stt,
-      unit: r.unit.name,
-      self: r.unit.self,
-      verified: r.unit.verified,
-      score: r.score,
-      gap: r.gap,
-      rank: r.rank,
-      tied: r.tied,
-      classification: r.classification,
-      award: r.award,
-      needsDeliberation: r.needsDeliberation,
-      row: r.unit.row + 1,
-    })),
+    units: outcome.ranking.map(jsonUnit),
     issues: outcome.issues.map((i) => ({
       code: i.code,
       severity: i.severity,

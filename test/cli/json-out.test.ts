@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { prettyJson } from "../../src/cli/json-out";
+import { JsonList, prettyJson } from "../../src/cli/json-out";
 
 /** The text prettyJson gives, put back together. */
 function pieces(value: unknown, chunk?: number): { text: string; sizes: number[] } {
@@ -66,5 +66,40 @@ describe("prettyJson: JSON.stringify(value, null, 2) in pieces", () => {
     // 8,000 characters here): every piece stays under V8's large-object size.
     expect(Math.max(...sizes)).toBeLessThan((1 << 15) + 10_000);
     expect(sizes.length).toBeGreaterThan(100);
+  });
+  it("writes a JsonList as the array it stands for, making each element once, when it is written", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.jsonValue(), { maxLength: 400 }),
+        fc.integer({ min: 1, max: 64 }),
+        (items, chunk) => {
+          const made: number[] = [];
+          const list = new JsonList(items.length, (i) => {
+            made.push(i);
+            return items[i];
+          });
+          const value = { before: 1, list, nested: [list], after: "x" };
+          const plain = { before: 1, list: items, nested: [items], after: "x" };
+          expect(pieces(value, chunk).text).toBe(JSON.stringify(plain, null, 2));
+          // Each element once for "list" and once for the copy in "nested" (through toJSON).
+          expect(made.length).toBe(2 * items.length);
+          expect(JSON.stringify(value)).toBe(JSON.stringify(plain));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("makes a long JsonList's elements a batch at a time, as they are written", () => {
+    let made = 0;
+    const seenWhenWritten: number[] = [];
+    const list = new JsonList(1000, (i) => {
+      made++;
+      return { stt: i + 1, unit: `Sở số ${i}` };
+    });
+    prettyJson({ units: list }, () => seenWhenWritten.push(made), 1);
+    // The first piece goes out before most elements exist.
+    expect(seenWhenWritten[0]).toBeLessThan(200);
+    expect(made).toBe(1000);
   });
 });
