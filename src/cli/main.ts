@@ -42,7 +42,7 @@ import {
 } from "../core";
 import { blockedMessage, formatIssues, formatRanking } from "./format";
 import { jsonErrorAt } from "./json-error-at";
-import { JsonList, prettyJson } from "./json-out";
+import { JsonList, jsonPieces } from "./json-out";
 import { argvLang, commandOf, localise, parserErrorMessage, withoutLeadingLang } from "./i18n";
 import { tallyCommand } from "./tally-command";
 import {
@@ -179,19 +179,22 @@ const USAGE = {
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
-  /** Writes text as it is, without a newline: large reports go out in pieces (`printJson`). */
-  write?: (s: string) => void;
+  /**
+   * Writes text as it is, without a newline: large reports go out in pieces (`printJson`). A
+   * promise says the reader is behind: the next piece is made once it resolves.
+   */
+  write?: (s: string) => void | Promise<void>;
 }
 
 /** One JSON object, pretty-printed as `JSON.stringify(value, null, 2)` and a newline, in pieces when it can. */
-function printJson(io: Io, value: unknown): void {
+async function printJson(io: Io, value: unknown): Promise<void> {
   const write = io.write;
   if (!write) {
     io.out(JSON.stringify(value, null, 2));
     return;
   }
-  prettyJson(value, write);
-  write("\n");
+  for (const piece of jsonPieces(value)) await write(piece);
+  await write("\n");
 }
 
 async function loadRules(opts: { preset?: string; rules?: string }, lang: Lang): Promise<Rules | undefined> {
@@ -358,7 +361,7 @@ async function rankCommand(
     // not all live at once: the same text as jsonReport's.
     const { ranking } = outcome;
     const report = jsonReport({ ...outcome, ranking: [] }, opts.lang);
-    printJson(io, {
+    await printJson(io, {
       ...report,
       units: new JsonList(ranking.length, (i) => jsonUnit(ranking[i] as RankedUnit)),
     });

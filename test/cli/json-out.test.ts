@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { JsonList, prettyJson } from "../../src/cli/json-out";
+import { JsonList, jsonPieces, prettyJson } from "../../src/cli/json-out";
 
 /** The text prettyJson gives, put back together. */
 function pieces(value: unknown, chunk?: number): { text: string; sizes: number[] } {
@@ -101,5 +101,23 @@ describe("prettyJson: JSON.stringify(value, null, 2) in pieces", () => {
     // The first piece goes out before most elements exist.
     expect(seenWhenWritten[0]).toBeLessThan(200);
     expect(made).toBe(1000);
+  });
+  it("makes each piece only when the writer asks for it (a slow pipe is waited for, not queued)", () => {
+    const made: number[] = [];
+    const list = new JsonList(5000, (i) => {
+      made.push(i);
+      return { stt: i + 1, unit: `Sở số ${i}` };
+    });
+    const pieces = jsonPieces({ units: list });
+    expect(made).toHaveLength(0);
+    let text = "";
+    let step = pieces.next();
+    text += step.value ?? "";
+    // The first piece (32K characters) needs a few batches of 128 records, not the whole list.
+    expect(made.length).toBeGreaterThan(0);
+    expect(made.length).toBeLessThanOrEqual(1024);
+    for (step = pieces.next(); !step.done; step = pieces.next()) text += step.value;
+    expect(made).toHaveLength(5000);
+    expect(text).toBe(JSON.stringify({ units: list.toJSON() }, null, 2));
   });
 });
