@@ -9,8 +9,10 @@ process.stdout.on("error", (err: NodeJS.ErrnoException) => {
 
 /**
  * Up to this much may wait in stdout's queue before the next piece of a large report is made.
- * A pipe is written asynchronously, so a report made all at once sat in memory until the reader
- * caught up (31 MB for 100,000 units, carried through every garbage collection meanwhile).
+ * On Linux a pipe is written asynchronously ("Pipes (and sockets): … asynchronous on POSIX",
+ * https://nodejs.org/api/process.html#a-note-on-process-io), so a report made all at once sat in
+ * memory until the reader caught up (31 MB for 100,000 units, carried through every garbage
+ * collection meanwhile).
  */
 const QUEUED = 1 << 20;
 
