@@ -33,11 +33,12 @@ export function cleanText(s: string): string {
 
 /**
  * A character outside the blocks where every character is already in NFC and none combines
- * with the one before it: U+0000–U+02FF (ASCII, Latin-1, Latin Extended-A and -B, with ơ ư),
- * U+1E00–U+1EFF (the precomposed Vietnamese letters ạ ả ấ … ỹ), U+2002–U+206F (punctuation but
- * the two spaces NFC replaces) and U+20A0–U+20CF (currency, with ₫).
+ * with the one before it: tab, line breaks and U+0020–U+02FF (ASCII, Latin-1, Latin Extended-A
+ * and -B, with ơ ư), U+1E00–U+1EFF (the precomposed Vietnamese letters ạ ả ấ … ỹ),
+ * U+2002–U+206F (punctuation but the two spaces NFC replaces) and U+20A0–U+20CF (currency, with
+ * ₫). Other control characters are NFC too, but rare: they take the long way.
  */
-const MAYBE_NOT_NFC = /[^\u0000-\u02FF\u1E00-\u1EFF\u2002-\u206F\u20A0-\u20CF]/;
+const MAYBE_NOT_NFC = /[^\t\n\r\u0020-\u02FF\u1E00-\u1EFF\u2002-\u206F\u20A0-\u20CF]/;
 
 /**
  * `s.normalize("NFC")`, without the copy when nothing can change: `normalize` always makes a new
