@@ -12,6 +12,7 @@ import {
   unitKey,
   type ParsedNumber,
 } from "./text";
+import { fnv1aWords, unitKeyWords } from "./text/unit-key";
 import { hasCell, type CellFacts, type CellRef, type CellValue, type Grid, type GridOrigin } from "./types";
 import { cellAddress, rangeA1 } from "./address";
 
@@ -541,17 +542,17 @@ function checkRow(rd: Reading, row: RowRead): void {
 
 /**
  * Names that differ only in tone marks are different units; one typed without accents may match.
- * Returns each row's key (`unitKey`, "" without a name), computed once for the units too. A
- * first row's address is built only when a duplicate names it.
+ * A first row's address is built only when a duplicate names it.
  *
  * The rows seen so far are kept in an open-addressing table of row numbers under the FNV-1a hash
- * of their key (linear probing, so the rows of one key are met in the order they came): a `Map`
- * of 100,000 freshly built key strings took twice as long, and its growth copied it each time.
+ * of their key's words (linear probing, so the rows of one key are met in the order they came);
+ * only when two hashes meet does `sameUnitName` compare the keys themselves. A `Map` of 100,000
+ * freshly built key strings took twice as long, and the strings were kept for nothing: a unit's
+ * key is made when it is first read (`TableUnit.key`).
  */
-function checkDuplicates(rd: Reading, rows: readonly RowRead[]): string[] {
+function checkDuplicates(rd: Reading, rows: readonly RowRead[]): void {
   const unitCol = rd.loc.columns.unit ?? 0;
   const n = rows.length;
-  const keys = new Array<string>(n);
   let size = 16;
   while (size < n * 2) size *= 2;
   const mask = size - 1;
@@ -559,16 +560,13 @@ function checkDuplicates(rd: Reading, rows: readonly RowRead[]): string[] {
   const hashes = new Int32Array(size);
   for (let k = 0; k < n; k++) {
     const row = rows[k] as RowRead;
-    keys[k] = "";
     if (!row.name) continue;
-    const key = unitKey(row.name);
-    keys[k] = key;
-    const h = fnv1a(key);
+    const h = fnv1aWords(unitKeyWords(row.name));
     let p = h & mask;
     let first: RowRead | undefined;
     for (let e = slots[p] as number; e !== 0; p = (p + 1) & mask, e = slots[p] as number) {
       const seen = rows[e - 1] as RowRead;
-      if (hashes[p] === h && keys[e - 1] === key && sameUnitName(seen.name, row.name)) {
+      if (hashes[p] === h && sameUnitName(seen.name, row.name)) {
         first = seen;
         break;
       }
@@ -586,14 +584,6 @@ function checkDuplicates(rd: Reading, rows: readonly RowRead[]): string[] {
       hashes[p] = h;
     }
   }
-  return keys;
-}
-
-/** The 32-bit FNV-1a hash of a string's UTF-16 code units. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h;
 }
 
 /**
@@ -761,7 +751,6 @@ function contextOf(u: TableUnit): TableContext {
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 interface TableUnit {
   name: string;
-  key: string;
   self: number | null;
   verified: number | null;
   max: number | null;
@@ -776,9 +765,8 @@ interface TableUnit {
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 abstract class TableUnit implements UnitRow {
-  constructor(x: RowRead, key: string, score: number, veto: { veto: boolean; reason: string }, row: number) {
+  constructor(x: RowRead, score: number, veto: { veto: boolean; reason: string }, row: number) {
     this.name = x.name;
-    this.key = key;
     this.self = x.self;
     this.verified = x.verified;
     this.max = x.max;
@@ -789,6 +777,15 @@ abstract class TableUnit implements UnitRow {
     this.veto = veto.veto;
     this.vetoReason = veto.reason;
     this.row = row;
+  }
+  /** `unitKey(name)`, made on first read: a big table's ranking alone never reads it. */
+  get key(): string {
+    const key = unitKey(this.name);
+    Object.defineProperty(this, "key", { value: key, enumerable: true, writable: true, configurable: true });
+    return key;
+  }
+  set key(value: string) {
+    Object.defineProperty(this, "key", { value, enumerable: true, writable: true, configurable: true });
   }
   get cells(): Partial<Record<ColumnRole, CellRef>> {
     const ctx = contextOf(this);
@@ -816,6 +813,7 @@ abstract class TableUnit implements UnitRow {
  * @example withUnitName(unit, "Sở Thông tin và Truyền thông tỉnh Hà Giang").cells // the same cells
  */
 export function withUnitName<U extends UnitRow>(unit: U, name: string): U {
+  void unit.key; // made now, from the name the unit was read under, so the copy keeps it
   const copy = Object.create(Object.getPrototypeOf(unit) as object) as U;
   return Object.assign(copy, unit, { name });
 }
@@ -863,7 +861,7 @@ export function readScoreTable(
   const plan = locateRows(grid, loc);
   const rows = plan.units.map((r) => readRow(rd, r));
   for (const row of rows) checkRow(rd, row);
-  const keys = checkDuplicates(rd, rows);
+  checkDuplicates(rd, rows);
   if (plan.totalRow !== null) checkTotalRow(rd, plan.totalRow, rows);
   if (plan.secondTable !== null) {
     const width = grid.reduce((w, row) => Math.max(w, row.length), 1);
@@ -920,7 +918,7 @@ export function readScoreTable(
   for (let k = 0; k < rows.length; k++) {
     const x = rows[k] as RowRead;
     const veto = vetoCol === undefined ? NO_VETO : vetoOf(grid[x.r]?.[vetoCol]);
-    units[k] = new Unit(x, keys[k] ?? "", scores[k] ?? 0, veto, x.r + origin.row);
+    units[k] = new Unit(x, scores[k] ?? 0, veto, x.r + origin.row);
   }
 
   const issues = sortIssues(rd.issues);

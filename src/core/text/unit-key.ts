@@ -38,13 +38,36 @@ const LEVELS = new Set(["tinh", "tp", "huyen", "quan", "tx", "xa", "phuong"]);
  * @example unitKey("UBND thành phố Cao Lãnh") //=> "ubnd tp cao lanh"
  */
 export function unitKey(name: string): string {
+  return unitKeyWords(name).join(" ");
+}
+
+/**
+ * The words of `unitKey`, not yet joined: the duplicate check hashes them (`fnv1aWords`) and
+ * never builds the 100,000 key strings of a big table.
+ * @example unitKeyWords("Sở TT&TT tỉnh Điện Biên") //=> ["so", "tttt", "dien", "bien"]
+ */
+export function unitKeyWords(name: string): string[] {
   const words = foldedWords(name);
   // Most names have no abbreviation to spell one way and no word twice in a row: then the
   // canonical list is the words themselves, and only the place words are left to drop.
   for (let i = 0; i < words.length; i++)
     if (BY_FIRST.has(words[i] as string) || words[i] === words[i - 1])
-      return keyOfCanonical(canonicalWords(words));
-  return keyOfCanonical(words);
+      return keptWords(canonicalWords(words));
+  return keptWords(words);
+}
+
+/**
+ * The 32-bit FNV-1a hash of the words joined by single spaces, without joining them: equal to
+ * the hash of `unitKey`'s string.
+ */
+export function fnv1aWords(words: readonly string[]): number {
+  let h = 0x811c9dc5 | 0;
+  for (let k = 0; k < words.length; k++) {
+    if (k > 0) h = Math.imul(h ^ 0x20, 16777619);
+    const w = words[k] as string;
+    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 16777619);
+  }
+  return h;
 }
 
 /**
@@ -66,10 +89,10 @@ function canonicalWords(words: readonly string[]): string[] {
 }
 
 /**
- * The key of canonical words: the place words dropped ("tỉnh" after a department), and a word
- * that then repeats the one kept before it once. Works in place on `once`.
+ * The key's words from the canonical ones: the place words dropped ("tỉnh" after a department),
+ * and a word that then repeats the one kept before it once. Works in place on `once`.
  */
-function keyOfCanonical(once: string[]): string {
+function keptWords(once: string[]): string[] {
   let kept = 0;
   let previous: string | undefined;
   let last: string | undefined;
@@ -83,7 +106,7 @@ function keyOfCanonical(once: string[]): string {
     last = word;
   }
   once.length = kept;
-  return once.join(" ");
+  return once;
 }
 
 /**
