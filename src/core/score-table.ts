@@ -607,7 +607,10 @@ function checkTotalRow(rd: Reading, r: number, rows: readonly RowRead[]): void {
       hidden !== undefined &&
       rows.some((x) => hidden.has(x.r + rd.origin.row));
     let sum = 0;
-    for (const x of rows) if (!visibleOnly || !hidden?.has(x.r + rd.origin.row)) sum += x[role] ?? 0;
+    for (let k = 0; k < rows.length; k++) {
+      const x = rows[k] as RowRead;
+      if (!visibleOnly || !hidden?.has(x.r + rd.origin.row)) sum += x[role] ?? 0;
+    }
     const expected = canonicalScore(sum);
     if (Math.abs(canonicalScore(parsed.value) - expected) > 1e-6)
       rd.issues.push({
@@ -698,10 +701,11 @@ function checkScale(
   const max = rd.rules.maxScore;
   // One pass, no spread: a table may have 100,000 units.
   let highest = -Infinity;
-  for (const v of scores) if (v > highest) highest = v;
+  for (let k = 0; k < scores.length; k++) if ((scores[k] as number) > highest) highest = scores[k] as number;
   // Plain comparisons per row: an array and a closure per row were 10 MB at 100,000 rows.
   const higher = (v: number | null): boolean => v !== null && v > highest;
-  for (const x of rows) {
+  for (let k = 0; k < rows.length; k++) {
+    const x = rows[k] as RowRead;
     if (higher(x.self)) highest = x.self as number;
     if (higher(x.verified)) highest = x.verified as number;
     if (higher(x.max)) highest = x.max as number;
@@ -713,7 +717,8 @@ function checkScale(
   const limit = canonicalScore(max);
   const over = (v: number | null): boolean => v !== null && canonicalScore(v) > limit;
   let above = 0;
-  for (const x of rows) if (over(x.self) || over(x.verified)) above++;
+  for (let k = 0; k < rows.length; k++)
+    if (over((rows[k] as RowRead).self) || over((rows[k] as RowRead).verified)) above++;
   const tooHigh = noBonus && above * 2 > rows.length;
   if (!tooLow && !tooHigh) return;
   const c = rd.loc.columns.verified ?? rd.loc.columns.self ?? 0;
@@ -860,7 +865,7 @@ export function readScoreTable(
 
   const plan = locateRows(grid, loc);
   const rows = plan.units.map((r) => readRow(rd, r));
-  for (const row of rows) checkRow(rd, row);
+  for (let k = 0; k < rows.length; k++) checkRow(rd, rows[k] as RowRead);
   checkDuplicates(rd, rows);
   if (plan.totalRow !== null) checkTotalRow(rd, plan.totalRow, rows);
   if (plan.secondTable !== null) {
@@ -892,7 +897,8 @@ export function readScoreTable(
     });
   } else if (cols.verified !== undefined) {
     const vc = cols.verified;
-    for (const x of rows)
+    for (let k = 0; k < rows.length; k++) {
+      const x = rows[k] as RowRead;
       if (blankAt(x, "verified"))
         rd.issues.push({
           code: "missing-score",
@@ -901,6 +907,7 @@ export function readScoreTable(
           unit: x.name,
           cell: ref(rd, x.r, vc),
         });
+    }
   }
   if (rows.length === 0) rd.issues.push({ code: "no-units", severity: "error", cell: headerCell(undefined) });
 

@@ -1,6 +1,6 @@
 import { canonicalScore } from "./classify";
 import type { Issue } from "./issues";
-import type { ScoreTable } from "./score-table";
+import type { ScoreTable, UnitRow } from "./score-table";
 import type { Rules } from "./rules";
 import { RULES_SHEET_NAME, rulesSheetGrid } from "./rules-sheet";
 import type { CellValue, Lang } from "./types";
@@ -60,7 +60,10 @@ export function exampleUnitIssues(table: ScoreTable): Issue[] {
     EXAMPLES.flatMap(([unit]) => (Object.keys(TEXT) as Lang[]).map((l) => `${unit} (${TEXT[l].example})`)),
   );
   const out: Issue[] = [];
-  for (const u of table.units) {
+  // Indexed: run once per table, a for-of loop stays in the interpreter long enough to make an
+  // iterator result per unit.
+  for (let k = 0; k < table.units.length; k++) {
+    const u = table.units[k] as UnitRow;
     if (!names.has(u.name)) continue;
     const cell = u.cells.unit ?? { sheet: table.sheet, row: u.row, col: 0 };
     out.push({ code: "example-unit", severity: "warning", cell, unit: u.name });

@@ -1,5 +1,9 @@
 import fc from "fast-check";
+import { presetRules, rankTable, readScoreTable } from "../../src/core";
 import { numericOrder } from "../../src/core/rank";
+import { at } from "../helpers/grid";
+
+const rules = presetRules("cum-1000");
 
 /** The order by plain comparisons: each column highest first, then the index. */
 function reference(columns: readonly number[][], n: number): number[] {
@@ -23,20 +27,16 @@ describe("numericOrder: one native sort in the order of the comparisons", () => 
   it("orders like the comparator for any columns, ties, −0 and large values", () => {
     fc.assert(
       fc.property(
-        fc
-          .integer({ min: 0, max: 4 })
-          .chain((cols) =>
+        fc.integer({ min: 0, max: 4 }).chain((cols) =>
+          fc.integer({ min: 0, max: 60 }).chain((n) =>
             fc
-              .integer({ min: 0, max: 60 })
-              .chain((n) =>
-                fc
-                  .array(fc.array(value, { minLength: n, maxLength: n }), {
-                    minLength: cols,
-                    maxLength: cols,
-                  })
-                  .map((columns) => ({ columns, n })),
-              ),
+              .array(fc.array(value, { minLength: n, maxLength: n }), {
+                minLength: cols,
+                maxLength: cols,
+              })
+              .map((columns) => ({ columns, n })),
           ),
+        ),
         ({ columns, n }) => {
           const typed = columns.map((c) => Float64Array.from(c));
           expect(numericOrder(typed, n)).toEqual(reference(columns, n));
@@ -83,5 +83,57 @@ describe("numericOrder: one native sort in the order of the comparisons", () => 
         n,
       ),
     ).toEqual(reference(cols, n));
+  });
+});
+
+describe("rankTable's display order", () => {
+  it("is score ↓, self-score ↓, Vietnamese name order, row — ties short and long", () => {
+    // Few distinct scores, so runs of equal score and self-score are common: short ones (sorted
+    // in place) and, with up to 80 units on one pair, runs longer than 32 (sorted by copy).
+    const place = fc.constantFrom(
+      "Điện Biên",
+      "Đắk Lắk",
+      "Đồng Nai",
+      "Dĩ An",
+      "Lào Cai",
+      "Lai Châu",
+      "An Giang",
+      "Ăn Khê",
+      "Ân Thi",
+      "Yên Bái",
+    );
+    const unit = fc.record({
+      kind: fc.constantFrom("Sở TT&TT", "UBND huyện", "Phòng Văn hóa", "Đội QLTT số"),
+      place,
+      n: fc.integer({ min: 1, max: 400 }),
+      self: fc.constantFrom(980, 975),
+      gap: fc.constantFrom(0, 5),
+    });
+    fc.assert(
+      fc.property(fc.array(unit, { minLength: 1, maxLength: 80 }), (list) => {
+        const seen = new Set<string>();
+        const units = list
+          .map((u) => ({ name: `${u.kind} ${u.n} ${u.place}`, self: u.self, verified: u.self - u.gap }))
+          .filter((u) => !seen.has(u.name) && seen.add(u.name));
+        const g = [
+          ["Đơn vị", "Điểm tự chấm", "Điểm chấm thẩm định"],
+          ...units.map((u) => [u.name, u.self, u.verified]),
+        ];
+        const read = readScoreTable(g, at("Bảng điểm"), rules);
+        if (!read.ok) return; // a duplicate by abbreviation: not this test's concern
+        const got = rankTable(read.value, rules).map((r) => r.unit.name);
+        // As the engine orders names: "Số 9" before "Số 10".
+        const collator = new Intl.Collator("vi", { sensitivity: "variant", numeric: true });
+        const want = units
+          .map((u, row) => ({ ...u, row }))
+          .sort(
+            (a, b) =>
+              b.verified - a.verified || b.self - a.self || collator.compare(a.name, b.name) || a.row - b.row,
+          )
+          .map((u) => u.name);
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 300, seed: 20261203 },
+    );
   });
 });
