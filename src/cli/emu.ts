@@ -21,7 +21,8 @@ void run(process.argv.slice(2), {
   out: (s) => process.stdout.write(`${s}\n`),
   err: (s) => process.stderr.write(`${s}\n`),
   write: (s) => {
-    process.stdout.write(s);
+    // As bytes: a queued string is moved by every scavenge, its UTF-8 buffer lives off the heap.
+    process.stdout.write(Buffer.from(s, "utf8"));
     if (process.stdout.writableLength <= QUEUED) return undefined;
     // 'drain' comes once the queue is empty; a reader that stops early ends the process above.
     return new Promise<void>((resolve) => process.stdout.once("drain", resolve));
