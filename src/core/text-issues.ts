@@ -1,5 +1,5 @@
 import type { Issue } from "./issues";
-import { cleanText, collapseSpaces, detectLegacyNfc, legacyToUnicode, toNfc } from "./text";
+import { cleanText, collapseSpaces, detectLegacyNfc, legacyToUnicode } from "./text";
 import type { CellRef } from "./types";
 
 /**
@@ -10,7 +10,7 @@ import type { CellRef } from "./types";
  */
 export function checkText(raw: string, cell: CellRef, issues: Issue[]): string {
   // Normalise once (the comparison tells NFD apart); the rest works on NFC text.
-  const nfc = toNfc(raw);
+  const nfc = raw.normalize("NFC");
   const cleaned = collapseSpaces(nfc);
   const encoding = detectLegacyNfc(cleaned);
   if (encoding !== null) {

@@ -28,28 +28,7 @@ export function collapseSpaces(s: string): string {
  * @example cleanText("  Sở\u00A0TT&TT\n Điện Biên\u200B ") //=> "Sở TT&TT Điện Biên"
  */
 export function cleanText(s: string): string {
-  return collapseSpaces(toNfc(s));
-}
-
-/**
- * A character outside the blocks where every character is already in NFC and none combines
- * with the one before it: tab, line breaks and U+0020–U+02FF (ASCII, Latin-1, Latin Extended-A
- * and -B, with ơ ư), U+1E00–U+1EFF (the precomposed Vietnamese letters ạ ả ấ … ỹ),
- * U+2002–U+206F (punctuation but the two spaces NFC replaces) and U+20A0–U+20CF (currency, with
- * ₫). Other control characters are NFC too, but rare: they take the long way.
- */
-const MAYBE_NOT_NFC = /[^\t\n\r\u0020-\u02FF\u1E00-\u1EFF\u2002-\u206F\u20A0-\u20CF]/;
-
-/**
- * `s.normalize("NFC")`, without the copy when nothing can change: `normalize` always makes a new
- * string, and a 100,000-unit table's names, kept by the ranking beside the grid's own, were
- * 12 MB for the garbage collector to carry.
- * @example toNfc("Sở TT&TT Điện Biên") //=> "Sở TT&TT Điện Biên" (the same string)
- * @example toNfc("Hà Nội".normalize("NFD")) === "Hà Nội" //=> true
- */
-export function toNfc(s: string): string {
-  if (typeof s !== "string") throw new TypeError("toNfc expects a string");
-  return MAYBE_NOT_NFC.test(s) ? s.normalize("NFC") : s;
+  return collapseSpaces(s.normalize("NFC"));
 }
 
 /**
@@ -58,5 +37,5 @@ export function toNfc(s: string): string {
  * @example isNfc("Hà Nội".normalize("NFD")) //=> false
  */
 export function isNfc(s: string): boolean {
-  return !MAYBE_NOT_NFC.test(s) || s === s.normalize("NFC");
+  return s === s.normalize("NFC");
 }

@@ -1,4 +1,4 @@
-export { cleanText, collapseSpaces, isNfc, toNfc } from "./clean-text";
+export { cleanText, collapseSpaces, isNfc } from "./clean-text";
 export { compareVi, viCollator } from "./compare-vi";
 export { foldKey } from "./fold-key";
 export { detectLegacy, detectLegacyNfc, legacyToUnicode, unicodeToLegacy } from "./legacy";

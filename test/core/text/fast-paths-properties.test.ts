@@ -13,7 +13,6 @@ import {
   foldKey,
   isExcelError,
   parseNumber,
-  toNfc,
 } from "../../../src/core";
 import { foldedWords, unitKey } from "../../../src/core/text/unit-key";
 
@@ -179,40 +178,5 @@ describe("text fast paths agree with the plain definitions", () => {
       fc.property(names, (s) => expect(unitKey(s)).toBe(plain(s))),
       RUNS,
     );
-  });
-  it('toNfc is normalize("NFC"), and its shortcut blocks hold only NFC, non-combining characters', () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          text,
-          text.map((s) => s.normalize("NFD")),
-          fc.string({ unit: "binary", maxLength: 12 }),
-        ),
-        (s) => expect(toNfc(s)).toBe(s.normalize("NFC")),
-      ),
-      RUNS,
-    );
-    // Every character of the blocks toNfc trusts is its own NFC form and not a combining mark
-    // (the only characters that compose with the one before them in these scripts).
-    const blocks: [number, number][] = [
-      [0x0009, 0x000a],
-      [0x000d, 0x000d],
-      [0x0020, 0x02ff],
-      [0x1e00, 0x1eff],
-      [0x2002, 0x206f],
-      [0x20a0, 0x20cf],
-    ];
-    for (const [from, to] of blocks)
-      for (let c = from; c <= to; c++) {
-        const ch = String.fromCharCode(c);
-        if (ch.normalize("NFC") !== ch || /\p{M}/u.test(ch))
-          throw new Error(`U+${c.toString(16)} is not safe`);
-        expect(toNfc(`a${ch}\u0301`)).toBe(`a${ch}\u0301`.normalize("NFC"));
-      }
-    // Vietnamese as staff type it, composed and decomposed.
-    for (const s of ["Sở TT&TT Điện Biên", "Ủy ban nhân dân xã Tân Thạnh", "₫ 1.000"]) {
-      expect(toNfc(s)).toBe(s);
-      expect(toNfc(s.normalize("NFD"))).toBe(s);
-    }
   });
 });
