@@ -83,7 +83,7 @@ function batchText(at: (i: number) => unknown, from: number, to: number, inner: 
   const batch: unknown[] = [];
   for (let i = from; i < to; i++) {
     const v = at(i);
-    const x = resolvedAt(v, i);
+    const x = resolved(v, i);
     if (
       x !== v &&
       x !== null &&
@@ -107,19 +107,17 @@ function skipped(v: unknown): boolean {
   return v === undefined || typeof v === "function" || typeof v === "symbol";
 }
 
-/** A value as `JSON.stringify` sees it: through its `toJSON`, once (a `JsonList` is written as it comes). */
-function resolved(v: unknown, key: string): unknown {
+/**
+ * A value as `JSON.stringify` sees it: through its `toJSON`, once, given its key (an array
+ * element's index as a string, made only when a `toJSON` asks). A `JsonList` is written as it comes.
+ */
+function resolved(v: unknown, key: string | number): unknown {
   return v !== null &&
     typeof v === "object" &&
     !(v instanceof JsonList) &&
     typeof (v as { toJSON?: unknown }).toJSON === "function"
-    ? (v as { toJSON: (k: string) => unknown }).toJSON(key)
+    ? (v as { toJSON: (k: string) => unknown }).toJSON(String(key))
     : v;
-}
-
-/** `resolved` for an array's element: its index becomes the key only when a `toJSON` asks. */
-function resolvedAt(v: unknown, i: number): unknown {
-  return v !== null && typeof v === "object" ? resolved(v, String(i)) : v;
 }
 
 function* valuePieces(v: unknown, indent: string): Generator<string, void, undefined> {
@@ -175,7 +173,7 @@ function* listPieces(
     }
     for (let i = from; i < to; i++) {
       yield i === from ? inner : `,\n${inner}`;
-      const x = resolvedAt(at(i), i);
+      const x = resolved(at(i), i);
       yield* valuePieces(skipped(x) ? null : x, inner);
     }
   }

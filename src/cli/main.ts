@@ -253,7 +253,7 @@ async function loadSheets(path: string, lang: Lang, sheet?: string): Promise<Wor
  * Loads zod's rules schema, which words why rules are invalid (`useFullRulesSchema`), when rules
  * come from the user: a `--rules` file or a workbook's rules sheet. Valid rules are checked
  * without it, so a ranking under a preset never loads zod (its schemas took 0.14 s to build
- * at every start, an eighth of `emu rank`'s time beyond reading a 100,000-unit file).
+ * at every start, `--help` included).
  */
 async function useRulesSchema(): Promise<void> {
   (await import("../core/rules-schema")).useFullRulesSchema();

@@ -233,9 +233,7 @@ export function unitToneKey(name: string): string {
   const tokens = folded.map((f, i) => ({ f, t: toneWord(toned[i] as string) }));
   const out: { f: string; t: string }[] = [];
   for (let i = 0; i < tokens.length;) {
-    const hit = BY_FIRST.get(tokens[i]?.f ?? "")?.find(({ words: spelling }) =>
-      spelling.every((w, j) => tokens[i + j]?.f === w),
-    );
+    const hit = spellingAt(folded, i);
     out.push(hit ? { f: hit.token, t: hit.token } : (tokens[i] as { f: string; t: string }));
     i += hit ? hit.words.length : 1;
   }
