@@ -39,56 +39,94 @@ function tieValue(u: UnitRow, t: TieBreak): number {
 }
 
 /**
- * The indices 0 … n − 1 ordered by each column in turn, highest first, then by index: one native
- * sort of numbers. Each column's values become their places among its distinct values (−0 and 0
- * are one value, as the comparison by subtraction has it), and a unit's places and index are
- * packed into one exact integer key, with room while the distinct counts multiplied by n stay
- * under 2⁵³ (1,000 scores × 1,000 self-scores × 100,000 units is 10¹¹). Otherwise, or when a
- * value is not a number, a comparator sort gives the same order. The comparator sort was a fifth
- * of ranking 100,000 units.
+ * The indices 0 … n − 1 ordered by each column in turn, highest first, then by index, without a
+ * comparison: each column's values become their places (0 for the highest; −0 and 0 are one
+ * value, as the comparison by subtraction has it), and one stable counting sort per column, the
+ * last column first, leaves the order of the first column, ties in the next, … and the index
+ * last. Linear: scores of at most two decimals are placed by their hundredths directly
+ * (`centiPlaces`); other columns by a sort of their values. A NaN sends the whole order to the
+ * comparator sort. Packed keys in one native sort of doubles took 0.1 s for 100,000 units: three
+ * sorts of 100,000 doubles and a floating-point remainder per unit.
  * @example numericOrder([Float64Array.of(5, 7, 5), Float64Array.of(1, 0, 2)], 3) //=> [1, 2, 0]
  */
 export function numericOrder(columns: readonly Float64Array[], n: number): number[] {
-  const places: Uint32Array[] = [];
-  const counts: number[] = [];
-  let room = n;
-  for (const col of columns) {
-    const distinct = col.slice().sort();
-    let m = 0;
-    for (let i = 0; i < n; i++) {
-      const v = distinct[i] as number;
-      if (v !== v) return comparatorOrder(columns, n); // NaN
-      if (m === 0 || v !== distinct[m - 1]) distinct[m++] = v === 0 ? 0 : v;
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Int32Array(n);
+  for (let c = columns.length - 1; c >= 0; c--) {
+    const col = columns[c] as Float64Array;
+    const placed = centiPlaces(col, n) ?? sortedPlaces(col, n);
+    if (placed === null) return comparatorOrder(columns, n);
+    const { place, count } = placed;
+    // Counting sort, stable: where each place's run starts, then each index to its run in order.
+    const at = new Int32Array(count + 1);
+    for (let i = 0; i < n; i++) (at[(place[i] as number) + 1] as number)++;
+    for (let p = 0; p < count; p++) at[p + 1] = (at[p + 1] as number) + (at[p] as number);
+    for (let k = 0; k < n; k++) {
+      const i = order[k] as number;
+      const p = place[i] as number;
+      next[at[p] as number] = i;
+      at[p] = (at[p] as number) + 1;
     }
-    room *= m;
-    if (!(room <= Number.MAX_SAFE_INTEGER)) return comparatorOrder(columns, n);
-    const place = new Uint32Array(n);
-    for (let i = 0; i < n; i++) {
-      // The value's position among the distinct ones, counted from the highest.
-      const v = col[i] as number;
-      let lo = 0;
-      let hi = m - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((distinct[mid] as number) < v) lo = mid + 1;
-        else hi = mid;
-      }
-      place[i] = m - 1 - lo;
-    }
-    places.push(place);
-    counts.push(m);
+    [order, next] = [next, order];
   }
-  const keys = new Float64Array(n);
+  const out: number[] = [];
+  for (let k = 0; k < n; k++) out.push(order[k] as number);
+  return out;
+}
+
+/** Each unit's place in a column (0 for the highest value) and how many places there are. */
+interface Places {
+  readonly place: Uint32Array;
+  readonly count: number;
+}
+
+/**
+ * Places by hundredths, when every value is a whole number of hundredths (scores as typed: whole
+ * points, halves, quarters …) and they span at most a few times n of them, so the count stays
+ * linear. Exact: a value that is not `q / 100` for an integer q is refused, so two values never
+ * share a place; rounding ×100 never reverses an order.
+ */
+function centiPlaces(col: Float64Array, n: number): Places | null {
+  let lo = Infinity;
+  let hi = -Infinity;
   for (let i = 0; i < n; i++) {
-    let key = 0;
-    for (let c = 0; c < places.length; c++)
-      key = key * (counts[c] as number) + ((places[c] as Uint32Array)[i] as number);
-    keys[i] = key * n + i;
+    const v = col[i] as number;
+    const q = Math.round(v * 100);
+    if (q / 100 !== v) return null; // more decimals, or NaN
+    if (q < lo) lo = q;
+    if (q > hi) hi = q;
   }
-  keys.sort();
-  const order = new Array<number>(n);
-  for (let k = 0; k < n; k++) order[k] = (keys[k] as number) % n;
-  return order;
+  // Finite, exact in subtraction, and few enough places to count.
+  if (!(hi - lo <= 4 * n + 1024) || !(Math.abs(lo) <= 2 ** 52 && Math.abs(hi) <= 2 ** 52)) return null;
+  const place = new Uint32Array(n);
+  for (let i = 0; i < n; i++) place[i] = hi - Math.round((col[i] as number) * 100);
+  return { place, count: hi - lo + 1 };
+}
+
+/** Places among the column's distinct values, found by one sort of a copy; null on a NaN. */
+function sortedPlaces(col: Float64Array, n: number): Places | null {
+  const distinct = col.slice().sort();
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const v = distinct[i] as number;
+    if (v !== v) return null; // NaN
+    if (m === 0 || v !== distinct[m - 1]) distinct[m++] = v === 0 ? 0 : v;
+  }
+  const place = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    // The value's position among the distinct ones, counted from the highest.
+    const v = col[i] as number;
+    let lo = 0;
+    let hi = m - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((distinct[mid] as number) < v) lo = mid + 1;
+      else hi = mid;
+    }
+    place[i] = m - 1 - lo;
+  }
+  return { place, count: m };
 }
 
 /**

@@ -23,7 +23,7 @@ const value = fc.oneof(
   fc.double({ noNaN: true }),
 );
 
-describe("numericOrder: one native sort in the order of the comparisons", () => {
+describe("numericOrder: counting sorts in the order of the comparisons", () => {
   it("orders like the comparator for any columns, ties, −0 and large values", () => {
     fc.assert(
       fc.property(
@@ -46,7 +46,40 @@ describe("numericOrder: one native sort in the order of the comparisons", () => 
     );
   });
 
-  it("falls back to comparisons when a value is NaN or the keys would not fit in 2⁵³", () => {
+  it("orders scores as typed (hundredths, counted directly) like the comparator", () => {
+    // Each column's values are whole hundredths within a span the count covers (990 to 1,000
+    // points, or around zero with −0), so every column takes the counting path by hundredths.
+    const near1000 = fc.integer({ min: 99_000, max: 100_000 }).map((q) => q / 100);
+    const nearZero = fc.constantFrom(0, -0, 0.01, -0.01, 0.5, -2.25, 3);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }).chain((cols) =>
+          fc.integer({ min: 0, max: 80 }).chain((n) =>
+            fc
+              .array(
+                fc.oneof(
+                  fc.array(near1000, { minLength: n, maxLength: n }),
+                  fc.array(nearZero, { minLength: n, maxLength: n }),
+                ),
+                { minLength: cols, maxLength: cols },
+              )
+              .map((columns) => ({ columns, n })),
+          ),
+        ),
+        ({ columns, n }) => {
+          expect(
+            numericOrder(
+              columns.map((c) => Float64Array.from(c)),
+              n,
+            ),
+          ).toEqual(reference(columns, n));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it("falls back to comparisons on a NaN, and sorts values that are not hundredths", () => {
     const withNaN = [
       [3, Number.NaN, 3, 1],
       [1, 2, 0, 5],
@@ -57,7 +90,7 @@ describe("numericOrder: one native sort in the order of the comparisons", () => 
         4,
       ),
     ).toEqual(reference(withNaN, 4));
-    // 5 columns of 2,000 distinct values each: 2,000⁵ × 2,000 is far past 2⁵³.
+    // 5 columns of 2,000 distinct thirds each: placed by a sort of each column, not by hundredths.
     const n = 2000;
     const wide = Array.from({ length: 5 }, (_, c) =>
       Array.from({ length: n }, (_, i) => ((i * (c + 7)) % n) / 3),
