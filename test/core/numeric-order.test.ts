@@ -53,19 +53,23 @@ describe("numericOrder: counting sorts in the order of the comparisons", () => {
     const nearZero = fc.constantFrom(0, -0, 0.01, -0.01, 0.5, -2.25, 3);
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 4 }).chain((cols) =>
-          fc.integer({ min: 0, max: 80 }).chain((n) =>
+        fc
+          .integer({ min: 1, max: 4 })
+          .chain((cols) =>
             fc
-              .array(
-                fc.oneof(
-                  fc.array(near1000, { minLength: n, maxLength: n }),
-                  fc.array(nearZero, { minLength: n, maxLength: n }),
-                ),
-                { minLength: cols, maxLength: cols },
-              )
-              .map((columns) => ({ columns, n })),
+              .integer({ min: 0, max: 80 })
+              .chain((n) =>
+                fc
+                  .array(
+                    fc.oneof(
+                      fc.array(near1000, { minLength: n, maxLength: n }),
+                      fc.array(nearZero, { minLength: n, maxLength: n }),
+                    ),
+                    { minLength: cols, maxLength: cols },
+                  )
+                  .map((columns) => ({ columns, n })),
+              ),
           ),
-        ),
         ({ columns, n }) => {
           expect(
             numericOrder(
