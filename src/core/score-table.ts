@@ -378,26 +378,26 @@ interface Reading extends Reader {
   readonly opts: ReadOptions;
   /** Columns whose percent reading was already reported (once per column). */
   readonly percentSaid: Set<number>;
-}
-
-/**
- * One row's cells as read: its number per role (null when blank or unusable), which were
- * unusable, the unit's name (blanks: `blankAt`). One flat object per row: the numbers once sat in
- * a record of their own, a second object for each of 100,000 rows to carry through the checks.
- */
-interface RowRead extends Readonly<Record<ScoreRole, number | null>> {
-  readonly r: number;
-  /** Roles whose cell held something that is not a usable number (reported at the cell). */
-  readonly invalid: ReadonlySet<ScoreRole>;
-  readonly name: string;
+  /** The table's unit class (`tableUnitClass`): each row is read straight into one of its units. */
+  readonly Unit: UnitClass;
+  /**
+   * Roles whose cell held something that is not a usable number (reported at the cell), for the
+   * few rows that have one: a row's blanks are derived (`blankAt`), so nothing per row is kept.
+   */
+  readonly invalid: Map<TableUnit, Set<ScoreRole>>;
 }
 
 /**
  * Whether the row's cell for a role was empty (or the table has no such column): no number, and
  * nothing unusable reported there. Derived, so no record of blanks is kept per row.
  */
-function blankAt(x: RowRead, role: ScoreRole): boolean {
-  return x[role] === null && !x.invalid.has(role);
+function blankAt(rd: Reading, x: TableUnit, role: ScoreRole): boolean {
+  return x[role] === null && rd.invalid.get(x)?.has(role) !== true;
+}
+
+/** The unit's row in the grid (its `row` is the sheet's). */
+function gridRow(rd: Reading, x: TableUnit): number {
+  return x.row - rd.origin.row;
 }
 
 /** Reads one score cell: a formula never calculated, a percent, a number, or the issue it deserves. */
@@ -427,8 +427,6 @@ function scoreAt(rd: Reading, r: number, c: number): { value: number | null; bla
   return { value: numberAt(rd, r, c, parsed), blank: parsed.kind === "empty" };
 }
 
-const NO_ROLES: ReadonlySet<ScoreRole> = new Set();
-
 /** No fact about the cell (an uncalculated formula, a percent format) changes how its number reads. */
 function plainCell(rd: Reading, r: number, c: number): boolean {
   const facts = rd.opts.facts;
@@ -438,38 +436,56 @@ function plainCell(rd: Reading, r: number, c: number): boolean {
   return !hasCell(facts.uncalculated, row, col) && !hasCell(facts.percent, row, col);
 }
 
-/** Phase 2, reading a row: its score cells and its unit's name (each problem at its cell). */
-function readRow(rd: Reading, r: number): RowRead {
+/**
+ * Phase 2, reading a row: its score cells and its unit's name (each problem at its cell), straight
+ * into the unit the table will hold. One object per row: the cells were once read into a record
+ * of their own and copied into the unit, 100,000 more objects carried through the checks.
+ */
+function readRow(rd: Reading, r: number): TableUnit {
   const cols = rd.loc.columns;
-  const row: { -readonly [K in keyof RowRead]: RowRead[K] } = {
-    r,
-    self: null,
-    verified: null,
-    max: null,
-    bonus: null,
-    deduction: null,
-    total: null,
-    invalid: NO_ROLES,
-    name: "",
-  };
-  let invalid: Set<ScoreRole> | null = null;
   const cells = rd.grid[r];
-  for (const role of SCORE_ROLES) {
+  let self: number | null = null;
+  let verified: number | null = null;
+  let max: number | null = null;
+  let bonus: number | null = null;
+  let deduction: number | null = null;
+  let total: number | null = null;
+  let invalid: Set<ScoreRole> | null = null;
+  for (let k = 0; k < SCORE_ROLES.length; k++) {
+    const role = SCORE_ROLES[k] as ScoreRole;
     const c = cols[role];
     if (c === undefined) continue;
     const raw = cells?.[c];
+    let value: number | null;
     // The common cell, a plain number that is a score as it stands: no parse, no objects.
-    if (typeof raw === "number" && raw >= 0 && raw !== Infinity && plainCell(rd, r, c)) {
-      row[role] = raw;
-      continue;
+    if (typeof raw === "number" && raw >= 0 && raw !== Infinity && plainCell(rd, r, c)) value = raw;
+    else {
+      const got = scoreAt(rd, r, c);
+      value = got.value;
+      if (got.value === null && !got.blank) (invalid ??= new Set()).add(role);
     }
-    const got = scoreAt(rd, r, c);
-    row[role] = got.value;
-    if (got.value === null && !got.blank) (invalid ??= new Set()).add(role);
+    if (role === "self") self = value;
+    else if (role === "verified") verified = value;
+    else if (role === "max") max = value;
+    else if (role === "bonus") bonus = value;
+    else if (role === "deduction") deduction = value;
+    else total = value;
   }
-  if (invalid) row.invalid = invalid;
-  row.name = unitNameAt(rd, r);
-  return row;
+  const vetoCol = cols.veto;
+  const veto = vetoCol === undefined ? NO_VETO : vetoOf(cells?.[vetoCol]);
+  const unit = new rd.Unit(
+    unitNameAt(rd, r),
+    self,
+    verified,
+    max,
+    bonus,
+    deduction,
+    total,
+    veto,
+    r + rd.origin.row,
+  );
+  if (invalid) rd.invalid.set(unit, invalid);
+  return unit;
 }
 
 /** The unit's name in row r, or "" with the issue it deserves. */
@@ -496,11 +512,11 @@ function unitNameAt(rd: Reading, r: number): string {
  * Phase 3, checking a row on its own: a blank self-score, a score above the maximum (the self and
  * verified scores; a total may exceed it through bonus points), an inspector who raised a score.
  */
-function checkRow(rd: Reading, row: RowRead): void {
+function checkRow(rd: Reading, row: TableUnit): void {
   const cols = rd.loc.columns;
-  const { r } = row;
+  const r = gridRow(rd, row);
   const nums = row;
-  if (cols.self !== undefined && blankAt(row, "self"))
+  if (cols.self !== undefined && blankAt(rd, row, "self"))
     rd.issues.push({
       code: "missing-score",
       severity: "error",
@@ -550,7 +566,7 @@ function checkRow(rd: Reading, row: RowRead): void {
  * freshly built key strings took twice as long, and the strings were kept for nothing: a unit's
  * key is made when it is first read (`TableUnit.key`).
  */
-function checkDuplicates(rd: Reading, rows: readonly RowRead[]): void {
+function checkDuplicates(rd: Reading, rows: readonly TableUnit[]): void {
   const unitCol = rd.loc.columns.unit ?? 0;
   const n = rows.length;
   let size = 16;
@@ -559,13 +575,13 @@ function checkDuplicates(rd: Reading, rows: readonly RowRead[]): void {
   const slots = new Int32Array(size); // a row's index + 1; 0 is an empty slot
   const hashes = new Int32Array(size);
   for (let k = 0; k < n; k++) {
-    const row = rows[k] as RowRead;
+    const row = rows[k] as TableUnit;
     if (!row.name) continue;
     const h = fnv1aWords(unitKeyWords(row.name));
     let p = h & mask;
-    let first: RowRead | undefined;
+    let first: TableUnit | undefined;
     for (let e = slots[p] as number; e !== 0; p = (p + 1) & mask, e = slots[p] as number) {
-      const seen = rows[e - 1] as RowRead;
+      const seen = rows[e - 1] as TableUnit;
       if (hashes[p] === h && sameUnitName(seen.name, row.name)) {
         first = seen;
         break;
@@ -575,9 +591,9 @@ function checkDuplicates(rd: Reading, rows: readonly RowRead[]): void {
       rd.issues.push({
         code: "duplicate-unit",
         severity: "error",
-        cell: ref(rd, row.r, unitCol),
+        cell: ref(rd, gridRow(rd, row), unitCol),
         unit: row.name,
-        firstAddress: cellAddress(ref(rd, first.r, unitCol)),
+        firstAddress: cellAddress(ref(rd, gridRow(rd, first), unitCol)),
       });
     else {
       slots[p] = k + 1;
@@ -592,12 +608,12 @@ function checkDuplicates(rd: Reading, rows: readonly RowRead[]): void {
  * column (warning where it differs from score + bonus − deductions), else its score + bonus −
  * deductions (said once), else its score.
  */
-function checkTotalRow(rd: Reading, r: number, rows: readonly RowRead[]): void {
+function checkTotalRow(rd: Reading, r: number, rows: readonly TableUnit[]): void {
   const facts = rd.opts.facts;
   const hidden = facts?.hiddenRows;
   for (const role of SCORE_ROLES) {
     const c = rd.loc.columns[role];
-    if (c === undefined || rows.some((x) => x.invalid.has(role))) continue;
+    if (c === undefined || [...rd.invalid.values()].some((roles) => roles.has(role))) continue;
     const cell = ref(rd, r, c);
     if (hasCell(facts?.uncalculated, cell.row, cell.col)) continue;
     const parsed = parseNumber(rd.grid[r]?.[c] ?? "");
@@ -605,11 +621,11 @@ function checkTotalRow(rd: Reading, r: number, rows: readonly RowRead[]): void {
     const visibleOnly =
       hasCell(facts?.subtotal, cell.row, cell.col) &&
       hidden !== undefined &&
-      rows.some((x) => hidden.has(x.r + rd.origin.row));
+      rows.some((x) => hidden.has(x.row));
     let sum = 0;
     for (let k = 0; k < rows.length; k++) {
-      const x = rows[k] as RowRead;
-      if (!visibleOnly || !hidden?.has(x.r + rd.origin.row)) sum += x[role] ?? 0;
+      const x = rows[k] as TableUnit;
+      if (!visibleOnly || !hidden?.has(x.row)) sum += x[role] ?? 0;
     }
     const expected = canonicalScore(sum);
     if (Math.abs(canonicalScore(parsed.value) - expected) > 1e-6)
@@ -625,25 +641,25 @@ function checkTotalRow(rd: Reading, r: number, rows: readonly RowRead[]): void {
   }
 }
 
-function rankingScores(rd: Reading, rows: readonly RowRead[], basis: Basis): number[] {
+function rankingScores(rd: Reading, rows: readonly TableUnit[], basis: Basis): number[] {
   const cols = rd.loc.columns;
-  const base = (x: RowRead): number | null => (basis === "verified" ? x.verified : x.self);
-  const adjusted = (x: RowRead): number | null => {
+  const base = (x: TableUnit): number | null => (basis === "verified" ? x.verified : x.self);
+  const adjusted = (x: TableUnit): number | null => {
     const b = base(x);
     return b === null ? null : canonicalScore(b + (x.bonus ?? 0) - (x.deduction ?? 0));
   };
   const totalCol = cols.total;
   // A total column with anything in it is the ranking score, even when some cells are unreadable.
-  if (totalCol !== undefined && rows.some((x) => !blankAt(x, "total"))) {
+  if (totalCol !== undefined && rows.some((x) => !blankAt(rd, x, "total"))) {
     return rows.map((x) => {
       if (x.total === null) {
-        if (blankAt(x, "total"))
+        if (blankAt(rd, x, "total"))
           rd.issues.push({
             code: "missing-score",
             severity: "error",
             role: "total",
             unit: x.name,
-            cell: ref(rd, x.r, totalCol),
+            cell: ref(rd, gridRow(rd, x), totalCol),
           });
         return 0;
       }
@@ -652,7 +668,7 @@ function rankingScores(rd: Reading, rows: readonly RowRead[], basis: Basis): num
         rd.issues.push({
           code: "total-column-mismatch",
           severity: "warning",
-          cell: ref(rd, x.r, totalCol),
+          cell: ref(rd, gridRow(rd, x), totalCol),
           expected,
           actual: x.total,
         });
@@ -694,7 +710,7 @@ function fittingPreset(highest: number): string | null {
  */
 function checkScale(
   rd: Reading,
-  rows: readonly RowRead[],
+  rows: readonly TableUnit[],
   scores: readonly number[],
   severity: Severity,
 ): void {
@@ -705,7 +721,7 @@ function checkScale(
   // Plain comparisons per row: an array and a closure per row were 10 MB at 100,000 rows.
   const higher = (v: number | null): boolean => v !== null && v > highest;
   for (let k = 0; k < rows.length; k++) {
-    const x = rows[k] as RowRead;
+    const x = rows[k] as TableUnit;
     if (higher(x.self)) highest = x.self as number;
     if (higher(x.verified)) highest = x.verified as number;
     if (higher(x.max)) highest = x.max as number;
@@ -718,7 +734,7 @@ function checkScale(
   const over = (v: number | null): boolean => v !== null && canonicalScore(v) > limit;
   let above = 0;
   for (let k = 0; k < rows.length; k++)
-    if (over((rows[k] as RowRead).self) || over((rows[k] as RowRead).verified)) above++;
+    if (over((rows[k] as TableUnit).self) || over((rows[k] as TableUnit).verified)) above++;
   const tooHigh = noBonus && above * 2 > rows.length;
   if (!tooLow && !tooHigh) return;
   const c = rd.loc.columns.verified ?? rd.loc.columns.self ?? 0;
@@ -770,15 +786,28 @@ interface TableUnit {
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 abstract class TableUnit implements UnitRow {
-  constructor(x: RowRead, score: number, veto: { veto: boolean; reason: string }, row: number) {
-    this.name = x.name;
-    this.self = x.self;
-    this.verified = x.verified;
-    this.max = x.max;
-    this.bonus = x.bonus;
-    this.deduction = x.deduction;
-    this.total = x.total;
-    this.score = score;
+  constructor(
+    name: string,
+    self: number | null,
+    verified: number | null,
+    max: number | null,
+    bonus: number | null,
+    deduction: number | null,
+    total: number | null,
+    veto: { veto: boolean; reason: string },
+    row: number,
+  ) {
+    this.name = name;
+    this.self = self;
+    this.verified = verified;
+    this.max = max;
+    this.bonus = bonus;
+    this.deduction = deduction;
+    this.total = total;
+    // Set once every row is read and the table's ranking scores are known (`rankingScores`).
+    // A number from the start (not 0, a small integer): the field keeps the representation its
+    // scores need instead of changing it under 100,000 units at the first fractional score.
+    this.score = Number.NaN;
     this.veto = veto.veto;
     this.vetoReason = veto.reason;
     this.row = row;
@@ -823,8 +852,10 @@ export function withUnitName<U extends UnitRow>(unit: U, name: string): U {
   return Object.assign(copy, unit, { name });
 }
 
+type UnitClass = new (...a: ConstructorParameters<typeof TableUnit>) => TableUnit;
+
 /** The unit class of one table: its prototype holds the table's context. */
-function tableUnitClass(ctx: TableContext): new (...a: ConstructorParameters<typeof TableUnit>) => TableUnit {
+function tableUnitClass(ctx: TableContext): UnitClass {
   const Unit = class extends TableUnit {};
   Object.defineProperty(Unit.prototype, "ctx", { value: ctx });
   return Unit;
@@ -848,8 +879,25 @@ export function readScoreTable(
   const found = detectTable(grid, origin, mapping);
   if (!found.ok) return found;
   const loc = found.value;
-  const rd: Reading = { grid, origin, issues: [], loc, rules, opts, percentSaid: new Set() };
   const cols = loc.columns;
+  const Unit = tableUnitClass({
+    sheet: origin.sheet,
+    origin,
+    grid,
+    cols,
+    mapped: Object.entries(cols) as [ColumnRole, number][],
+  });
+  const rd: Reading = {
+    grid,
+    origin,
+    issues: [],
+    loc,
+    rules,
+    opts,
+    percentSaid: new Set(),
+    Unit,
+    invalid: new Map(),
+  };
   const headerCell = (role: ColumnRole | undefined): CellRef =>
     ref(
       rd,
@@ -865,7 +913,7 @@ export function readScoreTable(
 
   const plan = locateRows(grid, loc);
   const rows = plan.units.map((r) => readRow(rd, r));
-  for (let k = 0; k < rows.length; k++) checkRow(rd, rows[k] as RowRead);
+  for (let k = 0; k < rows.length; k++) checkRow(rd, rows[k] as TableUnit);
   checkDuplicates(rd, rows);
   if (plan.totalRow !== null) checkTotalRow(rd, plan.totalRow, rows);
   if (plan.secondTable !== null) {
@@ -886,7 +934,7 @@ export function readScoreTable(
 
   // A blank verified score is missing only once inspection has started (some verified score exists).
   // A verified cell holding anything (even a formula never calculated) means inspection has started.
-  const inspected = rows.some((x) => !blankAt(x, "verified"));
+  const inspected = rows.some((x) => !blankAt(rd, x, "verified"));
   let basis: Basis = "verified";
   if (rows.length > 0 && (cols.verified === undefined || !inspected)) {
     basis = "self";
@@ -898,14 +946,14 @@ export function readScoreTable(
   } else if (cols.verified !== undefined) {
     const vc = cols.verified;
     for (let k = 0; k < rows.length; k++) {
-      const x = rows[k] as RowRead;
-      if (blankAt(x, "verified"))
+      const x = rows[k] as TableUnit;
+      if (blankAt(rd, x, "verified"))
         rd.issues.push({
           code: "missing-score",
           severity: "error",
           role: "verified",
           unit: x.name,
-          cell: ref(rd, x.r, vc),
+          cell: ref(rd, gridRow(rd, x), vc),
         });
     }
   }
@@ -913,20 +961,8 @@ export function readScoreTable(
 
   const scores = rankingScores(rd, rows, basis);
   if (opts.scaleCheck) checkScale(rd, rows, scores, opts.scaleCheck);
-  const Unit = tableUnitClass({
-    sheet: origin.sheet,
-    origin,
-    grid,
-    cols,
-    mapped: Object.entries(cols) as [ColumnRole, number][],
-  });
-  const vetoCol = cols.veto;
-  const units: UnitRow[] = new Array<UnitRow>(rows.length);
-  for (let k = 0; k < rows.length; k++) {
-    const x = rows[k] as RowRead;
-    const veto = vetoCol === undefined ? NO_VETO : vetoOf(grid[x.r]?.[vetoCol]);
-    units[k] = new Unit(x, scores[k] ?? 0, veto, x.r + origin.row);
-  }
+  for (let k = 0; k < rows.length; k++) (rows[k] as TableUnit).score = scores[k] ?? 0;
+  const units: UnitRow[] = rows;
 
   const issues = sortIssues(rd.issues);
   if (hasErrors(issues)) return { ok: false, issues };
