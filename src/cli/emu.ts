@@ -23,7 +23,14 @@ void run(process.argv.slice(2), {
   write: (s) => {
     // As bytes: a queued string is moved by every scavenge, its UTF-8 buffer lives off the heap.
     process.stdout.write(Buffer.from(s, "utf8"));
-    if (process.stdout.writableLength <= QUEUED) return undefined;
+    const queued = process.stdout.writableLength;
+    // All of it went into the pipe: make the next piece at once.
+    if (queued === 0) return undefined;
+    // The pipe is full and bytes wait: give the event loop a turn, in which they go into the pipe
+    // as far as the reader has emptied it. Making piece after piece without one left the reader
+    // idle once the pipe's 64 KB were read, then the maker idle while the queue drained: at
+    // 100,000 units the report reached its reader 0.08 s later.
+    if (queued <= QUEUED) return new Promise<void>((resolve) => setImmediate(resolve));
     // 'drain' comes once the queue is empty; a reader that stops early ends the process above.
     return new Promise<void>((resolve) => process.stdout.once("drain", resolve));
   },

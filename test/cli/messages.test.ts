@@ -4,7 +4,7 @@
  * `--out` that is not an .xlsx file, a rules file that is not JSON, `emu consolidate` that
  * writes nothing, and no message pointing at a cell of a sheet the user's workbook lacks.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import ExcelJS from "exceljs";
@@ -352,6 +352,42 @@ describe("through the built dist/cli/emu.js, as a real process", () => {
     expect(r.stdout).toBe("{\n");
     expect(r.stderr).toBe("");
   });
+
+  it("a report far larger than the pipe, to a reader that keeps pausing, arrives whole and in order", async () => {
+    // The report is made a piece at a time while the pipe is full (emu.ts waits a turn, or for
+    // 'drain'); a reader that stops now and then must still get exactly the in-process text.
+    const big = tmpPath("ong-cham.xlsx");
+    const rows = Array.from({ length: 4000 }, (_, k) => [
+      k + 1,
+      `Trường Tiểu học số ${k + 1} huyện Mường Tè`,
+      900 - (k % 97) / 4,
+      890 - (k % 89) / 4,
+    ]);
+    await writeGridsXlsx(big, [
+      { name: "Bảng điểm", rows: [["STT", "Đơn vị", "Điểm tự chấm", "Điểm chấm thẩm định"], ...rows] },
+    ]);
+    const child = spawn(process.execPath, [dist, "rank", big, "--json"], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const chunks: Buffer[] = [];
+    let reads = 0;
+    child.stdout.on("data", (b: Buffer) => {
+      chunks.push(b);
+      // Every fourth read, stop reading for a moment: the pipe fills and EMU's queue grows.
+      if (++reads % 4 === 0) {
+        child.stdout.pause();
+        setTimeout(() => child.stdout.resume(), 5);
+      }
+    });
+    let stderr = "";
+    child.stderr.on("data", (b: Buffer) => (stderr += b.toString("utf8")));
+    const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    const text = Buffer.concat(chunks).toString("utf8");
+    expect({ status, stderr }).toEqual({ status: 0, stderr: "" });
+    expect(text.length).toBeGreaterThan(1 << 20);
+    expect(text).toBe(`${(await cli("rank", big, "--json")).stdout}\n`);
+  }, 60_000);
 
   it("loads zod's rules schema only for rules the user gives, and then words them with it", async () => {
     // A preload reports, at exit, whether the process required zod.
